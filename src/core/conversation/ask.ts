@@ -1,0 +1,32 @@
+/** One turn of a conversation for any channel: load the session, answer, store the session. */
+import { answerQuestion } from '../answer/answer'
+import type { Knowledge } from '../knowledge/pack'
+import type { Answer } from '../types'
+import type { SessionStore } from './session'
+
+export interface Service {
+  knowledge: Knowledge
+  sessions: SessionStore
+  /** makes a new session id */
+  newId: () => string
+  now: () => number
+}
+
+export interface AskRequest {
+  question: string
+  sessionId?: string
+}
+
+export type AskResult = Answer & { sessionId: string }
+
+export async function ask(service: Service, request: AskRequest): Promise<AskResult> {
+  const sessionId = request.sessionId ?? service.newId()
+  const session = request.sessionId ? await service.sessions.get(sessionId) : undefined
+  const turn = answerQuestion(request.question, {
+    knowledge: service.knowledge,
+    session,
+    now: service.now(),
+  })
+  await service.sessions.set(sessionId, turn.session)
+  return { ...turn.answer, sessionId }
+}

@@ -1,0 +1,37 @@
+/** What a conversation remembers between turns, and the store interface every runtime implements. */
+import type { Citation } from '../types'
+
+/** the slots a follow-up can reuse; plain JSON so any store can keep it */
+export interface Focus {
+  intent?: string
+  /** entity ids the last question was about */
+  entityIds: string[]
+  /** thing terms ("pilot", "gdp") */
+  thingTerms: string[]
+  years: number[]
+  /** the last person, org and place mentioned, for "he", "it", "there" */
+  lastPerson?: string
+  lastOrg?: string
+  lastPlace?: string
+}
+
+export interface SessionState {
+  /** how many turns the session has had */
+  turns: number
+  focus?: Focus
+  /** the last question as understood (after follow-up resolution) */
+  lastQuestion?: string
+  lastAnswer?: { text: string; abstained: boolean; citations: Citation[]; factIds: string[] }
+  updatedAt: number
+}
+
+export function newSession(now: number): SessionState {
+  return { turns: 0, updatedAt: now }
+}
+
+/** where sessions live: memory on Node, a Durable Object or KV on Workers */
+export interface SessionStore {
+  get(id: string): Promise<SessionState | undefined>
+  set(id: string, state: SessionState): Promise<void>
+  delete(id: string): Promise<void>
+}

@@ -1,0 +1,117 @@
+/** Builds the knowledge pack from documents and language, serialises it, and loads it back anywhere. */
+import { splitPassages } from '../corpus/passages'
+import { CitableError } from '../errors'
+import { extractFacts } from '../facts/extract'
+import { buildEntities } from '../nlu/entities'
+import type { Language } from '../nlu/language'
+import { type AliasTable, buildAliasTable } from '../nlu/mentions'
+import { terms } from '../nlu/nlp'
+import { buildLexicon, type Lexicon } from '../nlu/typos'
+import { buildIndex, loadIndex, type PassageIndex } from '../retrieve/index'
+import type { CorpusDocument, Entity, Fact, Passage } from '../types'
+
+export const packVersion = 1
+
+/** the serialisable form: plain JSON, as the Worker imports it */
+export interface KnowledgePack {
+  version: number
+  documents: CorpusDocument[]
+  passages: Passage[]
+  facts: Fact[]
+  entities: Entity[]
+  language: Language
+  /** sentence counts per term, for weighting question terms */
+  df: Record<string, number>
+  sentenceCount: number
+  /** MiniSearch's own JSON */
+  index: string
+}
+
+/** the loaded form the core answers from */
+export interface Knowledge {
+  documents: Map<string, CorpusDocument>
+  passages: Passage[]
+  passageById: Map<string, Passage>
+  facts: Fact[]
+  entities: Entity[]
+  entityById: Map<string, Entity>
+  language: Language
+  df: Map<string, number>
+  sentenceCount: number
+  index: PassageIndex
+  /** every word the corpus and the language know, for typo repair and unknown names */
+  lexicon: Lexicon
+  aliases: AliasTable
+}
+
+export function buildPack(documents: CorpusDocument[], language: Language): KnowledgePack {
+  if (documents.length === 0)
+    throw new CitableError('corpus_empty', 'corpus/: no .md or .txt article found')
+  const ids = new Set<string>()
+  for (const doc of documents) {
+    if (ids.has(doc.docId))
+      throw new CitableError(
+        'corpus_unreadable',
+        `corpus: two files give the docId "${doc.docId}"`,
+        {
+          file: doc.docId,
+        },
+      )
+    ids.add(doc.docId)
+  }
+  const perDoc = documents.map((doc) => ({ doc, passages: splitPassages(doc) }))
+  const passages = perDoc.flatMap((d) => d.passages)
+  const resolver = buildEntities(language, documents)
+  const facts = perDoc.flatMap(({ doc, passages }) => extractFacts(doc, passages, resolver))
+  const df: Record<string, number> = {}
+  let sentenceCount = 0
+  for (const { doc, passages } of perDoc) {
+    const text = doc.text
+    for (const s of passages.flatMap((p) => p.sentences)) {
+      sentenceCount++
+      for (const term of new Set(terms(text.slice(s.start, s.end)))) df[term] = (df[term] ?? 0) + 1
+    }
+  }
+  return {
+    version: packVersion,
+    documents,
+    passages,
+    facts,
+    entities: resolver.entities(),
+    language,
+    df,
+    sentenceCount,
+    index: JSON.stringify(buildIndex(documents, passages)),
+  }
+}
+
+export function loadPack(pack: KnowledgePack): Knowledge {
+  if (pack.version !== packVersion)
+    throw new CitableError(
+      'pack_invalid',
+      `knowledge pack version ${pack.version}, expected ${packVersion}: rebuild it`,
+    )
+  const words = new Set(Object.keys(pack.df))
+  const addWords = (text: string) => {
+    for (const w of text.toLowerCase().split(/[^a-z0-9]+/)) if (w.length > 1) words.add(w)
+  }
+  for (const intent of pack.language.intents) intent.utterances.forEach(addWords)
+  for (const entity of pack.entities) entity.aliases.forEach(addWords)
+  for (const [unit, words] of Object.entries(pack.language.units))
+    [unit, ...words].forEach(addWords)
+  for (const doc of pack.documents) addWords(doc.text)
+  return {
+    documents: new Map(pack.documents.map((d) => [d.docId, d])),
+    passages: pack.passages,
+    passageById: new Map(pack.passages.map((p) => [p.id, p])),
+    facts: pack.facts,
+    entities: pack.entities,
+    entityById: new Map(pack.entities.map((e) => [e.id, e])),
+    language: pack.language,
+    df: new Map(Object.entries(pack.df)),
+    sentenceCount: pack.sentenceCount,
+    index: loadIndex(pack.index),
+    lexicon: buildLexicon(words),
+    aliases: buildAliasTable(pack.entities),
+  }
+}

@@ -1,0 +1,95 @@
+/** Entities (agencies, places, people, events): declared aliases from `intents/` plus names found in the corpus. */
+import type { Entity, EntityType } from '../types'
+import type { Language } from './language'
+import { nameKey } from './normalize'
+
+const minor = new Set(['of', 'and', 'for', 'the', '&', 'in', 'on'])
+
+/** acronyms a name is commonly shortened to: MOHURD, NDRC, MIIT */
+export function acronyms(name: string): string[] {
+  const words = name.split(/[\s-]+/).filter(Boolean)
+  if (words.length < 2) return []
+  const initials = (keep: (w: string) => boolean) =>
+    words
+      .filter(keep)
+      .map((w) => w[0]!.toLowerCase())
+      .join('')
+  const out = new Set([
+    initials((w) => !minor.has(w.toLowerCase())),
+    initials((w) => !minor.has(w.toLowerCase()) || w.toLowerCase() === 'of'),
+    initials((w) => w.toLowerCase() !== 'the'),
+  ])
+  return [...out].filter((a) => a.length >= 3)
+}
+
+/** the forms a found name is also written as */
+export function derivedAliases(name: string, type: EntityType): string[] {
+  const key = nameKey(name)
+  const out = new Set([key])
+  if (type === 'org') {
+    for (const a of acronyms(name)) out.add(a)
+    // "ministry of housing and urban-rural development" is often just "ministry of housing"
+    const head = /^(.+?) and /.exec(key)
+    if (head && head[1]!.split(' ').length >= 3) out.add(head[1]!)
+    // "ministry of transportation" -> "transportation ministry"
+    const ofForm =
+      /^(ministry|bureau|department|commission|administration|agency) of ([a-z]+)$/.exec(key)
+    if (ofForm) out.add(`${ofForm[2]} ${ofForm[1]}`)
+  }
+  if (type === 'place') {
+    const city = /^(.+) (city|region|province)$/.exec(key)
+    if (city) out.add(city[1]!)
+  }
+  return [...out].filter((a) => a.length > 1)
+}
+
+function slug(name: string): string {
+  return (
+    nameKey(name)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'entity'
+  )
+}
+
+export interface EntityResolver {
+  /** the entity a name found in the corpus refers to, created when new */
+  resolve(name: string, type: EntityType): Entity
+  /** an existing entity by name or alias */
+  find(name: string): Entity | undefined
+  entities(): Entity[]
+}
+
+export function buildEntities(language: Language, _documents: unknown[] = []): EntityResolver {
+  const byId = new Map<string, Entity>()
+  const byAlias = new Map<string, Entity>()
+  const register = (entity: Entity) => {
+    byId.set(entity.id, entity)
+    for (const alias of entity.aliases) if (!byAlias.has(alias)) byAlias.set(alias, entity)
+  }
+  for (const def of language.entities) {
+    const aliases = new Set([...derivedAliases(def.name, def.type), ...def.aliases.map(nameKey)])
+    register({ id: def.id, name: def.name, type: def.type, aliases: [...aliases] })
+  }
+  const find = (name: string) => byAlias.get(nameKey(name))
+  return {
+    find,
+    resolve(name, type) {
+      const known = find(name)
+      if (known) {
+        const key = nameKey(name)
+        if (!known.aliases.includes(key)) {
+          known.aliases.push(key)
+          byAlias.set(key, known)
+        }
+        return known
+      }
+      let id = slug(name)
+      for (let n = 2; byId.has(id); n++) id = `${slug(name)}-${n}`
+      const entity: Entity = { id, name: name.trim(), type, aliases: derivedAliases(name, type) }
+      register(entity)
+      return entity
+    },
+    entities: () => [...byId.values()],
+  }
+}

@@ -1,0 +1,145 @@
+/** The language citable knows, read from `intents/`: intents, entity aliases, unit and term synonyms. Never answers. */
+import { z } from 'zod'
+import { CitableError } from '../errors'
+
+const handlerNames = [
+  'lookup',
+  'list',
+  'attribute',
+  'superlative',
+  'compare',
+  'computed',
+  'passage',
+] as const
+
+const intentSchema = z.strictObject({
+  name: z.string().regex(/^[a-z_]+$/),
+  /** which answer handler serves the intent */
+  handler: z.enum(handlerNames),
+  /** phrases that signal the intent; the longest matching cue wins */
+  cues: z.array(z.string().min(1)).min(1),
+  /** what kind of figure the answer is */
+  measure: z.enum(['count', 'money', 'percent', 'year', 'any']).optional(),
+  /** for attribute questions: the relations that answer them */
+  relations: z
+    .array(z.enum(['located_in', 'held_in', 'role', 'works_for', 'author', 'spoke_at']))
+    .optional(),
+  /** for superlatives */
+  order: z.enum(['max', 'min']).optional(),
+  /** for computed answers */
+  op: z.enum(['difference', 'total', 'ratio', 'growth']).optional(),
+  /** example questions: documentation, the typo lexicon, and a test that each one reaches this intent */
+  utterances: z.array(z.string().min(1)).min(1),
+})
+
+const entitySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9_-]+$/),
+  name: z.string().min(1),
+  type: z.enum(['org', 'place', 'person', 'event', 'other']),
+  aliases: z.array(z.string().min(1)).default([]),
+})
+
+const fileSchema = z.strictObject({
+  $comment: z.string().optional(),
+  intents: z.array(intentSchema).optional(),
+  entities: z.array(entitySchema).optional(),
+  /** unit or thing synonyms: canonical lemma -> other words for it */
+  units: z.record(z.string(), z.array(z.string())).optional(),
+  /** retrieval expansions: a word -> related words the articles may use instead */
+  synonyms: z.record(z.string(), z.array(z.string())).optional(),
+  /** follow-up openers ("and", "what about") and words that point back ("he", "it") */
+  followUps: z
+    .strictObject({
+      openers: z.array(z.string()),
+      pronouns: z.record(z.string(), z.enum(['person', 'org', 'place', 'thing', 'any'])),
+      meta: z.record(z.string(), z.array(z.string())),
+    })
+    .optional(),
+  /** words that name a kind of organisation ("ministry", "bureau"): an unknown one is never guessed */
+  orgWords: z.array(z.string()).optional(),
+})
+
+export type IntentDef = z.infer<typeof intentSchema>
+export type EntityDef = z.infer<typeof entitySchema>
+
+export interface Language {
+  intents: IntentDef[]
+  entities: EntityDef[]
+  units: Record<string, string[]>
+  synonyms: Record<string, string[]>
+  followUps: { openers: string[]; pronouns: Record<string, string>; meta: Record<string, string[]> }
+  orgWords: string[]
+}
+
+export interface LanguageFile {
+  /** the file name, for error messages */
+  name: string
+  content: string
+}
+
+function issuePath(path: PropertyKey[]): string {
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '')
+}
+
+/** validates and merges the intent files; a bad file throws naming the file and the path of the problem */
+export function loadLanguage(files: LanguageFile[]): Language {
+  const language: Language = {
+    intents: [],
+    entities: [],
+    units: {},
+    synonyms: {},
+    followUps: { openers: [], pronouns: {}, meta: {} },
+    orgWords: [],
+  }
+  for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
+    let json: unknown
+    try {
+      json = JSON.parse(file.content)
+    } catch (error) {
+      throw new CitableError(
+        'intents_invalid',
+        `intents/${file.name}: not valid JSON (${(error as Error).message})`,
+        {
+          file: file.name,
+        },
+      )
+    }
+    const parsed = fileSchema.safeParse(json)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
+      throw new CitableError(
+        'intents_invalid',
+        `intents/${file.name}: ${issuePath(issue.path) || '(root)'}: ${issue.message}`,
+        { file: file.name, path },
+      )
+    }
+    const data = parsed.data
+    language.intents.push(...(data.intents ?? []))
+    language.entities.push(...(data.entities ?? []))
+    Object.assign(language.units, data.units)
+    Object.assign(language.synonyms, data.synonyms)
+    if (data.followUps) {
+      language.followUps.openers.push(...data.followUps.openers)
+      Object.assign(language.followUps.pronouns, data.followUps.pronouns)
+      Object.assign(language.followUps.meta, data.followUps.meta)
+    }
+    language.orgWords.push(...(data.orgWords ?? []))
+  }
+  const seen = new Set<string>()
+  for (const [i, intent] of language.intents.entries()) {
+    if (seen.has(intent.name))
+      throw new CitableError(
+        'intents_invalid',
+        `intents: intent "${intent.name}" is defined twice`,
+        {
+          path: ['intents', i, 'name'],
+        },
+      )
+    seen.add(intent.name)
+  }
+  return language
+}

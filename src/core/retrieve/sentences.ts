@@ -1,0 +1,81 @@
+/** Ranks the sentences of the best passages against the question's terms, with idf weights. */
+import type { Knowledge } from '../knowledge/pack'
+import { terms } from '../nlu/nlp'
+import type { Passage, Span } from '../types'
+import { searchPassages } from './index'
+
+export interface WeightedTerm {
+  term: string
+  /** 1 for the question's own words, less for expansions */
+  weight: number
+  /** the question word an expansion stands for */
+  of?: string
+}
+
+export interface RankedSentence {
+  passage: Passage
+  span: Span
+  /** the idf-weighted share of the question's terms the sentence (or its heading) covers, 0 to 1 */
+  coverage: number
+  /** question terms it matched */
+  matched: string[]
+  score: number
+}
+
+export interface RankOptions {
+  /** passages whose sentences are ranked; defaults to 8 */
+  passages?: number
+  /** only passages of these documents */
+  docIds?: string[]
+}
+const defaults: Required<Omit<RankOptions, 'docIds'>> = { passages: 8 }
+
+export function idf(knowledge: Knowledge, term: string): number {
+  const df = knowledge.df.get(term) ?? 0
+  return Math.log(1 + (knowledge.sentenceCount + 1) / (df + 0.5))
+}
+
+export function rankSentences(
+  knowledge: Knowledge,
+  query: WeightedTerm[],
+  options: RankOptions = {},
+): RankedSentence[] {
+  const opts = { ...defaults, ...options }
+  const hits = searchPassages(knowledge.index, query, { limit: opts.passages * 3 })
+  const wanted = opts.docIds ? new Set(opts.docIds) : undefined
+  // a question word and its expansions count once, at the best weight found
+  const groups = new Map<string, WeightedTerm[]>()
+  for (const q of query) {
+    const key = q.of ?? q.term
+    groups.set(key, [...(groups.get(key) ?? []), q])
+  }
+  const total = [...groups.keys()].reduce((sum, key) => sum + idf(knowledge, key), 0) || 1
+  const ranked: RankedSentence[] = []
+  let used = 0
+  for (const hit of hits) {
+    const passage = knowledge.passageById.get(hit.id as string)
+    if (!passage || (wanted && !wanted.has(passage.docId))) continue
+    if (++used > opts.passages) break
+    const text = knowledge.documents.get(passage.docId)!.text
+    const headingTerms = new Set(passage.heading ? terms(passage.heading) : [])
+    for (const span of passage.sentences) {
+      const own = new Set(terms(text.slice(span.start, span.end)))
+      let covered = 0
+      const matched: string[] = []
+      for (const [key, group] of groups) {
+        let best = 0
+        for (const q of group) {
+          if (own.has(q.term)) best = Math.max(best, q.weight)
+          else if (headingTerms.has(q.term)) best = Math.max(best, q.weight * 0.6)
+        }
+        if (best > 0) {
+          covered += best * idf(knowledge, key)
+          matched.push(key)
+        }
+      }
+      const coverage = covered / total
+      ranked.push({ passage, span, coverage, matched, score: coverage + hit.score / 1000 })
+    }
+  }
+  return ranked.sort((a, b) => b.score - a.score)
+}

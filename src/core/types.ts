@@ -1,0 +1,131 @@
+/** The data that flows through citable: documents, passages, facts, the knowledge pack and answers. */
+
+/** A character range into a document's `text`; `text.slice(start, end)` gives the span back. */
+export interface Span {
+  start: number
+  end: number
+}
+
+export interface DocumentMeta {
+  docId: string
+  title: string
+  author?: string
+  published?: string
+  source?: string
+}
+
+export interface CorpusDocument extends DocumentMeta {
+  text: string
+}
+
+export type PassageKind = 'paragraph' | 'heading' | 'line'
+
+export interface Passage extends Span {
+  /** `${docId}#p${index}` */
+  id: string
+  docId: string
+  index: number
+  kind: PassageKind
+  /** the nearest heading above the passage, as context */
+  heading?: string
+  sentences: Span[]
+}
+
+export type QuantityUnit = 'count' | 'money' | 'percent' | 'year' | 'duration'
+
+export interface Quantity {
+  value: number
+  /** how the figure reads in the text, e.g. "RMB 100 million", "2.8%", "500+" */
+  display: string
+  unit: QuantityUnit
+  currency?: string
+  /** "over", "at least", "about", "up to" */
+  qualifier?: string
+  year?: number
+}
+
+interface FactBase {
+  id: string
+  docId: string
+  passageId: string
+  /** the shortest span that states the fact */
+  span: Span
+  /** lemmas of the thing the fact is about ("smart city pilots" -> ["smart","city","pilot"]) */
+  thingTerms: string[]
+  /** the head noun lemma ("pilot"), the family for superlatives */
+  head?: string
+  /** the thing as written */
+  thing: string
+  /** entity id of the owner when known */
+  ownerId?: string
+  owner?: string
+  /** entity ids mentioned in the stating sentence or its passage heading */
+  context: string[]
+  /** "per year", "a year" */
+  rate?: string
+}
+
+export interface QuantityFact extends FactBase {
+  kind: 'quantity'
+  quantity: Quantity
+}
+
+export interface ChangeFact extends FactBase {
+  kind: 'change'
+  from: Quantity
+  to: Quantity
+}
+
+export interface ListFact extends FactBase {
+  kind: 'list'
+  items: string[]
+  /** entity ids of the items, where known */
+  itemIds: (string | undefined)[]
+}
+
+export type Relation = 'located_in' | 'held_in' | 'role' | 'works_for' | 'author' | 'spoke_at'
+
+export interface AttributeFact extends FactBase {
+  kind: 'attribute'
+  relation: Relation
+  subjectId: string
+  subject: string
+  object: string
+  objectId?: string
+}
+
+export type Fact = QuantityFact | ChangeFact | ListFact | AttributeFact
+
+export type EntityType = 'org' | 'place' | 'person' | 'event' | 'other'
+
+export interface Entity {
+  id: string
+  name: string
+  type: EntityType
+  /** lowercased surface forms that name the entity, acronyms included */
+  aliases: string[]
+}
+
+export interface Citation extends Span {
+  docId: string
+  title: string
+  passageId: string
+  quote: string
+}
+
+export type AnswerKind = 'fact' | 'list' | 'computed' | 'passage' | 'none'
+
+/** What the core returns for one question; the HTTP layer adds the sessionId. */
+export interface Answer {
+  answer: string
+  abstained: boolean
+  kind: AnswerKind
+  value?: number | string | string[]
+  unit?: string
+  intent?: string
+  confidence: number
+  citations: Citation[]
+  followUps?: string[]
+  /** why the core abstained, for logs and tests; not part of the contract */
+  reason?: string
+}

@@ -1,0 +1,28 @@
+/** The Hono app every runtime serves: middleware, the JSON API, Slack, the widget, and one error handler. */
+import { Hono } from 'hono'
+import { slackRoutes } from '../channels/slack/routes'
+import { widgetRoutes } from '../channels/widget/routes'
+import type { AppDeps, AppEnv } from './deps'
+import { errorResponse, HttpError } from './errors'
+import { applyMiddleware } from './middleware'
+import { apiRoutes } from './routes/api'
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>()
+  applyMiddleware(app, deps)
+  app.route('/', apiRoutes(deps))
+  app.route('/', slackRoutes(deps))
+  app.route('/', widgetRoutes(deps))
+
+  app.notFound((c) => errorResponse(c, 'not_found', `no route for ${c.req.method} ${c.req.path}`))
+  app.onError((error, c) => {
+    if (error instanceof HttpError)
+      return errorResponse(c, error.code, error.message, error.headers)
+    // anything else is our fault: say so without the stack
+    deps.log?.({ level: 'error', requestId: c.get('requestId'), error: String(error) })
+    return errorResponse(c, 'internal', 'something went wrong; the request id says which request')
+  })
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

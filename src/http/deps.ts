@@ -1,0 +1,38 @@
+/** What the HTTP app is given by its runtime (Node or Workers): the core service, configuration and effects. */
+import type { Service } from '../core/conversation/ask'
+
+export interface AppConfig {
+  /** origins that may call the API and embed the widget from a browser */
+  allowedOrigins: string[]
+  /** answer requests per minute per client; 0 turns limiting off */
+  rateLimitPerMinute: number
+  slack: {
+    signingSecret?: string
+    botToken?: string
+    /** base URL of the Slack Web API */
+    apiBase: string
+  }
+  outgoingWebhookToken?: string
+}
+
+export type LogLine = Record<string, string | number | boolean | undefined>
+
+export interface AppDeps {
+  service: Service
+  config: AppConfig
+  /** one structured line per request; defaults to nothing */
+  log?: (line: LogLine) => void
+  /** keeps background work (Slack replies) alive after the response: waitUntil on Workers */
+  defer?: (task: Promise<unknown>) => void
+  /** the fetch used for outgoing calls (Slack Web API); defaults to the global one */
+  fetch?: typeof fetch
+}
+
+/** per-request values the routes leave for the logging middleware */
+export interface AppEnv {
+  Variables: {
+    requestId: string
+    /** the answer given, for the log line (intent, abstained) */
+    answer: { intent?: string; abstained: boolean }
+  }
+}
