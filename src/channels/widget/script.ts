@@ -1,0 +1,48 @@
+/** The embeddable widget as one classic script, assembled from the browser sources in client/ (no build step, no file reads). */
+import { domSource } from './client/dom'
+import { panelSource } from './client/panel'
+import { renderSource } from './client/render'
+import { widgetCss } from './client/styles'
+import { transportSource } from './client/transport'
+
+// the browser code is kept as source text so Node (tsx) and Workers (esbuild) serve the same bytes;
+// it never meets a bundler, so it is plain ES2017 with no imports
+const boot = String.raw`
+// the service: data-endpoint, else the origin this script came from
+function endpointOf(script) {
+  var configured = script && script.getAttribute('data-endpoint')
+  try {
+    var url = new URL(configured || new URL(script.src).origin, window.location.href)
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not http')
+    return (url.origin + url.pathname).replace(/\/+$/, '')
+  } catch (error) {
+    return window.location.origin
+  }
+}
+
+var script = document.currentScript
+var widget = createWidget(endpointOf(script), CSS)
+
+function mount() {
+  document.body.appendChild(widget.host)
+  if (script && script.getAttribute('data-open') === 'true') widget.open(false)
+}
+if (document.body) mount()
+else document.addEventListener('DOMContentLoaded', mount)
+
+window.citable = Object.freeze({ open: widget.open, close: widget.close, ask: widget.ask })
+`
+
+export const widgetScript = `/*! citable widget: ${'<script src=".../widget.js" data-endpoint="https://your-citable-host" defer></script>'} */
+;(function () {
+'use strict'
+// a second script tag must not make a second launcher
+if (window.citable) return
+var CSS = ${JSON.stringify(widgetCss)}
+${domSource}
+${transportSource}
+${renderSource}
+${panelSource}
+${boot}
+})()
+`
