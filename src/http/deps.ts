@@ -1,4 +1,5 @@
 /** What the HTTP app is given by its runtime (Node or Workers): the core service, configuration and effects. */
+import type { EventDedupe } from '../channels/slack/dedupe'
 import type { Service } from '../core/conversation/ask'
 
 export interface AppConfig {
@@ -26,6 +27,8 @@ export interface AppDeps {
   defer?: (task: Promise<unknown>) => void
   /** the fetch used for outgoing calls (Slack Web API); defaults to the global one */
   fetch?: typeof fetch
+  /** remembers Slack event ids so a retried event is answered once; defaults to an in-memory LRU */
+  eventDedupe?: EventDedupe
 }
 
 /** per-request values the routes leave for the logging middleware */
