@@ -59,8 +59,10 @@ interface FactBase {
   /** entity id of the owner when known */
   ownerId?: string
   owner?: string
-  /** entity ids mentioned in the stating sentence or its passage heading */
+  /** entity ids mentioned in the stating sentence, the one before it, its heading and the title */
   context: string[]
+  /** lemmas of the stating sentence and its heading, for matching a question's other words */
+  terms: string[]
   /** "per year", "a year" */
   rate?: string
 }
@@ -79,6 +81,8 @@ export interface ChangeFact extends FactBase {
 export interface ListFact extends FactBase {
   kind: 'list'
   items: string[]
+  /** each item's own span, where the items are lines of their own */
+  itemSpans?: Span[]
   /** entity ids of the items, where known */
   itemIds: (string | undefined)[]
 }

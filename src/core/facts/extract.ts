@@ -1,11 +1,194 @@
-/** Extracts facts from every sentence and list line of a document. */
+/** Extracts facts from every sentence and list line of a document, with the exact span that states each. */
 import type { EntityResolver } from '../nlu/entities'
-import type { CorpusDocument, Fact, Passage } from '../types'
+import { terms } from '../nlu/nlp'
+import type { CorpusDocument, EntityType, Fact, Passage, Span } from '../types'
+import { readAttributes } from './attributes'
+import { readLists } from './lists'
+import { baseName, findNames, type Name } from './names'
+import { readQuantities } from './quantities'
+
+const placeEnd =
+  /\b(?:Delta|Region|Province|City|Zone|County|District|State|Island|Valley|Bay|River)$/
+const orgHint =
+  /\b(?:Ministry|Ministries|Bureau|Commission|Agency|Council|Authority|Administration|Department|Co|Corp|Inc|Ltd|Group|Company|Port|University|Institute|Association|Bank|Fund|Operator|Network)\b|^[A-Z]{2,}$/
+
+export function guessType(name: string): EntityType {
+  if (placeEnd.test(name)) return 'place'
+  if (orgHint.test(name)) return 'org'
+  return 'org'
+}
+
+interface Sentence extends Span {
+  passage: Passage
+}
 
 export function extractFacts(
-  _doc: CorpusDocument,
-  _passages: Passage[],
-  _entities: EntityResolver,
+  doc: CorpusDocument,
+  passages: Passage[],
+  entities: EntityResolver,
 ): Fact[] {
-  return []
+  const facts: Fact[] = []
+  const known = new Set<string>()
+  let lastOrg: string | undefined
+  let n = 0
+  const base = (passage: Passage, span: Span, thing: string) => {
+    const own = terms(thing)
+    return {
+      id: `${doc.docId}#f${n++}`,
+      docId: doc.docId,
+      passageId: passage.id,
+      span,
+      thing,
+      thingTerms: own,
+      head: own.at(-1),
+      context: [],
+      terms: [],
+    }
+  }
+  const entity = (name: Name | string, type?: EntityType) => {
+    const text = baseName(typeof name === 'string' ? name : name.text)
+    // a sentence's full stop is not part of a name, but "Co." keeps its own
+    const clean = /\b(?:Co|Corp|Inc|Ltd)\.$/.test(text) ? text : text.replace(/\.$/, '')
+    return entities.resolve(clean, type ?? guessType(clean))
+  }
+
+  const sentences: Sentence[] = passages
+    .filter((p) => p.kind !== 'heading')
+    .flatMap((passage) => passage.sentences.map((s) => ({ ...s, passage })))
+
+  for (const sentence of sentences) {
+    const { passage } = sentence
+    const text = doc.text.slice(sentence.start, sentence.end)
+    const at = (span: Span): Span => ({
+      start: sentence.start + span.start,
+      end: sentence.start + span.end,
+    })
+    const names = findNames(text)
+    // the subject a later "the company" or "it" points back to: "iSoftStone is one of ..."
+    const firstOrg = names.find(
+      (nm) =>
+        nm.start < 40 &&
+        /^\s+(?:is|was|has|have|had|operates|runs|employs|builds|makes|sells|announced|reported|said)\b/.test(
+          text.slice(nm.end),
+        ) &&
+        !/^[A-Z][a-z]+ [A-Z][a-z]+$/.test(nm.text),
+    )
+
+    for (const raw of readQuantities(text, names)) {
+      const owner = raw.owner ? entity(raw.owner) : undefined
+      // the sentence (or list line) that states the figure is the citation
+      const span = { start: sentence.start, end: sentence.end }
+      const common = {
+        ...base(passage, span, raw.thing.text),
+        ownerId: owner?.id,
+        owner: owner?.name,
+      }
+      if (raw.kind === 'change')
+        facts.push({ ...common, kind: 'change', from: raw.from, to: raw.to })
+      else facts.push({ ...common, kind: 'quantity', quantity: raw.quantity, rate: raw.rate })
+    }
+
+    for (const raw of readLists(text, names)) {
+      const items = raw.items.map((item) =>
+        entity(item, placeEnd.test(item.text) ? 'place' : guessType(item.text)),
+      )
+      facts.push({
+        ...base(passage, at(raw.at), raw.label),
+        kind: 'list',
+        items: items.map((e) => e.name),
+        itemIds: items.map((e) => e.id),
+      })
+    }
+
+    for (const raw of readAttributes(text, names, known)) {
+      const subject =
+        'pronoun' in raw.subject
+          ? lastOrg
+          : entity(
+              raw.subject,
+              raw.relation === 'held_in'
+                ? 'event'
+                : raw.relation === 'located_in'
+                  ? 'org'
+                  : 'person',
+            ).id
+      if (!subject) continue
+      const subjectEntity = entities.get(subject)
+      const objectType: EntityType =
+        raw.relation === 'works_for'
+          ? 'org'
+          : raw.relation === 'spoke_at'
+            ? 'event'
+            : raw.relation === 'role'
+              ? 'other'
+              : 'place'
+      const object = raw.relation === 'role' ? undefined : entity(raw.object.text, objectType)
+      facts.push({
+        ...base(passage, { start: sentence.start, end: sentence.end }, raw.relation),
+        kind: 'attribute',
+        relation: raw.relation,
+        subjectId: subject,
+        subject: subjectEntity?.name ?? subject,
+        object: object?.name ?? raw.object.text,
+        objectId: object?.id,
+      })
+    }
+    if (firstOrg) lastOrg = entity(firstOrg).id
+    // names seen in earlier sentences help find a company inside a long job title
+    for (const name of names) known.add(baseName(name.text).split(' ')[0]!)
+  }
+
+  facts.push(...headingLists(doc, passages, base))
+  const author = authorFact(doc, passages, base)
+  if (author) facts.push(author)
+  return facts
+}
+
+type Base = (
+  passage: Passage,
+  span: Span,
+  thing: string,
+) => Omit<Fact, 'kind'> & { context: string[] }
+
+/** a heading over two or more list lines is a list: "China’s Smart City Snapshots" and its lines */
+function headingLists(doc: CorpusDocument, passages: Passage[], base: Base): Fact[] {
+  const out: Fact[] = []
+  for (let i = 0; i < passages.length; i++) {
+    const heading = passages[i]!
+    if (heading.kind !== 'heading') continue
+    const lines: Passage[] = []
+    for (let j = i + 1; j < passages.length && passages[j]!.kind === 'line'; j++)
+      lines.push(passages[j]!)
+    if (lines.length < 2) continue
+    const label = doc.text.slice(heading.start, heading.end).replace(/^#+\s*/, '')
+    out.push({
+      ...(base(lines[0]!, { start: lines[0]!.start, end: lines.at(-1)!.end }, label) as Omit<
+        Fact,
+        'kind'
+      >),
+      kind: 'list',
+      items: lines.map((l) => doc.text.slice(l.start, l.end).replace(/^(?:[-*+•]|\d+[.)])\s+/, '')),
+      itemIds: lines.map(() => undefined),
+      itemSpans: lines.map((l) => ({ start: l.start, end: l.end })),
+    } as Fact)
+  }
+  return out
+}
+
+/** the byline: "by Zia Askari" in the text, when the front matter names the author */
+function authorFact(doc: CorpusDocument, passages: Passage[], base: Base): Fact | undefined {
+  if (!doc.author) return undefined
+  const at = doc.text.indexOf(doc.author)
+  if (at < 0) return undefined
+  const passage = passages.find((p) => p.start <= at && p.end > at)
+  if (!passage) return undefined
+  const by = doc.text.slice(Math.max(passage.start, at - 3), at) === 'by ' ? at - 3 : at
+  return {
+    ...(base(passage, { start: by, end: at + doc.author.length }, 'author') as Omit<Fact, 'kind'>),
+    kind: 'attribute',
+    relation: 'author',
+    subjectId: doc.docId,
+    subject: doc.title,
+    object: doc.author,
+  } as Fact
 }

@@ -1,6 +1,7 @@
 /** Builds the knowledge pack from documents and language, serialises it, and loads it back anywhere. */
 import { splitPassages } from '../corpus/passages'
 import { CitableError } from '../errors'
+import { addContext } from '../facts/context'
 import { extractFacts } from '../facts/extract'
 import { buildEntities } from '../nlu/entities'
 import type { Language } from '../nlu/language'
@@ -63,6 +64,10 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
   const passages = perDoc.flatMap((d) => d.passages)
   const resolver = buildEntities(language, documents)
   const facts = perDoc.flatMap(({ doc, passages }) => extractFacts(doc, passages, resolver))
+  addContext(facts, resolver.entities(), {
+    documents: new Map(documents.map((d) => [d.docId, d])),
+    passageById: new Map(passages.map((p) => [p.id, p])),
+  })
   const df: Record<string, number> = {}
   let sentenceCount = 0
   for (const { doc, passages } of perDoc) {

@@ -57,6 +57,7 @@ export interface EntityResolver {
   resolve(name: string, type: EntityType): Entity
   /** an existing entity by name or alias */
   find(name: string): Entity | undefined
+  get(id: string): Entity | undefined
   entities(): Entity[]
 }
 
@@ -74,6 +75,7 @@ export function buildEntities(language: Language, _documents: unknown[] = []): E
   const find = (name: string) => byAlias.get(nameKey(name))
   return {
     find,
+    get: (id) => byId.get(id),
     resolve(name, type) {
       const known = find(name)
       if (known) {
@@ -83,6 +85,17 @@ export function buildEntities(language: Language, _documents: unknown[] = []): E
           byAlias.set(key, known)
         }
         return known
+      }
+      // "iSoftStone Information Technology (Group) Co." is the "iSoftStone" named before
+      if (/\b(?:Co|Corp|Inc|Ltd|Group|Limited)\b\.?\)?$/.test(name)) {
+        const first = name.split(/\s+/)[0]!
+        const parent = find(first)
+        if (parent && parent.name === first && /^[a-z]+[A-Z]|^[A-Z][a-z]+[A-Z]/.test(first)) {
+          const key = nameKey(name)
+          parent.aliases.push(key)
+          byAlias.set(key, parent)
+          return parent
+        }
       }
       let id = slug(name)
       for (let n = 2; byId.has(id); n++) id = `${slug(name)}-${n}`

@@ -1,0 +1,33 @@
+/** Gives each fact its context: the entities and words around the span that states it. */
+import type { Knowledge } from '../knowledge/pack'
+import { buildAliasTable, findMentions } from '../nlu/mentions'
+import { terms } from '../nlu/nlp'
+import type { CorpusDocument, Entity, Fact, Passage } from '../types'
+
+type Parts = Pick<Knowledge, 'passageById'> & { documents: Map<string, CorpusDocument> }
+
+export function addContext(facts: Fact[], entities: Entity[], parts: Parts): void {
+  const table = buildAliasTable(entities)
+  const mentionIds = (text: string) => findMentions(table, text).flatMap((m) => m.entityIds)
+  const titleIds = new Map<string, string[]>()
+  for (const fact of facts) {
+    const doc = parts.documents.get(fact.docId)!
+    const passage = parts.passageById.get(fact.passageId) as Passage
+    if (!titleIds.has(doc.docId)) titleIds.set(doc.docId, mentionIds(doc.title))
+    const own = doc.text.slice(fact.span.start, fact.span.end)
+    // the sentence before, within the passage, often names what "it" or "the number" is about
+    const index = passage.sentences.findIndex(
+      (s) => s.start <= fact.span.start && s.end >= fact.span.start,
+    )
+    const previous = index > 0 ? passage.sentences[index - 1]! : undefined
+    const around = [
+      own,
+      previous ? doc.text.slice(previous.start, previous.end) : '',
+      passage.heading ?? '',
+    ]
+    const ids = new Set([...around.flatMap(mentionIds), ...titleIds.get(doc.docId)!])
+    if (fact.ownerId) ids.add(fact.ownerId)
+    fact.context = [...ids]
+    fact.terms = [...new Set(terms(`${own} ${passage.heading ?? ''}`))]
+  }
+}

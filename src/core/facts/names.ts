@@ -1,0 +1,91 @@
+/** Finds proper names in text: runs of capitalised words and acronyms, joined by "of", "and", "for" and "&". */
+import type { Span } from '../types'
+
+export interface Name extends Span {
+  text: string
+}
+
+// capitalised words that open sentences or clauses without naming anything
+const notNames = new Set(
+  `the a an in on at among by from speaking this that these those it its their there according over under with as for and
+  but meanwhile however last next since when while after before during his her our we they he she despite although
+  compared neither both each every some many most all what which who where why how if then today yesterday also
+  such other another more less one two three four five six seven eight nine ten first second third new is are was
+  were will would can could should may might has have had do does did not no yes so thus therefore indeed`.split(
+    /\s+/,
+  ),
+)
+
+const word = String.raw`(?:[A-Z][A-Za-z0-9]*(?:['’][A-Za-z]+)?(?:-[A-Za-z0-9]+)*|[a-z]+[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]?)`
+const suffix = String.raw`(?:\s\((?:Group|Holdings|China|International)\))?(?:\s(?:Co|Corp|Inc|Ltd|LLC|PLC|AG|SA|GmbH)\.?)?(?:\s(?:19|20)\d\d\b)?`
+const nameRun = new RegExp(
+  String.raw`${word}(?:\s(?:(?:of|and|for|&|de|the|on|in)\s){0,2}${word})*${suffix}`,
+  'g',
+)
+
+/** trims connector words off the ends and splits off sentence-opening words */
+function tidy(text: string, start: number): Name | undefined {
+  let words = text.split(' ')
+  let offset = start
+  while (words.length > 0 && notNames.has(words[0]!.toLowerCase())) {
+    offset += words[0]!.length + 1
+    words = words.slice(1)
+  }
+  while (words.length > 0 && /^(?:of|and|for|&|de|the|on|in)$/.test(words.at(-1)!))
+    words = words.slice(0, -1)
+  if (words.length === 0) return undefined
+  const out = words.join(' ')
+  return { text: out, start: offset, end: offset + out.length }
+}
+
+// words that end a place or organisation name, or start a new one
+const nameEnds =
+  /(?:Delta|Region|River|Zone|Province|City|Bureau|Ministry|Commission|Agency|Council|Authority|Group|Co\.?|Corp\.?|Inc\.?|Ltd\.?|Port|Airport|University|Institute|Company|Administration|Department)$/
+const nameStarts =
+  /^(?:Ministry|Bureau|Department|Commission|National|State|Port|City|University|Agency)\b/
+
+/** "Yangtze River Delta and the Pearl River Delta" is two names; "Bureau of Surveying and Mapping" is one */
+function splitAnd(name: Name): Name[] {
+  const parts = name.text.split(/ and (?:the )?/)
+  if (parts.length === 1) return [name]
+  const out: Name[] = []
+  let current = parts[0]!
+  let from = name.start
+  let cursor = name.start + current.length
+  for (const part of parts.slice(1)) {
+    const joiner = name.text.slice(cursor - name.start).match(/^ and (?:the )?/)![0]
+    const apart =
+      joiner.endsWith('the ') ||
+      nameEnds.test(current) ||
+      /^[A-Z]{2,}$/.test(current) ||
+      /^[A-Z]{2,}$/.test(part) ||
+      nameStarts.test(part)
+    if (apart) {
+      out.push({ text: current, start: from, end: from + current.length })
+      from = cursor + joiner.length
+      current = part
+    } else {
+      current = `${current}${joiner}${part}`
+    }
+    cursor += joiner.length + part.length
+  }
+  out.push({ text: current, start: from, end: from + current.length })
+  return out
+}
+
+export function findNames(text: string): Name[] {
+  const names: Name[] = []
+  for (const m of text.matchAll(nameRun)) {
+    const name = tidy(m[0], m.index)
+    if (!name) continue
+    // a sentence that opens with a verb form is not opening with a name: "Encouraging next generation ..."
+    if (name.start === 0 && !name.text.includes(' ') && /(?:ing|ed|ly)$/.test(name.text)) continue
+    names.push(...splitAnd(name))
+  }
+  return names
+}
+
+/** the possessive or plural "China’s" reads as "China" */
+export function baseName(name: string): string {
+  return name.replace(/['’]s$/, '').trim()
+}

@@ -1,0 +1,148 @@
+/** Reads the phrase a figure counts ("smart city pilots") and the owner it belongs to ("of MIIT", "Wuxi City invests"). */
+import { findNames, type Name } from './names'
+
+export interface Phrase {
+  text: string
+  start: number
+  end: number
+}
+
+const stopAfter = new Set(
+  `of in at by from to per with on across into under over than as had has have is are was were will would
+  can could which that who where when while and or but a an the its their his her this these those each every
+  been being be do does did said says announced reached made across since until during including such`.split(
+    /\s+/,
+  ),
+)
+
+/** the words right after a figure that say what it counts: "286 smart city pilots of ..." -> "smart city pilots" */
+export function thingAfter(text: string, from: number): Phrase | undefined {
+  const rest = text.slice(from)
+  const words = /^\s*(?:[“"‘']?)((?:[A-Za-z][\w’'&-]*[”"’']?\s*){1,8})/.exec(rest)
+  if (!words) return undefined
+  const lead = words[0].length - words[1]!.length
+  const tokens = words[1]!.split(/\s+/).filter(Boolean)
+  const kept: string[] = []
+  for (let i = 0; i < tokens.length && kept.length < 6; i++) {
+    const bare = tokens[i]!.replace(/[”"’',;:.]+$/, '')
+    if (stopAfter.has(bare.toLowerCase())) {
+      // "pilots for Information benefits of NDRC": a short "for ..." still describes the thing
+      if (bare === 'for' && kept.length > 0 && tokens.slice(i + 1, i + 4).some((t) => t === 'of')) {
+        kept.push(bare)
+        continue
+      }
+      break
+    }
+    kept.push(bare)
+    if (/[”",;:.]$/.test(tokens[i]!)) break
+  }
+  while (kept.length > 0 && (kept.at(-1) === 'for' || kept.at(-1) === '')) kept.pop()
+  if (kept.length === 0) return undefined
+  const phrase = kept.join(' ')
+  const start =
+    from + lead + (rest.slice(lead).startsWith('“') || /^["‘']/.test(rest.slice(lead)) ? 1 : 0)
+  const at = text.indexOf(phrase.split(' ')[0]!, from)
+  const begin = at >= 0 ? at : start
+  return { text: phrase, start: begin, end: begin + phrase.length }
+}
+
+const changeVerb =
+  /\s*(?:(?:has|have|had)\s+)?(?:been\s+)?(?:more than\s+)?(?:increased|increase|grown|grew|risen|rose|climbed|jumped|fallen|fell|declined|dropped|decreased|gone up|went up|expanded|doubled|surged|soared|shrunk|shrank|reduced|changed|climbed)\s*(?:by\s+[\w.%,]+\s*)?$/i
+
+/** the subject before "has increased from A to B": "the number of cities" -> "cities" */
+export function thingBefore(text: string, before: number): Phrase | undefined {
+  const head = text.slice(0, before)
+  const verb = changeVerb.exec(head)
+  const end = verb ? verb.index : head.replace(/\s+$/, '').length
+  const clause = head.slice(0, end)
+  const cut = Math.max(
+    clause.lastIndexOf(','),
+    clause.lastIndexOf(' and '),
+    clause.lastIndexOf(';'),
+    clause.lastIndexOf('“'),
+  )
+  let start = cut < 0 ? 0 : cut + (clause.startsWith(' and ', cut) ? 5 : 1)
+  let phrase = clause.slice(start)
+  const lead =
+    /^\s*(?:(?:the|a|an|its|their)\s+)?(?:(?:total\s+)?number\s+of\s+|amount\s+of\s+|share\s+of\s+)?(?:the\s+)?/i.exec(
+      phrase,
+    )
+  if (lead) {
+    start += lead[0].length
+    phrase = phrase.slice(lead[0].length)
+  }
+  phrase = phrase.trimEnd()
+  const words = phrase.split(/\s+/).filter(Boolean)
+  if (words.length === 0 || words.length > 6) return undefined
+  return { text: phrase, start, end: start + phrase.length }
+}
+
+/** "a population of 18%" -> "population"; "2.8% of the land area" -> "land area" */
+export function thingAround(
+  text: string,
+  figureStart: number,
+  figureEnd: number,
+): Phrase | undefined {
+  const before = /([A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2})\s+of\s+$/.exec(
+    text.slice(0, figureStart),
+  )
+  if (before) {
+    // keep the words after the last determiner or verb: "has a population" -> "population"
+    const words = before[1]!.split(' ')
+    const cut = words.findLastIndex(
+      (w) =>
+        /^(?:a|an|the|its|their|has|have|had|is|was|with|creating|making|and)$/i.test(w) ||
+        /ing$/.test(w),
+    )
+    const phrase = words.slice(cut + 1).join(' ')
+    if (phrase && !/^(?:number|total|share|rate|level|figure|amount|out)$/i.test(phrase)) {
+      const start = figureStart - before[0].length + before[1]!.length - phrase.length
+      return { text: phrase, start, end: start + phrase.length }
+    }
+  }
+  const after =
+    /^\s+of\s+(?:the\s+|its\s+|their\s+)?([A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2})/.exec(
+      text.slice(figureEnd),
+    )
+  if (after) {
+    let phrase = after[1]!
+    const cut = phrase.split(' ').findIndex((w) => stopAfter.has(w.toLowerCase()))
+    if (cut > 0) phrase = phrase.split(' ').slice(0, cut).join(' ')
+    if (cut === 0) return undefined
+    const start = figureEnd + after[0].length - after[1]!.length
+    return { text: phrase, start, end: start + phrase.length }
+  }
+  return undefined
+}
+
+/** "of Ministry of Housing ...", "by MIIT", "at Acme Corp" right after the thing */
+export function ownerAfter(text: string, from: number, names: Name[]): Name | undefined {
+  const rest = text.slice(from)
+  const m = /^[”"’']?\s*(?:for\s+[\w\s]{1,40}?\s+)?(?:of|by|at|from)\s+(?:the\s+)?/i.exec(rest)
+  if (!m) return undefined
+  const at = from + m[0].length
+  return names.find((n) => n.start === at)
+}
+
+const subjectVerb =
+  /^\s*(?:,[^,]{0,60},\s*)?(?:has|have|had|runs|ran|run|operates|operated|owns|owned|invests|invested|spends|spent|handled|handles|handle|reported|reports|announced|built|builds|employs|employed|sold|sells|produced|produces|installed|opened|launched|set|plans|planned|is|was|are|were|will|'s|’s|recorded|counted|counts|manages|managed|added|adds|received|raised|allocated|allocates|earmarked|serves|served|attracted|welcomed|hosted|shipped|delivered|generated|generates|made|makes)\b/i
+
+/** the nearest name before the figure that acts as a subject ("Wuxi City has ... and invests RMB 100 million") */
+export function subjectBefore(text: string, before: number, names: Name[]): Name | undefined {
+  const candidates = names.filter((n) => n.end <= before).reverse()
+  for (const name of candidates) {
+    const prefix = text.slice(Math.max(0, name.start - 6), name.start)
+    if (/\b(?:in|at|to|from|of|into|near|across|than)\s+(?:the\s+)?$/i.test(prefix)) continue
+    const between = text.slice(name.end, before)
+    // a new subject in between ("..., and the company invests") takes the figure away from the name
+    if (
+      /(?:[,;]|\band|\bbut|\bwhile|\bwhereas)\s+(?:and\s+)?(?:the|it|they|he|she|its|their|this|which)\b/i.test(
+        between,
+      )
+    )
+      return undefined
+    if (subjectVerb.test(between)) return name
+    if (/^\s*(?:[–—-]|:)/.test(text.slice(name.end))) continue
+  }
+  return undefined
+}

@@ -1,0 +1,172 @@
+/** Quantity and before/after facts of one sentence or list line. */
+import type { Quantity, Span } from '../types'
+import type { Name } from './names'
+import { type Figure, findFigures } from './numbers'
+import {
+  ownerAfter,
+  type Phrase,
+  subjectBefore,
+  thingAfter,
+  thingAround,
+  thingBefore,
+} from './phrases'
+
+export interface RawQuantity {
+  kind: 'quantity'
+  quantity: Quantity
+  thing: Phrase
+  owner?: Name
+  rate?: string
+  /** the figure's own span, inside the sentence */
+  at: Span
+}
+
+export interface RawChange {
+  kind: 'change'
+  from: Quantity
+  to: Quantity
+  thing: Phrase
+  owner?: Name
+  at: Span
+}
+
+const ratePattern =
+  /^\s*(?:(?:per|a|each|every)\s+(?:year|annum|month|day|week)|annually|yearly|monthly)\b/i
+
+function strip(figure: Figure): Quantity {
+  const { start: _s, end: _e, ...quantity } = figure
+  return quantity
+}
+
+/** "From 1978 to 2015, ..." or "between 2015 and 2022": the period of the sentence */
+function period(text: string, years: Figure[]): [number, number] | undefined {
+  for (let i = 0; i + 1 < years.length; i++) {
+    const a = years[i]!
+    const b = years[i + 1]!
+    if (/^\s*(?:to|and|-|–|until|through)\s*$/.test(text.slice(a.end, b.start)))
+      return [a.value, b.value]
+  }
+  return undefined
+}
+
+/** the year a figure is stated for: the nearest "in 2015", "by the end of 2014" in the same sentence */
+function yearOf(text: string, figure: Figure, years: Figure[]): number | undefined {
+  let best: Figure | undefined
+  let bestGap = Number.POSITIVE_INFINITY
+  for (const y of years) {
+    const gap = y.start > figure.end ? y.start - figure.end : figure.start - y.end
+    if (gap >= 0 && gap < bestGap) {
+      best = y
+      bestGap = gap
+    }
+  }
+  return best && bestGap < 80 ? best.value : undefined
+}
+
+export function readQuantities(text: string, names: Name[]): (RawQuantity | RawChange)[] {
+  const figures = findFigures(text)
+  const years = figures.filter((f) => f.unit === 'year')
+  const values = figures.filter((f) => f.unit !== 'year')
+  const span = period(text, years)
+  const out: (RawQuantity | RawChange)[] = []
+  const used = new Set<Figure>()
+
+  // before/after pairs: "from 193 to 653", "from 170 million in 1978 to 750 million in 2015"
+  for (let i = 0; i + 1 < values.length; i++) {
+    const a = values[i]!
+    const b = values[i + 1]!
+    const between = text.slice(a.end, b.start)
+    const lead = text.slice(Math.max(0, a.start - 6), a.start)
+    // "13.4 million containers, up from 12.5 million in 2022": the newer figure comes first
+    if (
+      /^[^.;]{0,60}?,?\s*(?:up|down|rising|falling|compared)\s+(?:from|with)\s+$/i.test(between)
+    ) {
+      const thing = thingAfter(text, a.end) ?? thingBefore(text, a.start)
+      if (!thing) continue
+      const yb = yearOf(
+        text,
+        b,
+        years.filter((y) => y.start > b.end),
+      )
+      const ya = yearOf(
+        text,
+        a,
+        years.filter((y) => y.end <= a.start || (y.start > a.end && y.end <= b.start)),
+      )
+      out.push({
+        kind: 'change',
+        from: { ...strip(b), year: yb },
+        to: { ...strip(a), year: ya },
+        thing,
+        owner: ownerAfter(text, thing.end, names) ?? subjectBefore(text, a.start, names),
+        at: { start: a.start, end: b.end },
+      })
+      used.add(a).add(b)
+      continue
+    }
+    if (!/\bfrom\s+$/i.test(lead) || !/^\s*(?:in\s+\d{4}\s*)?(?:,\s*)?to\s*$/i.test(between))
+      continue
+    const fromStart = a.start - (lead.length - lead.search(/from\s+$/i))
+    const thing = thingBefore(text, fromStart)
+    if (!thing) continue
+    const ya =
+      yearOf(
+        text,
+        a,
+        years.filter((y) => y.start > a.end && y.end <= b.start),
+      ) ?? span?.[0]
+    const yb =
+      yearOf(
+        text,
+        b,
+        years.filter((y) => y.start > b.end),
+      ) ?? span?.[1]
+    const from = { ...strip(a), year: ya }
+    const to = { ...strip(b), year: yb }
+    if (a.unit === 'money' && !to.currency) to.currency = a.currency
+    out.push({
+      kind: 'change',
+      from,
+      to,
+      thing,
+      owner: subjectBefore(text, thing.start, names),
+      at: { start: a.start, end: b.end },
+    })
+    used.add(a).add(b)
+  }
+
+  for (const figure of values) {
+    if (used.has(figure)) continue
+    let thing: Phrase | undefined
+    if (figure.unit === 'count')
+      thing = thingAfter(text, figure.end) ?? thingAround(text, figure.start, figure.end)
+    else if (figure.unit === 'duration') thing = thingAfter(text, figure.end)
+    else thing = thingAround(text, figure.start, figure.end) ?? thingAfter(text, figure.end)
+    if (!thing && figure.unit === 'money') {
+      // "invests RMB 100 million per year in constructing smart city": the verb and its purpose
+      const purpose =
+        /^\s*(?:(?:per|a|each|every)\s+\w+\s+)?(?:in|on|for|to)\s+((?:[a-z][\w-]*\s?){1,5})/i.exec(
+          text.slice(figure.end),
+        )
+      const verb = /(\b[a-z]+s|\b[a-z]+ed)\s*$/i.exec(text.slice(0, figure.start))
+      const words = [verb?.[1], purpose?.[1]?.trim()].filter(Boolean).join(' ')
+      if (words) thing = { text: words, start: figure.start, end: figure.end }
+    }
+    if (!thing) continue
+    const rate = ratePattern.exec(text.slice(figure.end))?.[0].trim()
+    const owner =
+      ownerAfter(text, thing.end, names) ??
+      ownerAfter(text, figure.end, names) ??
+      subjectBefore(text, figure.start, names)
+    const year = yearOf(text, figure, years) ?? (span && figure.start > 0 ? undefined : undefined)
+    out.push({
+      kind: 'quantity',
+      quantity: { ...strip(figure), year },
+      thing,
+      owner,
+      rate,
+      at: { start: figure.start, end: figure.end },
+    })
+  }
+  return out
+}
