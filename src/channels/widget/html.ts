@@ -8,7 +8,7 @@ export class Html {
   }
 }
 
-type Value = string | number | Html | Html[] | undefined | null | false
+type Value = string | number | Html | (string | Html)[] | undefined | null | false
 
 const entities: Record<string, string> = {
   '&': '&amp;',
