@@ -93,8 +93,10 @@ export interface RecordedCall {
   body: Record<string, unknown>
 }
 
-/** a tiny Slack Web API on 127.0.0.1: records every call and answers ok */
-export async function startSlackStandIn() {
+/** a tiny Slack Web API on 127.0.0.1: records every call and answers `reply` (ok by default) */
+export async function startSlackStandIn(
+  reply: () => Record<string, unknown> = () => ({ ok: true }),
+) {
   const calls: RecordedCall[] = []
   const server = createServer((req, res) => {
     let raw = ''
@@ -105,9 +107,8 @@ export async function startSlackStandIn() {
     req.on('end', () => {
       calls.push({ path: req.url ?? '', headers: req.headers, body: JSON.parse(raw || '{}') })
       res.writeHead(200, { 'content-type': 'application/json' })
-      res.end(
-        JSON.stringify({ ok: true, ts: `1700000999.${String(calls.length).padStart(6, '0')}` }),
-      )
+      const ts = `1700000999.${String(calls.length).padStart(6, '0')}`
+      res.end(JSON.stringify({ ts, ...reply() }))
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -115,7 +116,11 @@ export async function startSlackStandIn() {
   return {
     apiBase: `http://127.0.0.1:${port}/api`,
     calls,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }
 
