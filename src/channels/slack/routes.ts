@@ -1,7 +1,21 @@
 /** Slack: slash commands, the Events API and outgoing webhooks. */
 import { Hono } from 'hono'
-import type { AppDeps, AppEnv } from '../../http/deps'
+import type { AppDeps } from '../../http/deps'
+import { outgoingRoutes } from '../outgoing/routes'
+import { handleCommand } from './commands'
+import { createMemoryDedupe } from './dedupe'
+import { handleEvent, repliesOffMessage } from './events'
+import { type SlackEnv, slackSigned } from './signed'
 
-export function slackRoutes(_deps: AppDeps) {
-  return new Hono<AppEnv>()
+export function slackRoutes(deps: AppDeps) {
+  const slack = new Hono<SlackEnv>()
+  const dedupe = deps.eventDedupe ?? createMemoryDedupe()
+  if (deps.config.slack.signingSecret && !deps.config.slack.botToken)
+    deps.log?.({ level: 'warn', msg: repliesOffMessage })
+
+  slack.use('/slack/*', slackSigned(deps))
+  slack.post('/slack/commands', (c) => handleCommand(c, deps))
+  slack.post('/slack/events', (c) => handleEvent(c, deps, dedupe))
+  slack.route('/', outgoingRoutes(deps))
+  return slack
 }
