@@ -78,7 +78,7 @@ function renderAnswer(result, ctx) {
 
 function renderError(message, retry) {
   var msg = h('div', { class: 'msg error' }, [
-    h('p', { class: 'badge' }, ['No answer']),
+    h('p', { class: 'badge' }, ['Something went wrong']),
     h('p', { class: 'text' }, [message]),
   ])
   if (retry) {
