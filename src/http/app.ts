@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { slackRoutes } from '../channels/slack/routes'
 import { widgetRoutes } from '../channels/widget/routes'
 import type { AppDeps, AppEnv } from './deps'
-import { errorResponse, HttpError } from './errors'
+import { errorResponse, toHttpError } from './errors'
 import { applyMiddleware } from './middleware'
 import { apiRoutes } from './routes/api'
 
@@ -16,11 +16,12 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => errorResponse(c, 'not_found', `no route for ${c.req.method} ${c.req.path}`))
   app.onError((error, c) => {
-    if (error instanceof HttpError)
-      return errorResponse(c, error.code, error.message, error.headers)
+    const refused = toHttpError(error)
+    if (refused) return errorResponse(c, refused.code, refused.message, refused.headers)
     // anything else is our fault: say so without the stack
-    deps.log?.({ level: 'error', requestId: c.get('requestId'), error: String(error) })
-    return errorResponse(c, 'internal', 'something went wrong; the request id says which request')
+    const requestId = c.get('requestId')
+    deps.log?.({ level: 'error', requestId, error: String(error) })
+    return errorResponse(c, 'internal', `something went wrong (request id ${requestId})`)
   })
   return app
 }

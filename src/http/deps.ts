@@ -1,6 +1,9 @@
 /** What the HTTP app is given by its runtime (Node or Workers): the core service, configuration and effects. */
+
+import type { Context } from 'hono'
 import type { EventDedupe } from '../channels/slack/dedupe'
 import type { Service } from '../core/conversation/ask'
+import type { RateLimiter } from './middleware/rate-limit'
 
 export interface AppConfig {
   /** origins that may call the API and embed the widget from a browser */
@@ -27,6 +30,11 @@ export interface AppDeps {
   defer?: (task: Promise<unknown>) => void
   /** the fetch used for outgoing calls (Slack Web API); defaults to the global one */
   fetch?: typeof fetch
+  /** the client a request counts against for rate limiting (the socket's address on Node,
+   * CF-Connecting-IP on Workers); defaults to one key shared by every client */
+  clientKey?: (c: Context<AppEnv>) => string
+  /** counts answer requests per client; defaults to an in-memory window of config.rateLimitPerMinute */
+  rateLimiter?: RateLimiter
   /** remembers Slack event ids so a retried event is answered once; defaults to an in-memory LRU */
   eventDedupe?: EventDedupe
 }
@@ -37,5 +45,7 @@ export interface AppEnv {
     requestId: string
     /** the answer given, for the log line (intent, abstained) */
     answer: { intent?: string; abstained: boolean }
+    /** the trimmed question's length, for the log line (never the question itself) */
+    questionLength: number
   }
 }

@@ -1,5 +1,6 @@
-/** The contract's JSON error shape and the one table of HTTP error codes. */
+/** The contract's JSON error shape, the one table of HTTP error codes, and the mapping of anything thrown to it. */
 import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 export const httpErrors = {
@@ -39,4 +40,20 @@ export function errorResponse(
 ) {
   for (const [k, v] of Object.entries(headers)) c.header(k, v)
   return c.json({ error: { code, message } }, httpErrors[code])
+}
+
+// the first code of the table with a status stands for hono's own HTTPExceptions of that status
+const codeByStatus = new Map<number, HttpErrorCode>()
+for (const [code, status] of Object.entries(httpErrors) as [HttpErrorCode, number][])
+  if (!codeByStatus.has(status)) codeByStatus.set(status, code)
+
+/** an HttpError for what a handler threw, or undefined when it is our own fault (a 500) */
+export function toHttpError(error: unknown): HttpError | undefined {
+  if (error instanceof HttpError) return error
+  if (error instanceof HTTPException && error.status < 500) {
+    // a hono middleware refused the request: keep its status, in our shape
+    const code = codeByStatus.get(error.status) ?? 'bad_request'
+    return new HttpError(code, error.message || `the request was refused (${error.status})`)
+  }
+  return undefined
 }

@@ -26,7 +26,7 @@ export function parseAnswerRequest(input: unknown): z.infer<typeof answerRequest
   const issue = parsed.error.issues[0]!
   const field = String(issue.path[0] ?? 'body')
   const message =
-    issue.code === 'invalid_type' && issue.input === undefined
+    issue.code === 'invalid_type' && (input as Record<string, unknown>)[field] === undefined
       ? `${field} is required`
       : issue.message
   throw new HttpError(field === 'sessionId' ? 'invalid_session' : 'invalid_question', message)
@@ -53,6 +53,7 @@ export function apiRoutes(deps: AppDeps) {
       throw new HttpError('invalid_json', 'the body is not valid JSON')
     }
     const request = parseAnswerRequest(body)
+    c.set('questionLength', request.question.length)
     const result = await ask(service, request)
     c.set('answer', result)
     return c.json(result)
@@ -63,6 +64,7 @@ export function apiRoutes(deps: AppDeps) {
       question: c.req.query('q'),
       sessionId: c.req.query('sessionId'),
     })
+    c.set('questionLength', request.question.length)
     const result = await ask(service, request)
     c.set('answer', result)
     return c.json(result)
