@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   constantTimeEqual,
@@ -172,5 +174,18 @@ describe('every Slack route checks the signature', () => {
     expect(await res.json()).toEqual({
       error: { code: 'payload_too_large', message: 'the request body must be at most 64 KiB' },
     })
+  })
+})
+
+describe('the Slack and webhook code', () => {
+  it('imports nothing from node:*, so the Worker runs the same files', () => {
+    const dirs = ['src/channels/slack', 'src/channels/outgoing']
+    const files = dirs.flatMap((dir) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => join(dir, f)),
+    )
+    expect(files).toContain('src/channels/slack/signature.ts')
+    for (const file of files) expect(readFileSync(file, 'utf8')).not.toMatch(/from ['"]node:/)
   })
 })

@@ -89,6 +89,7 @@ export function outgoingRoutes(deps: AppDeps) {
     const sessionId = channelSessionId('hook', fields.team_id, fields.channel_id, fields.user_id)
     const result = await ask(deps.service, { question: request.question, sessionId })
     c.set('answer', result)
+    c.set('questionLength', request.question.length)
     return c.json({ text: footnoteText(result, toMarkup) })
   })
   return hooks

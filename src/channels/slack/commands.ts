@@ -28,5 +28,6 @@ export async function handleCommand(c: Context<SlackEnv>, deps: AppDeps) {
   // the core answers in milliseconds, well inside Slack's 3-second window, so no deferral is needed
   const result = await ask(deps.service, { question: request.question, sessionId })
   c.set('answer', result)
+  c.set('questionLength', request.question.length)
   return reply(answerMessage(result))
 }
