@@ -59,7 +59,8 @@ describe.skipIf(!hasChromium)('the web widget in chromium', () => {
   })
 
   async function open(url: string, viewport = { width: 1280, height: 800 }) {
-    context = await browser.newContext({ viewport })
+    // no opening animation: boxes and screenshots are taken at rest
+    context = await browser.newContext({ viewport, reducedMotion: 'reduce' })
     const page = await context.newPage()
     const watched = watchPage(page)
     const requests = recordAnswerRequests(page)
@@ -82,6 +83,15 @@ describe.skipIf(!hasChromium)('the web widget in chromium', () => {
       .locator('citable-widget .launcher')
       .evaluate((el) => getComputedStyle(el).position)
     expect(position).toBe('fixed')
+    expect(problems).toEqual([])
+  })
+
+  it('asks an example question from the demo page when it is clicked', async () => {
+    const { page, requests, problems } = await open(`${service.origin}/`)
+    await page.getByRole('button', { name: pilots }).click()
+    await page.locator('citable-widget .msg.bot').waitFor()
+    expect(requests.map((r) => r.question)).toEqual([pilots])
+    await expect(focusedInWidget(page)).resolves.toBe('input')
     expect(problems).toEqual([])
   })
 
@@ -142,6 +152,46 @@ describe.skipIf(!hasChromium)('the web widget in chromium', () => {
       question,
     )
     await expect(countInShadow(page, 'img, script')).resolves.toBe(0)
+    expect(dialogs).toEqual([])
+  })
+
+  it('renders server text as text and asks a follow-up chip in the same session', async () => {
+    const { page, dialogs, requests } = await open(`${service.origin}/`)
+    const hostile = '<img src=x onerror=alert(3)>'
+    await page.route('**/api/answer', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          answer: `It says ${hostile}.`,
+          abstained: false,
+          kind: 'passage',
+          confidence: 0.5,
+          citations: [
+            {
+              docId: 'd"><x',
+              title: `<b>${hostile}</b>`,
+              passageId: 'p',
+              quote: hostile,
+              start: 1,
+              end: 2,
+            },
+          ],
+          sessionId: 'chip-session',
+          followUps: [`Why ${hostile}?`],
+        }),
+      }),
+    )
+    const reply = await askWidget(page, 'anything')
+    await expect(reply.locator('.text').textContent()).resolves.toBe(`It says ${hostile}. [1]`)
+    await reply.getByRole('button', { name: 'Source 1' }).click()
+    await expect(reply.locator('.source').textContent()).resolves.toContain(`<b>${hostile}</b>`)
+    await expect(reply.getByRole('link').getAttribute('href')).resolves.toBe(
+      `${service.origin}/documents/d%22%3E%3Cx?start=1&end=2#quote`,
+    )
+    await reply.getByRole('button', { name: `Why ${hostile}?` }).click()
+    await page.locator('citable-widget .msg.bot').nth(1).waitFor()
+    expect(requests[1]).toEqual({ question: `Why ${hostile}?`, sessionId: 'chip-session' })
+    await expect(countInShadow(page, 'img, b, x')).resolves.toBe(0)
     expect(dialogs).toEqual([])
   })
 
