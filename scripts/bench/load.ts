@@ -1,0 +1,104 @@
+/** The load test of issue 8: a fixed time at many connections on /api/answer, no errors, RSS steady. */
+import autocannon, { type Request } from 'autocannon'
+import { answerRequests } from './http'
+import { rssOf, startServer } from './server'
+
+export interface LoadOptions {
+  /** defaults to 30 */
+  seconds?: number
+  /** defaults to 50 */
+  connections?: number
+  /** when the first RSS reading is taken, s; defaults to 10 */
+  settleSeconds?: number
+}
+const defaults: Required<LoadOptions> = { seconds: 30, connections: 50, settleSeconds: 10 }
+
+export interface LoadResult extends Required<LoadOptions> {
+  requests: number
+  rps: number
+  p99: number
+  errors: number
+  timeouts: number
+  /** responses with a status other than 200, by status */
+  unexpected: Record<string, number>
+  rssAtSettle: number
+  rssAtEnd: number
+  rssPeak: number
+  /** (end - settle) / settle */
+  rssDrift: number
+  passed: boolean
+  /** what failed, in words; empty when passed */
+  problems: string[]
+}
+
+/** single questions plus two conversations that keep their session, so the store is exercised too */
+function loadRequests(): Request[] {
+  const followUp = (sessionId: string, question: string): Request => ({
+    method: 'POST',
+    path: '/api/answer',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ question, sessionId }),
+  })
+  return [
+    ...answerRequests(),
+    followUp('bench-load-1', 'How many pilots did MOHURD run?'),
+    followUp('bench-load-1', 'What about the NDRC?'),
+    followUp('bench-load-2', 'Who is Walter Fang?'),
+    followUp('bench-load-2', 'Where did he speak?'),
+  ]
+}
+
+export async function loadTest(options: LoadOptions = {}): Promise<LoadResult> {
+  const opts = { ...defaults, ...options }
+  const server = await startServer()
+  try {
+    let rssAtSettle = 0
+    let rssPeak = 0
+    const sampler = setInterval(() => {
+      rssPeak = Math.max(rssPeak, rssOf(server.pid))
+    }, 500)
+    const settle = setTimeout(() => {
+      rssAtSettle = rssOf(server.pid)
+    }, opts.settleSeconds * 1000)
+    const result = await autocannon({
+      url: server.url,
+      connections: opts.connections,
+      duration: opts.seconds,
+      requests: loadRequests(),
+    })
+    clearInterval(sampler)
+    clearTimeout(settle)
+    const rssAtEnd = rssOf(server.pid)
+    const unexpected = Object.fromEntries(
+      Object.entries(result.statusCodeStats)
+        .filter(([code]) => code !== '200')
+        .map(([code, s]) => [code, s.count]),
+    )
+    const rssDrift = rssAtSettle ? (rssAtEnd - rssAtSettle) / rssAtSettle : Number.NaN
+    const problems = [
+      result.errors ? `${result.errors} connection errors` : '',
+      result.timeouts ? `${result.timeouts} timeouts` : '',
+      Object.keys(unexpected).length ? `unexpected statuses ${JSON.stringify(unexpected)}` : '',
+      !(Math.abs(rssDrift) <= 0.1)
+        ? `RSS moved ${(rssDrift * 100).toFixed(1)}% after ${opts.settleSeconds} s`
+        : '',
+    ].filter(Boolean)
+    return {
+      ...opts,
+      requests: result.requests.total,
+      rps: result.requests.average,
+      p99: result.latency.p99,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      unexpected,
+      rssAtSettle,
+      rssAtEnd,
+      rssPeak: Math.max(rssPeak, rssAtEnd),
+      rssDrift,
+      passed: problems.length === 0,
+      problems,
+    }
+  } finally {
+    await server.stop()
+  }
+}

@@ -1,0 +1,160 @@
+/** Report sections for the running server and its peers: HTTP, load, start-up, Workers and the baseline. */
+import { bytes, count, ms, percent, table } from './format'
+import type { BenchResults } from './results'
+
+export function httpSection(r: BenchResults): string {
+  const h = r.http
+  if (!h) return ''
+  return [
+    '## HTTP (autocannon, same server)',
+    '',
+    `The Node server as a child process on 127.0.0.1 (\`node --import tsx src/runtime/node/server.ts\`, rate limit off), autocannon in the benchmark process on the same ${r.machine.cores} cores. ${h.connections} connections; ${h.rounds} rounds of ${h.seconds} s per route, alternating; medians over rounds. The answer route walks a mix of fact, computed, list, passage and abstain questions.`,
+    '',
+    table(
+      ['route', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'errors + non-2xx'],
+      [
+        [
+          'POST /api/answer',
+          count(h.answer.rps),
+          ms(h.answer.p50),
+          ms(h.answer.p99),
+          count(h.answer.requests),
+          count(h.answer.failures),
+        ],
+        [
+          'GET /healthz',
+          count(h.healthz.rps),
+          ms(h.healthz.p50),
+          ms(h.healthz.p99),
+          count(h.healthz.requests),
+          count(h.healthz.failures),
+        ],
+      ],
+    ),
+    '',
+    `Ratio /api/answer : /healthz = **${percent(h.ratio)}** (median of the rounds' ratios).`,
+  ].join('\n')
+}
+
+export function loadSection(r: BenchResults): string {
+  const l = r.load
+  if (!l) return ''
+  return [
+    '## Load test (issue 8)',
+    '',
+    `${l.seconds} s at ${l.connections} connections on \`POST /api/answer\` (the same mix plus two conversations that reuse a sessionId), a fresh server. RSS read from \`/proc/<pid>/status\` (VmRSS).`,
+    '',
+    table(
+      [
+        'requests',
+        'req/s',
+        'p99 ms',
+        'errors',
+        'timeouts',
+        'statuses other than 200',
+        `RSS at ${l.settleSeconds} s`,
+        'RSS at end',
+        'drift',
+        'peak RSS',
+        'result',
+      ],
+      [
+        [
+          count(l.requests),
+          count(l.rps),
+          ms(l.p99),
+          count(l.errors),
+          count(l.timeouts),
+          Object.keys(l.unexpected).length ? JSON.stringify(l.unexpected) : 'none',
+          bytes(l.rssAtSettle),
+          bytes(l.rssAtEnd),
+          percent(l.rssDrift, 1),
+          bytes(l.rssPeak),
+          l.passed ? '**PASS**' : `**FAIL**: ${l.problems.join('; ')}`,
+        ],
+      ],
+    ),
+  ].join('\n')
+}
+
+export function startupSection(r: BenchResults): string {
+  const s = r.startup
+  if (!s) return ''
+  const p = s.parts
+  return [
+    '## Start-up (shipped corpus)',
+    '',
+    `Process spawn to the first 200 from \`/healthz\` (polled every 5 ms), median of ${s.starts} fresh starts after one untimed start (tsx fills its transpile cache). \`indexedMs\` is what the server logs: config, the wink model (loaded on first use) and building the pack. The parts come from as many fresh in-process probes.`,
+    '',
+    table(
+      [
+        'ready',
+        'server indexedMs',
+        'RSS at ready',
+        'node + tsx boot',
+        'wink model load',
+        'build pack from disk',
+        'loadPack',
+      ],
+      [
+        [
+          `${ms(s.readyMs)} ms`,
+          `${ms(s.indexedMs)} ms`,
+          bytes(s.rssAtReady),
+          `${ms(p.bootMs)} ms`,
+          `${ms(p.modelMs)} ms`,
+          `${ms(p.buildMs)} ms`,
+          `${ms(p.loadMs)} ms`,
+        ],
+      ],
+    ),
+  ].join('\n')
+}
+
+export function workerSection(r: BenchResults): string {
+  const w = r.worker
+  if (!w) return ''
+  return [
+    '## Cloudflare Workers (workerd, local)',
+    '',
+    `\`wrangler deploy --dry-run\` bundle (with the prebuilt knowledge pack), served by workerd through Miniflare. CPU is workerd's user + system time from \`/proc/<pid>/stat\` over ${w.requests} answers sent one at a time, divided by their number (it includes workerd's HTTP handling and the Durable Object session of each answer).`,
+    '',
+    table(
+      ['bundle raw', 'bundle gzip', 'limit (gzip)', 'CPU per request', 'wall p50', 'wall p99'],
+      [
+        [
+          bytes(w.raw),
+          bytes(w.gzip),
+          bytes(w.gzipLimit),
+          `${ms(w.cpuMsPerRequest)} ms`,
+          `${ms(w.p50)} ms`,
+          `${ms(w.p99)} ms`,
+        ],
+      ],
+    ),
+  ].join('\n')
+}
+
+export function baselineSection(r: BenchResults): string {
+  const b = r.baseline
+  if (!b) return ''
+  const o = b.overall
+  return [
+    '## Baseline peer: a plain MiniSearch search box',
+    '',
+    `The labelled questions of ${b.source}, over ${b.documents} documents. The search box is \`new MiniSearch({ fields: ['text'] })\` with default options over the same sentences citable indexes; its answer is the top-ranked sentence, cited; it never abstains and has no conversation (each turn is searched alone). Both are scored by the same scorer; ms are medians per turn.`,
+    '',
+    table(
+      ['category', 'turns', 'citable', 'search box', 'lead', 'citable ms', 'search box ms'],
+      [...b.categories, { category: '**all**', ...o }].map((c) => [
+        c.category,
+        count(c.turns),
+        percent(c.citable),
+        percent(c.searchBox),
+        percent(c.citable - c.searchBox),
+        ms(c.citableMs),
+        ms(c.searchBoxMs),
+      ]),
+    ),
+  ].join('\n')
+}

@@ -1,0 +1,139 @@
+/** The markdown report: machine, targets, then one section per part. */
+import { bytes, count, ms, percent, table } from './format'
+import {
+  baselineSection,
+  httpSection,
+  loadSection,
+  startupSection,
+  workerSection,
+} from './report-server'
+import type { BenchResults, Part } from './results'
+import { growthWords } from './stats'
+import { judgeTargets } from './targets'
+
+export const chartFile = 'scale.svg'
+
+function header(r: BenchResults): string {
+  const m = r.machine
+  return [
+    '# citable benchmark',
+    '',
+    `Made by \`npm run bench${r.quick ? ' -- --quick' : ''}${r.parts.length < 7 ? ` -- --only ${r.parts.join(',')}` : ''}\` on ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC, in ${Math.round(r.seconds)} s${r.quick ? ' (**quick smoke run: small sizes, short runs; not for comparison**)' : ''}.`,
+    '',
+    `Machine: ${m.cores} cores (nproc), ${m.cpu}, ${(m.memoryBytes / 1e9).toFixed(1)} GB memory, Node ${m.node}, ${m.os}.`,
+    'A shared, noisy machine: figures are medians over rounds, and the ratios compare things measured side by side in this one run.',
+  ].join('\n')
+}
+
+function targetsSection(r: BenchResults): string {
+  const rows = judgeTargets(r)
+  return [
+    '## Targets',
+    '',
+    table(
+      ['target', 'measured', 'status', 'why missed'],
+      rows.map((t) => [
+        t.target,
+        t.measured,
+        t.status === 'met' ? 'met' : t.status === 'missed' ? '**missed**' : 'not measured',
+        t.why ?? '',
+      ]),
+    ),
+  ].join('\n')
+}
+
+function latencySection(r: BenchResults): string {
+  if (!r.latency) return ''
+  const { byKind, abstainedShare } = r.latency
+  return [
+    '## Answer latency in process (shipped corpus)',
+    '',
+    "`ask(service, …)` with the Node service, after a warm-up; each round interleaves the kinds, and the figures are medians over the rounds of each round's p50 and p99. A follow-up is timed on its last turn, the earlier turns answered untimed in the same session.",
+    '',
+    table(
+      ['kind', 'p50 ms', 'p99 ms', 'timed calls', 'abstained'],
+      Object.entries(byKind).map(([kind, l]) => [
+        kind,
+        ms(l.p50),
+        ms(l.p99),
+        count(l.samples),
+        percent(abstainedShare[kind as keyof typeof abstainedShare] ?? Number.NaN),
+      ]),
+    ),
+  ].join('\n')
+}
+
+function scaleSection(r: BenchResults): string {
+  if (!r.scale) return ''
+  const { points, fits, failures } = r.scale
+  const grow = (name: string, fit: { slope: number; r2: number }) =>
+    `${name} ~ n^${fit.slope.toFixed(2)} (${growthWords(fit.slope)}, r² ${fit.r2.toFixed(2)})`
+  return [
+    '## Scale (generated corpora)',
+    '',
+    'A seeded generator writes realistic articles (~450 words: headings, "N things of Owner" lines, before/after figures, percentages, money per year, "the three X of A, B and C", quoted people with roles, companies headquartered in places); article i is the same at every size. Each size runs in a fresh `node --expose-gc` process: `buildPack` (median of up to 3 builds), the pack as JSON, `loadPack(JSON.parse(…))`, then heap and RSS after a full GC, then fact and free-text questions drawn from the corpus (5 rounds, medians). "right" = the fact answer states the figure or place the article gives; "right doc" = a free-text answer cites the article the question is about.',
+    '',
+    table(
+      [
+        'articles',
+        'words',
+        'passages',
+        'facts',
+        'build',
+        'pack (gzip)',
+        'load',
+        'heap',
+        'RSS',
+        'fact p50 / p99 ms',
+        'free-text p50 / p99 ms',
+        'fact right',
+        'free-text right doc',
+      ],
+      points.map((p) => [
+        count(p.articles),
+        count(p.words),
+        count(p.passages),
+        count(p.facts),
+        `${ms(p.buildMs)} ms`,
+        `${bytes(p.packBytes)} (${bytes(p.packGzipBytes)})`,
+        `${ms(p.loadMs)} ms`,
+        bytes(p.heapUsed),
+        bytes(p.rss),
+        `${ms(p.fact.p50)} / ${ms(p.fact.p99)}`,
+        `${ms(p.freeText.p50)} / ${ms(p.freeText.p99)}`,
+        percent(p.factRight),
+        percent(p.freeTextRightDoc),
+      ]),
+    ),
+    '',
+    `Growth with the number of articles n (least squares on log-log over the sizes of 100 and more): ${[
+      grow('build time', fits.buildMs),
+      grow('pack size', fits.packBytes),
+      grow('heap over the empty process', fits.heapGrowth),
+      grow('fact p99', fits.factP99),
+      grow('free-text p99', fits.freeTextP99),
+    ].join('; ')}.`,
+    ...failures.map((f) => `\n**${count(f.articles)} articles not measured**: ${f.reason}`),
+    '',
+    `![latency and pack size against corpus size](${chartFile})`,
+  ].join('\n')
+}
+
+export function renderReport(r: BenchResults): string {
+  const notMeasured = Object.entries(r.notMeasured) as [Part, string][]
+  const sections = [
+    header(r),
+    targetsSection(r),
+    latencySection(r),
+    scaleSection(r),
+    httpSection(r),
+    loadSection(r),
+    startupSection(r),
+    workerSection(r),
+    baselineSection(r),
+    notMeasured.length
+      ? ['## Not measured', '', ...notMeasured.map(([part, why]) => `- ${part}: ${why}`)].join('\n')
+      : '',
+  ]
+  return `${sections.filter(Boolean).join('\n\n')}\n`
+}

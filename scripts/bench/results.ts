@@ -1,0 +1,48 @@
+/** What one benchmark run gathers: the machine, and each part's figures (absent when not run). */
+import { availableParallelism, cpus, release, totalmem } from 'node:os'
+import type { BaselineResult } from './baseline'
+import type { HttpResult } from './http'
+import type { LatencyResult } from './latency'
+import type { LoadResult } from './load'
+import type { ScaleResult } from './scale'
+import type { StartupResult } from './startup'
+import type { WorkerResult } from './worker-child'
+
+export const parts = ['latency', 'scale', 'http', 'load', 'startup', 'worker', 'baseline'] as const
+export type Part = (typeof parts)[number]
+
+export interface Machine {
+  cores: number
+  cpu: string
+  memoryBytes: number
+  node: string
+  os: string
+}
+
+export interface BenchResults {
+  machine: Machine
+  quick: boolean
+  parts: Part[]
+  startedAt: string
+  seconds: number
+  latency?: LatencyResult
+  scale?: ScaleResult
+  http?: HttpResult
+  load?: LoadResult
+  startup?: StartupResult
+  worker?: WorkerResult
+  baseline?: BaselineResult
+  /** parts that failed or could not run, with why */
+  notMeasured: Partial<Record<Part, string>>
+}
+
+export function machine(): Machine {
+  return {
+    // what nproc prints: the cores this process may use
+    cores: availableParallelism(),
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    memoryBytes: totalmem(),
+    node: process.version,
+    os: `${process.platform} ${release()}`,
+  }
+}

@@ -1,0 +1,99 @@
+/** Starts the real Node server as a child on 127.0.0.1, waits for /healthz, and reads its RSS from /proc. */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { repoRoot } from './child'
+
+export interface RunningServer {
+  child: ChildProcess
+  pid: number
+  url: string
+  /** process spawn to the first 200 from /healthz, ms */
+  readyMs: number
+  /** what the server logged as its indexing time */
+  indexedMs?: number
+  stop: () => Promise<void>
+}
+
+/** a port nobody listens on right now (the kernel picks it) */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+/** resident set size of a process in bytes, from /proc/<pid>/status (Linux) */
+export function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)
+  if (!kb) throw new Error(`no VmRSS for process ${pid}`)
+  return Number(kb[1]) * 1024
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** `node --import tsx src/runtime/node/server.ts`, so the pid is the server's own (npx would add a parent) */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const port = await freePort()
+  const started = performance.now()
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/runtime/node/server.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      RATE_LIMIT_PER_MINUTE: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let indexedMs: number | undefined
+  let stderr = ''
+  let exited: number | null = null
+  // the server logs a line per request: read them all so the pipe never fills and blocks it
+  let pending = ''
+  child.stdout!.on('data', (d: Buffer) => {
+    pending += d
+    const lines = pending.split('\n')
+    pending = lines.pop()!
+    if (indexedMs !== undefined) return
+    for (const line of lines) {
+      const m = /"indexedMs":(\d+)/.exec(line)
+      if (m) indexedMs = Number(m[1])
+    }
+  })
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr += d
+  })
+  child.on('exit', (code) => {
+    exited = code ?? -1
+  })
+  const url = `http://127.0.0.1:${port}`
+  for (;;) {
+    if (exited !== null) throw new Error(`the server exited with ${exited}: ${stderr.trim()}`)
+    if (performance.now() - started > 60_000) throw new Error('the server was not ready in 60 s')
+    try {
+      const res = await fetch(`${url}/healthz`)
+      if (res.ok) break
+    } catch {
+      // not listening yet
+    }
+    await sleep(5)
+  }
+  const readyMs = performance.now() - started
+  // the log line may trail the first answer by a moment
+  for (let i = 0; i < 100 && indexedMs === undefined; i++) await sleep(10)
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (exited !== null) return resolve()
+      child.once('exit', () => resolve())
+      child.kill('SIGTERM')
+      setTimeout(() => child.kill('SIGKILL'), 15_000).unref()
+    })
+  return { child, pid: child.pid!, url, readyMs, indexedMs, stop }
+}

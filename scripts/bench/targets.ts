@@ -1,0 +1,113 @@
+/** The targets of issue 7 (and the load test of issue 8), judged from the results: met, missed or not measured. */
+import { bytes, ms, percent } from './format'
+import type { BenchResults } from './results'
+
+export type Status = 'met' | 'missed' | 'not measured'
+
+export interface TargetRow {
+  target: string
+  measured: string
+  status: Status
+  /** for a miss: what the figures point at */
+  why?: string
+}
+
+const mb = 1_000_000
+/** "well ahead" of the search box: this many points better in every category */
+export const wellAhead = 0.2
+
+function row(target: string, measured: string | undefined, met: boolean, why?: string): TargetRow {
+  if (measured === undefined) return { target, measured: 'n/a', status: 'not measured' }
+  return met ? { target, measured, status: 'met' } : { target, measured, status: 'missed', why }
+}
+
+export function judgeTargets(r: BenchResults): TargetRow[] {
+  const rows: TargetRow[] = []
+
+  const kinds = r.latency ? Object.entries(r.latency.byKind) : []
+  const slowest = kinds.sort((a, b) => b[1].p99 - a[1].p99)[0]
+  rows.push(
+    row(
+      'p99 in process <= 2 ms, shipped corpus',
+      slowest && `${ms(slowest[1].p99)} ms (slowest kind: ${slowest[0]})`,
+      !!slowest && slowest[1].p99 <= 2,
+      slowest && `${slowest[0]} questions are the slowest; see the latency table`,
+    ),
+  )
+
+  const largest = r.scale?.points.at(-1)
+  const at10k = largest?.articles === 10_000 ? largest : undefined
+  const worst = at10k && Math.max(at10k.fact.p99, at10k.freeText.p99)
+  rows.push(
+    row(
+      'p99 in process <= 10 ms, 10,000 articles',
+      worst === undefined
+        ? undefined
+        : `${ms(worst)} ms (fact ${ms(at10k!.fact.p99)}, free-text ${ms(at10k!.freeText.p99)})`,
+      worst !== undefined && worst <= 10,
+      'latency grows with the corpus; see the growth line under the scale table',
+    ),
+  )
+
+  rows.push(
+    row(
+      '/api/answer throughput >= 1/2 of the trivial route',
+      r.http &&
+        `${percent(r.http.ratio)} (${Math.round(r.http.answer.rps)} vs ${Math.round(r.http.healthz.rps)} req/s)`,
+      !!r.http && r.http.ratio >= 0.5,
+      'answering costs more CPU per request than the HTTP stack around it',
+    ),
+  )
+
+  rows.push(
+    row(
+      'ready in < 1 s after start, shipped corpus',
+      r.startup && `${ms(r.startup.readyMs)} ms`,
+      !!r.startup && r.startup.readyMs < 1000,
+      'see the start-up breakdown',
+    ),
+  )
+
+  const rssReady = r.startup?.rssAtReady
+  const rssLoad = r.load?.rssPeak
+  const rssWorst = Math.max(rssReady ?? 0, rssLoad ?? 0)
+  rows.push(
+    row(
+      'RSS < 200 MB, shipped corpus',
+      rssReady === undefined && rssLoad === undefined
+        ? undefined
+        : [
+            rssReady !== undefined ? `${bytes(rssReady)} at ready` : '',
+            rssLoad !== undefined ? `${bytes(rssLoad)} peak under load` : '',
+          ]
+            .filter(Boolean)
+            .join(', '),
+      rssWorst < 200 * mb,
+      'see the start-up and load sections',
+    ),
+  )
+
+  const b = r.baseline
+  const gaps = b?.categories.map((c) => ({ c: c.category, gap: c.citable - c.searchBox }))
+  const behind = gaps?.filter((g) => g.gap < wellAhead)
+  rows.push(
+    row(
+      `citable ahead of the search box by >= ${wellAhead * 100} points in every category`,
+      gaps &&
+        `smallest lead ${percent(Math.min(...gaps.map((g) => g.gap)))} (${gaps.length} categories)`,
+      !!behind && behind.length === 0,
+      behind?.map((g) => `${g.c}: ${percent(g.gap)}`).join(', '),
+    ),
+  )
+
+  rows.push(
+    row(
+      'load test: 30 s at 50 connections, no errors, only 200s, RSS within 10% (issue 8)',
+      r.load &&
+        `${r.load.requests} requests, ${r.load.errors + r.load.timeouts} errors, RSS ${percent(r.load.rssDrift, 1)}`,
+      !!r.load?.passed,
+      r.load?.problems.join('; '),
+    ),
+  )
+  return rows
+}
