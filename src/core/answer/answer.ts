@@ -1,10 +1,14 @@
-/** The path of one question: understand it, resolve it against the conversation, answer it grounded or abstain. */
-import type { SessionState } from '../conversation/session'
+/** The path of one question: resolve it against the conversation, answer it from facts or passages, or abstain. */
+import { resolveTurn } from '../conversation/followup'
+import { answerMeta } from '../conversation/meta'
+import type { Focus, SessionState } from '../conversation/session'
 import { newSession } from '../conversation/session'
+import { suggest } from '../conversation/suggest'
 import type { Knowledge } from '../knowledge/pack'
-import { understand } from '../nlu/understand'
-import type { Answer } from '../types'
+import type { Answer, Fact } from '../types'
+import { handlers } from './handlers'
 import { answerFromPassages } from './passage'
+import type { Query } from './query'
 
 export interface AnswerContext {
   knowledge: Knowledge
@@ -12,6 +16,8 @@ export interface AnswerContext {
   session?: SessionState
   /** the clock, for the session's timestamp */
   now?: number
+  /** offer follow-up questions; defaults to true */
+  suggest?: boolean
 }
 
 export interface Turn {
@@ -20,24 +26,90 @@ export interface Turn {
   session: SessionState
 }
 
+interface Outcome {
+  answer: Answer
+  facts: Fact[]
+}
+
+/** a handler's answer when its slots matched; its refusal when the corpus lacks them; retrieval otherwise */
+function answerQuery(knowledge: Knowledge, query: Query): Outcome {
+  const handler =
+    query.intent && query.intent.handler !== 'passage' ? handlers[query.intent.handler] : undefined
+  if (handler) {
+    const result = handler(knowledge, query)
+    if (result.type === 'answer') return { answer: result.answer, facts: result.facts }
+    if (result.type === 'abstain') return { answer: result.answer, facts: [] }
+  }
+  const answer = answerFromPassages(knowledge, {
+    terms: query.terms,
+    unknownNames: query.unknownNames,
+  })
+  return { answer: { ...answer, intent: query.intent?.name ?? answer.intent }, facts: [] }
+}
+
+function nextFocus(knowledge: Knowledge, query: Query, facts: Fact[], previous?: Focus): Focus {
+  // the entities this turn was about: those asked after, else those the answer is about
+  const asked = query.ownerIds
+  const answered = facts.flatMap((f) => [
+    f.ownerId,
+    f.kind === 'attribute' ? f.subjectId : undefined,
+    f.kind === 'attribute' ? f.objectId : undefined,
+  ])
+  const ids = [...asked, ...answered].filter((id): id is string => id !== undefined)
+  const ofType = (type: string) => ids.find((id) => knowledge.entityById.get(id)?.type === type)
+  return {
+    intent: query.intent?.name,
+    entityIds: asked.length
+      ? asked
+      : [...new Set(facts.map((f) => f.ownerId).filter((id): id is string => id !== undefined))],
+    thingTerms: query.thingTerms,
+    years: query.years,
+    lastPerson: ofType('person') ?? previous?.lastPerson,
+    lastOrg: ofType('org') ?? (ofType('event') ? undefined : previous?.lastOrg),
+    lastPlace: ofType('place') ?? previous?.lastPlace,
+  }
+}
+
 export function answerQuestion(question: string, context: AnswerContext): Turn {
+  const { knowledge } = context
   const now = context.now ?? 0
   const session = context.session ?? newSession(now)
-  const understanding = understand(question, context.knowledge)
-  const answer = answerFromPassages(context.knowledge, understanding)
-  return {
+  const resolved = resolveTurn(question, knowledge, session)
+  const after = (answer: Answer, facts: Fact[], focus: Focus | undefined): Turn => ({
     answer,
     session: {
-      ...session,
       turns: session.turns + 1,
-      lastQuestion: understanding.text,
+      focus,
+      lastQuestion: resolved.query.text,
       lastAnswer: {
         text: answer.answer,
         abstained: answer.abstained,
         citations: answer.citations,
-        factIds: [],
+        factIds: facts.map((f) => f.id),
       },
       updatedAt: now,
     },
+  })
+  if (resolved.meta) {
+    const answer = answerMeta(knowledge, resolved.meta, session, resolved.topic)
+    // a meta turn leaves the focus and the answer it talks about in place
+    const turn = after(answer, [], session.focus)
+    if (resolved.meta !== 'else') turn.session.lastAnswer = session.lastAnswer
+    return turn
   }
+  const { answer, facts } = answerQuery(knowledge, resolved.query)
+  if (!answer.abstained && context.suggest !== false) {
+    const followUps = suggest(
+      knowledge,
+      { answer, facts, entityIds: resolved.query.ownerIds, question: resolved.query.text },
+      (q) => answerQuestion(q, { knowledge, suggest: false }).answer,
+    )
+    if (followUps.length) answer.followUps = followUps
+  }
+  // an abstention keeps the earlier focus, so "and the NDRC?" still attaches to the last real answer
+  const focus =
+    answer.abstained && resolved.followUp
+      ? session.focus
+      : nextFocus(knowledge, resolved.query, facts, session.focus)
+  return after(answer, facts, focus)
 }

@@ -1,6 +1,6 @@
 /** Answers a free-text question with the best supporting sentences, or abstains when none supports it. */
 import type { Knowledge } from '../knowledge/pack'
-import type { Understanding } from '../nlu/understand'
+import { terms } from '../nlu/nlp'
 import { rankSentences, type WeightedTerm } from '../retrieve/sentences'
 import type { Answer } from '../types'
 import { abstain, cite } from './cite'
@@ -14,16 +14,18 @@ export interface PassageOptions {
 const defaults: Required<PassageOptions> = { minCoverage: 0.5, companion: 0.85 }
 
 /** the question's words plus the related words `intents/` lists for them, at a lower weight */
-export function expandTerms(knowledge: Knowledge, terms: string[]): WeightedTerm[] {
+export function expandTerms(knowledge: Knowledge, words: string[]): WeightedTerm[] {
   const out: WeightedTerm[] = []
-  const seen = new Set<string>()
-  for (const term of terms) {
-    if (!seen.has(term)) out.push({ term, weight: 1 })
-    seen.add(term)
+  const asked = new Set(words)
+  for (const term of asked) {
+    out.push({ term, weight: 1 })
+    // each question word gets its own expansions, so two words may share one ("risk", "boom" -> "overheating")
+    const own = new Set<string>()
     for (const related of knowledge.language.synonyms[term] ?? []) {
-      for (const r of related.toLowerCase().split(/\s+/)) {
-        if (seen.has(r)) continue
-        seen.add(r)
+      // the word as written and its lemma: wink lemmatises a word alone differently from in a sentence
+      for (const r of [...terms(related), ...related.toLowerCase().split(/\s+/)]) {
+        if (asked.has(r) || own.has(r)) continue
+        own.add(r)
         out.push({ term: r, weight: 0.8, of: term })
       }
     }
@@ -33,7 +35,7 @@ export function expandTerms(knowledge: Knowledge, terms: string[]): WeightedTerm
 
 export function answerFromPassages(
   knowledge: Knowledge,
-  question: Understanding,
+  question: { terms: string[]; unknownNames: string[] },
   options: PassageOptions = {},
 ): Answer {
   const { minCoverage, companion } = { ...defaults, ...options }

@@ -97,13 +97,17 @@ export function loadPack(pack: KnowledgePack): Knowledge {
       `knowledge pack version ${pack.version}, expected ${packVersion}: rebuild it`,
     )
   const words = new Set(Object.keys(pack.df))
-  const addWords = (text: string) => {
-    for (const w of text.toLowerCase().split(/[^a-z0-9]+/)) if (w.length > 1) words.add(w)
+  const core = new Set<string>()
+  const addWords = (text: string, to: Set<string> = words) => {
+    for (const w of text.toLowerCase().split(/[^a-z0-9]+/)) if (w.length > 1) to.add(w)
   }
-  for (const intent of pack.language.intents) intent.utterances.forEach(addWords)
-  for (const entity of pack.entities) entity.aliases.forEach(addWords)
-  for (const [unit, words] of Object.entries(pack.language.units))
-    [unit, ...words].forEach(addWords)
+  for (const intent of pack.language.intents)
+    for (const t of [...intent.utterances, ...intent.cues]) addWords(t, core)
+  // words of multi-word aliases; a one-word alias is often an acronym, no word to repair towards
+  for (const entity of pack.entities)
+    for (const t of entity.aliases) if (t.includes(' ')) addWords(t, core)
+  for (const [unit, synonyms] of Object.entries(pack.language.units))
+    for (const t of [unit, ...synonyms]) addWords(t, core)
   for (const doc of pack.documents) addWords(doc.text)
   return {
     documents: new Map(pack.documents.map((d) => [d.docId, d])),
@@ -116,7 +120,7 @@ export function loadPack(pack: KnowledgePack): Knowledge {
     df: new Map(Object.entries(pack.df)),
     sentenceCount: pack.sentenceCount,
     index: loadIndex(pack.index),
-    lexicon: buildLexicon(words),
+    lexicon: buildLexicon(words, core),
     aliases: buildAliasTable(pack.entities),
   }
 }

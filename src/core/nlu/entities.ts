@@ -36,6 +36,11 @@ export function derivedAliases(name: string, type: EntityType): string[] {
       /^(ministry|bureau|department|commission|administration|agency) of ([a-z]+)$/.exec(key)
     if (ofForm) out.add(`${ofForm[2]} ${ofForm[1]}`)
   }
+  if (type === 'event') {
+    // "CommunicAsia 2017" is also just "CommunicAsia"
+    const edition = /^(.+?) (?:19|20)\d\d$/.exec(key)
+    if (edition) out.add(edition[1]!)
+  }
   if (type === 'place') {
     const city = /^(.+) (city|region|province)$/.exec(key)
     if (city) out.add(city[1]!)

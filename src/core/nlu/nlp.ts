@@ -51,10 +51,10 @@ export function analyze(text: string): Token[] {
   })
 }
 
-/** index terms: lemmas of the words and numbers that carry meaning */
+/** index terms: lemmas of the words and numbers that carry meaning; read in lower case so "Projects" is "project" */
 export function terms(text: string): string[] {
   const out: string[] = []
-  for (const token of analyze(text)) {
+  for (const token of analyze(text.toLowerCase())) {
     if (token.type !== 'word' && token.type !== 'number') continue
     if (token.stop) continue
     // possessive and hyphen leftovers carry nothing

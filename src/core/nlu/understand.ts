@@ -2,7 +2,7 @@
 import type { Knowledge } from '../knowledge/pack'
 import type { IntentDef } from './language'
 import { findMentions, type Mention } from './mentions'
-import { analyze, type Token } from './nlp'
+import { analyze, type Token, terms as termsOf } from './nlp'
 import { cleanQuestion, nameKey } from './normalize'
 import { repairWord } from './typos'
 
@@ -75,36 +75,85 @@ export function matchIntent(
   return best
 }
 
-const orgPattern = (words: string[]) =>
-  new RegExp(
-    `\\b(?:(?:[a-z-]+ ){1,3}(?:${words.join('|')})|(?:${words.join('|')}) (?:of|for) (?:the )?[a-z-]+(?: (?:and|of) [a-z-]+)*(?: [a-z-]+)?)\\b`,
-    'g',
-  )
+const determiners = new Set([
+  'which',
+  'what',
+  'the',
+  'a',
+  'an',
+  'each',
+  'every',
+  'that',
+  'this',
+  'other',
+  'any',
+  'one',
+  'whose',
+  'its',
+  'their',
+  'same',
+  'did',
+  'does',
+  'do',
+  'how',
+  'many',
+  'much',
+  'is',
+  'are',
+  'was',
+  'were',
+])
+
+/** "ministry of education", "education ministry": organisation names the question uses, by word position */
+function orgPhrases(
+  words: string[],
+  orgWords: Set<string>,
+): { from: number; to: number; text: string }[] {
+  const out: { from: number; to: number; text: string }[] = []
+  words.forEach((word, i) => {
+    if (!orgWords.has(word)) return
+    let from = i
+    let to = i + 1
+    if (words[i + 1] === 'of' || words[i + 1] === 'for') {
+      to = i + 2
+      if (words[to] === 'the') to++
+      while (to < words.length && !determiners.has(words[to]!) && to - i < 7) {
+        to++
+        if (words[to] !== 'and' && words[to] !== 'of') break
+        to++
+      }
+    } else if (i > 0 && !determiners.has(words[i - 1]!) && !/^\d/.test(words[i - 1]!)) from = i - 1
+    if (to - from > 1) out.push({ from, to, text: words.slice(from, to).join(' ') })
+  })
+  return out
+}
 
 export function understand(question: string, knowledge: Knowledge): Understanding {
   const cleaned = cleanQuestion(question)
-  // repair words the corpus and language do not know, keeping the rest as typed
+  const allCaps = cleaned === cleaned.toUpperCase() && /[A-Z]/.test(cleaned)
+  // repair words the corpus and language do not know, keeping stop words and the rest as typed
+  const stops = new Set(
+    analyze(cleaned.toLowerCase())
+      .filter((t) => t.stop)
+      .map((t) => t.lower),
+  )
   const text = cleaned.replace(/[A-Za-z]+/g, (word) => {
     const lower = word.toLowerCase()
-    const fixed = repairWord(knowledge.lexicon, lower)
-    return fixed ?? word
+    if (stops.has(lower)) return word
+    return repairWord(knowledge.lexicon, lower) ?? word
   })
-  const tokens = analyze(text)
+  // wink reads shouting as names: lemmas come out right only in lower case
+  const tokens = analyze(allCaps ? text.toLowerCase() : text)
   const key = nameKey(text)
   const mentions = findMentions(knowledge.aliases, text)
   const mentionWords = new Set(mentions.flatMap((m) => m.text.split(' ')))
 
   const unknownNames: string[] = []
-  const covered = (phrase: string) =>
-    mentions.some((m) => m.text.includes(phrase) || phrase.includes(m.text))
-  for (const m of key.matchAll(orgPattern(knowledge.language.orgWords))) {
-    const phrase = m[0].replace(
-      /^(?:how|many|much|did|does|do|the|what|which|is|are|was|were|of|and|run|have|has|by|for|in)\b ?/g,
-      '',
-    )
-    if (!covered(phrase) && !covered(m[0])) unknownNames.push(m[0])
+  const words = key.split(' ')
+  for (const phrase of orgPhrases(words, new Set(knowledge.language.orgWords))) {
+    const covered = mentions.some((m) => m.from < phrase.to && m.to > phrase.from)
+    if (!covered) unknownNames.push(phrase.text)
   }
-  const allCaps = cleaned === cleaned.toUpperCase()
   tokens.forEach((t, i) => {
     if (allCaps || i === 0 || t.type !== 'word' || !/^[A-Z][a-z]/.test(t.text)) return
     if (knowledge.lexicon.words.has(t.lower) || mentionWords.has(t.lower)) return
@@ -117,13 +166,15 @@ export function understand(question: string, knowledge: Knowledge): Understandin
   const matched = matchIntent(knowledge.language.intents, key)
   const cueWords = new Set(matched ? matched.cue.split(' ') : [])
 
-  const terms: string[] = []
   const thingTerms: string[] = []
-  for (const t of tokens) {
+  // lemmas from the lower-cased question match the index; parts of speech come from the question as typed
+  const lower = analyze(text.toLowerCase())
+  const lemmaAt = (i: number, t: Token) =>
+    lower.length === tokens.length ? lower[i]!.lemma : t.lemma
+  for (const [i, t] of tokens.entries()) {
     if ((t.type !== 'word' && t.type !== 'number') || t.stop || questionWords.has(t.lower)) continue
-    const lemma = t.lemma.replace(/^['’]+|['’]+$/g, '')
+    const lemma = lemmaAt(i, t).replace(/^['’]+|['’]+$/g, '')
     if (!lemma) continue
-    terms.push(lemma)
     if (mentionWords.has(t.lower) || cueWords.has(t.lower) || cueWords.has(lemma)) continue
     if (years.includes(Number(lemma))) continue
     if (
@@ -144,6 +195,6 @@ export function understand(question: string, knowledge: Knowledge): Understandin
     intent: matched?.intent,
     cue: matched?.cue,
     thingTerms,
-    terms,
+    terms: termsOf(text),
   }
 }

@@ -52,14 +52,20 @@ export function rankSentences(
   const total = [...groups.keys()].reduce((sum, key) => sum + idf(knowledge, key), 0) || 1
   const ranked: RankedSentence[] = []
   let used = 0
+  const top = hits[0]?.score || 1
   for (const hit of hits) {
     const passage = knowledge.passageById.get(hit.id as string)
     if (!passage || (wanted && !wanted.has(passage.docId))) continue
     if (++used > opts.passages) break
     const text = knowledge.documents.get(passage.docId)!.text
     const headingTerms = new Set(passage.heading ? terms(passage.heading) : [])
-    for (const span of passage.sentences) {
-      const own = new Set(terms(text.slice(span.start, span.end)))
+    const sentenceTerms = passage.sentences.map(
+      (span) => new Set(terms(text.slice(span.start, span.end))),
+    )
+    // words of the sentence's neighbours in the passage count for half: the passage is its context
+    const passageTerms = new Set(sentenceTerms.flatMap((s) => [...s]))
+    for (const [i, span] of passage.sentences.entries()) {
+      const own = sentenceTerms[i]!
       let covered = 0
       const matched: string[] = []
       for (const [key, group] of groups) {
@@ -67,6 +73,7 @@ export function rankSentences(
         for (const q of group) {
           if (own.has(q.term)) best = Math.max(best, q.weight)
           else if (headingTerms.has(q.term)) best = Math.max(best, q.weight * 0.6)
+          else if (passageTerms.has(q.term)) best = Math.max(best, q.weight * 0.5)
         }
         if (best > 0) {
           covered += best * idf(knowledge, key)
@@ -74,7 +81,8 @@ export function rankSentences(
         }
       }
       const coverage = covered / total
-      ranked.push({ passage, span, coverage, matched, score: coverage + hit.score / 1000 })
+      // the index's own rank only breaks near ties
+      ranked.push({ passage, span, coverage, matched, score: coverage + (hit.score / top) * 0.02 })
     }
   }
   return ranked.sort((a, b) => b.score - a.score)

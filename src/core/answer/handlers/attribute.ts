@@ -1,0 +1,109 @@
+/** Where and who: a company's base, an event's place, a person's role, employer and talk, an article's author. */
+import type { Knowledge } from '../../knowledge/pack'
+import type { AttributeFact, Relation } from '../../types'
+import { entityName } from '../format'
+import type { Query } from '../query'
+import { grounded, type HandlerResult, pass, refuse } from './result'
+
+function attributes(knowledge: Knowledge): AttributeFact[] {
+  return knowledge.facts.filter((f): f is AttributeFact => f.kind === 'attribute')
+}
+
+function say(knowledge: Knowledge, f: AttributeFact, all: AttributeFact[]): string {
+  const subject = entityName(knowledge, f.subjectId, f.subject)
+  switch (f.relation) {
+    case 'located_in':
+      return `${subject} is based in ${f.object}.`
+    case 'held_in':
+      return `${subject} was held in ${f.object}.`
+    case 'spoke_at': {
+      const place = all.find((a) => a.relation === 'held_in' && a.subjectId === f.objectId)
+      return `${subject} spoke at ${f.object}${place ? ` in ${place.object}` : ''}.`
+    }
+    case 'role': {
+      const employer = all.find((a) => a.relation === 'works_for' && a.subjectId === f.subjectId)
+      return `${subject} is ${f.object}${employer ? ` at ${employer.object}` : ''}.`
+    }
+    case 'works_for':
+      return `${subject} works for ${f.object}.`
+    case 'author':
+      return `${f.object} wrote "${f.subject}".`
+  }
+}
+
+const wantsAuthor = /\b(?:wrote|write|written|author|byline|journalist|reporter)\b/i
+const wantsCompany = /\b(?:company|firm|employer|work|works|working|organi[sz]ation)\b/i
+const wantsTalk =
+  /\b(?:speak|spoke|spoken|speaking|speech|talk|talked|keynote|present|presented)\b/i
+const wantsRole = /\b(?:role|position|title|job|who is|who's)\b/i
+
+export function attribute(knowledge: Knowledge, query: Query): HandlerResult {
+  if (query.unknownNames.length > 0)
+    return refuse(query, `unknown name: ${query.unknownNames.join(', ')}`)
+  const all = attributes(knowledge)
+  let relations = (query.intent?.relations ?? []) as Relation[]
+  if (wantsAuthor.test(query.text)) relations = ['author']
+  else if (wantsTalk.test(query.text)) relations = ['spoke_at']
+  else if (wantsCompany.test(query.text) && relations.includes('works_for'))
+    relations = ['works_for', 'role']
+  else if (wantsRole.test(query.text) && relations.includes('role'))
+    relations = ['role', 'works_for']
+
+  if (relations[0] === 'author') {
+    const facts = all.filter((f) => f.relation === 'author')
+    const docs = query.ownerIds.length
+      ? facts.filter((f) => query.ownerIds.some((id) => f.context.includes(id)))
+      : facts
+    if (docs.length === 0) return pass('no author')
+    return grounded(knowledge, {
+      text: docs.map((f) => say(knowledge, f, all)).join(' '),
+      kind: 'fact',
+      facts: docs,
+      value: docs.map((f) => f.object).join(', '),
+      confidence: 0.9,
+      query,
+    })
+  }
+
+  for (const relation of relations) {
+    // forward: the question names the subject ("where is iSoftStone based")
+    const forward = all.filter(
+      (f) => f.relation === relation && query.ownerIds.includes(f.subjectId),
+    )
+    // backward: it names the object ("who spoke at CommunicAsia", "which company is based in Beijing")
+    const backward = all.filter(
+      (f) =>
+        f.relation === relation && f.objectId !== undefined && query.ownerIds.includes(f.objectId),
+    )
+    const facts = forward.length ? forward : backward
+    if (facts.length === 0) continue
+    // prefer facts that also touch the other names of the question ("for iSoftStone at CommunicAsia")
+    const ranked = facts
+      .map((f) => ({ f, hits: query.ownerIds.filter((id) => f.context.includes(id)).length }))
+      .sort((a, b) => b.hits - a.hits)
+    const top = ranked.filter((r) => r.hits === ranked[0]!.hits).map((r) => r.f)
+    const used = [...top]
+    if (relation === 'spoke_at' || relation === 'role') {
+      for (const f of top) {
+        const extra = all.find((a) =>
+          relation === 'spoke_at'
+            ? a.relation === 'held_in' && a.subjectId === f.objectId
+            : a.relation === 'works_for' && a.subjectId === f.subjectId,
+        )
+        if (extra) used.push(extra)
+      }
+    }
+    const text = top.map((f) => say(knowledge, f, all)).join(' ')
+    return grounded(knowledge, {
+      text,
+      kind: 'fact',
+      facts: used,
+      value: forward.length
+        ? top.map((f) => f.object).join(', ')
+        : top.map((f) => f.subject).join(', '),
+      confidence: 0.9,
+      query,
+    })
+  }
+  return pass('no attribute matched')
+}

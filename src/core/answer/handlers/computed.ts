@@ -1,0 +1,154 @@
+/** Differences, totals, growth and ratios between facts; the answer shows the arithmetic and cites every fact used. */
+import type { Knowledge } from '../../knowledge/pack'
+import type { ChangeFact, Fact, Quantity } from '../../types'
+import { cite, uniqueCitations } from '../cite'
+import { capitalise, entityName, figure, plainValue, thingPhrase } from '../format'
+import type { Query } from '../query'
+import { figuresByOwner } from './compare'
+import { matchFigures } from './lookup'
+import { grounded, type HandlerResult, pass, refuse } from './result'
+import { valueAt } from './superlative'
+
+function quantityOf(fact: Fact): Quantity | undefined {
+  if (fact.kind === 'quantity') return fact.quantity
+  if (fact.kind === 'change') return fact.to
+  return undefined
+}
+
+function round(n: number, digits = 1): string {
+  return String(Number(n.toFixed(digits)))
+}
+
+/** growth over a before/after fact: "grew by 580 million (170 million in 1978 to 750 million in 2015)" */
+function changeOver(knowledge: Knowledge, query: Query, fact: ChangeFact): HandlerResult {
+  const { from, to } = fact
+  const years = query.years
+  // "since 1978" must be one of the fact's years; another year is not in the corpus
+  if (years.length > 0 && !years.every((y) => y === from.year || y === to.year))
+    return refuse(
+      query,
+      `no figure for ${years.join(', ')}`,
+      `They give ${figure(from)} in ${from.year} and ${figure(to)} in ${to.year}.`,
+    )
+  const diff = to.value - from.value
+  const op = query.intent?.op
+  const subject = capitalise(thingPhrase(fact))
+  const span = `${figure(from)}${from.year ? ` in ${from.year}` : ''} to ${figure(to)}${to.year ? ` in ${to.year}` : ''}`
+  if (op === 'ratio') {
+    const factor = to.value / from.value
+    return grounded(knowledge, {
+      text: `${subject} grew ${round(factor, 2)} times, from ${span} (${plainValue(to.value, to)} ÷ ${plainValue(from.value, from)} = ${round(factor, 2)}).`,
+      kind: 'computed',
+      facts: [fact],
+      value: Number(factor.toFixed(2)),
+      unit: 'times',
+      confidence: 0.9,
+      query,
+    })
+  }
+  const pct = from.value !== 0 ? (diff / from.value) * 100 : undefined
+  return grounded(knowledge, {
+    text: `${subject} ${diff >= 0 ? 'grew' : 'fell'} by ${plainValue(Math.abs(diff), to)} (${span}: ${plainValue(to.value, to)} − ${plainValue(from.value, from)} = ${plainValue(diff, to)})${pct !== undefined ? `, a ${round(Math.abs(pct))}% ${diff >= 0 ? 'increase' : 'decrease'}` : ''}.`,
+    kind: 'computed',
+    facts: [fact],
+    value: diff,
+    unit: to.unit === 'count' ? fact.head : to.unit,
+    confidence: 0.92,
+    query,
+  })
+}
+
+/** between two named owners: difference, total or ratio */
+function acrossOwners(knowledge: Knowledge, query: Query): HandlerResult {
+  const { figures, refusal } = figuresByOwner(knowledge, query)
+  if (refusal) return refusal
+  const facts = figures as Fact[]
+  const qs = facts.map(quantityOf) as Quantity[]
+  if (qs.some((q) => !q) || new Set(qs.map((q) => q.unit)).size > 1)
+    return refuse(query, 'figures of different kinds')
+  const year = query.years[0]
+  const values = facts.map((f) => valueAt(f, year))
+  const names = facts.map((f) => entityName(knowledge, f.ownerId, f.owner))
+  const parts = facts.map((f, i) => `${names[i]}: ${figure(qs[i]!)} ${f.thing}`)
+  const q0 = qs[0]!
+  const op = query.intent?.op
+  if (op === 'total') {
+    const sum = values.reduce((a, b) => a + b, 0)
+    return grounded(knowledge, {
+      text: `${plainValue(sum, q0)} in total (${parts.join('; ')}: ${values.map((v) => plainValue(v, q0)).join(' + ')} = ${plainValue(sum, q0)}).`,
+      kind: 'computed',
+      facts,
+      value: sum,
+      confidence: 0.9,
+      query,
+    })
+  }
+  const [a, b] = [values[0]!, values[1]!]
+  if (op === 'ratio') {
+    const factor = a / b
+    return grounded(knowledge, {
+      text: `${capitalise(names[0]!)} has ${round(factor, 2)} times as many as ${names[1]} (${parts.join('; ')}: ${plainValue(a, q0)} ÷ ${plainValue(b, q0)} = ${round(factor, 2)}).`,
+      kind: 'computed',
+      facts,
+      value: Number(factor.toFixed(2)),
+      unit: 'times',
+      confidence: 0.88,
+      query,
+    })
+  }
+  const diff = a - b
+  return grounded(knowledge, {
+    text: `${capitalise(names[0]!)} has ${plainValue(Math.abs(diff), q0)} ${diff >= 0 ? 'more' : 'fewer'} than ${names[1]} (${parts.join('; ')}: ${plainValue(a, q0)} − ${plainValue(b, q0)} = ${plainValue(diff, q0)}).`,
+    kind: 'computed',
+    facts,
+    value: Math.abs(diff),
+    confidence: 0.9,
+    query,
+  })
+}
+
+export function computed(knowledge: Knowledge, query: Query): HandlerResult {
+  if (query.unknownNames.length > 0)
+    return refuse(query, `unknown name: ${query.unknownNames.join(', ')}`)
+  if (query.ownerIds.length >= 2 && query.intent?.op !== 'growth')
+    return acrossOwners(knowledge, query)
+  const { matches, refusal } = matchFigures(knowledge, { ...query, years: [] }, 'any')
+  if (refusal) return refusal
+  const change = matches.find((m) => m.fact.kind === 'change' && m.misses <= m.thingHits)
+  if (change) return changeOver(knowledge, query, change.fact as ChangeFact)
+  // two dated figures of the same thing and owner make a change too
+  const dated = matches.filter(
+    (m) => m.fact.kind === 'quantity' && m.fact.quantity.year !== undefined && m.misses === 0,
+  )
+  const first = dated[0]?.fact
+  const other = dated.find(
+    (m) =>
+      m.fact !== first &&
+      m.fact.ownerId === first?.ownerId &&
+      m.fact.kind === 'quantity' &&
+      first?.kind === 'quantity' &&
+      m.fact.quantity.year !== first.quantity.year,
+  )?.fact
+  if (first?.kind === 'quantity' && other?.kind === 'quantity') {
+    const [older, newer] =
+      first.quantity.year! < other.quantity.year! ? [first, other] : [other, first]
+    const synthetic: ChangeFact = {
+      ...newer,
+      kind: 'change',
+      from: { ...older.quantity },
+      to: { ...newer.quantity },
+    }
+    const result = changeOver(knowledge, query, synthetic)
+    // the change is made of two facts: cite both
+    if (result.type === 'answer') {
+      result.facts = [older, newer]
+      result.answer.citations = uniqueCitations(
+        [older, newer].map((f) => cite(knowledge, f.docId, f.passageId, f.span)),
+      )
+    }
+    return result
+  }
+  return query.intent?.op === 'growth'
+    ? pass('no change to compute')
+    : refuse(query, 'nothing to compute')
+}

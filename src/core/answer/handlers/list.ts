@@ -1,0 +1,82 @@
+/** Which / what are the ...: an enumeration or a heading's list lines that match the question's words. */
+import type { Knowledge } from '../../knowledge/pack'
+import type { ListFact } from '../../types'
+import { cite } from '../cite'
+import { capitalise, entityName, joinList } from '../format'
+import { canon, type Query } from '../query'
+import { grounded, type HandlerResult, pass, refuse } from './result'
+
+const countWords: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+}
+
+export function list(knowledge: Knowledge, query: Query): HandlerResult {
+  if (query.unknownNames.length > 0)
+    return refuse(query, `unknown name: ${query.unknownNames.join(', ')}`)
+  const wanted =
+    countWords[
+      /\b(two|three|four|five|six|seven|eight|nine|ten)\b/i.exec(query.text)?.[1]?.toLowerCase() ??
+        ''
+    ]
+  const ranked = knowledge.facts
+    .filter((f): f is ListFact => f.kind === 'list')
+    .map((fact) => {
+      const own = new Set(canon(knowledge, fact.thingTerms))
+      const near = new Set(canon(knowledge, fact.terms))
+      let score = 0
+      let hits = 0
+      let misses = 0
+      for (const t of query.thingTerms) {
+        if (own.has(t)) {
+          hits++
+          score += 2
+        } else if (near.has(t)) score += 0.5
+        else misses++
+      }
+      for (const t of query.softTerms) if (own.has(t) || near.has(t)) score += 0.5
+      if (wanted && fact.items.length === wanted) score += 1.5
+      score += query.ownerIds.filter(
+        (id) => fact.context.includes(id) || fact.itemIds.includes(id),
+      ).length
+      return { fact, score, hits, misses }
+    })
+    // words of the question found nowhere near the list say it is about something else
+    .filter((r) => r.hits > 0 && r.hits >= 2 * r.misses)
+    .sort((a, b) => b.score - a.score)
+  const best = ranked[0]
+  if (!best || best.hits * 2 < query.thingTerms.length) return pass('no list matched')
+  const { fact } = best
+  const items = fact.items.map((item, i) => {
+    const id = fact.itemIds[i]
+    return id ? entityName(knowledge, id, item) : item
+  })
+  const label = fact.thing.replace(/^(?:the\s+)?/i, '')
+  const isHeading = Boolean(fact.itemSpans)
+  const text = isHeading
+    ? `${capitalise(label)}: ${items.join('; ')}.`
+    : /^(?:have|has|are|were|is|was)\b/.test(label)
+      ? `${capitalise(joinList(items))} ${label}.`
+      : `The ${label}: ${joinList(items)}.`
+  const result = grounded(knowledge, {
+    text,
+    kind: 'list',
+    facts: [fact],
+    value: items,
+    confidence: 0.88,
+    query,
+  })
+  // a heading's list lines are cited line by line, not as one block
+  if (result.type === 'answer' && fact.itemSpans)
+    result.answer.citations = fact.itemSpans.map((span) =>
+      cite(knowledge, fact.docId, fact.passageId, span),
+    )
+  return result
+}

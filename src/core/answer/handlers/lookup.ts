@@ -1,0 +1,137 @@
+/** How many / how much / what share / when: the one figure that matches the question's thing, owner and year. */
+import type { Knowledge } from '../../knowledge/pack'
+import type { Fact } from '../../types'
+import { entityName, figure, joinList, sayFact } from '../format'
+import { findFacts, type Match, measureFits, ownerFits, unitOf, yearsOf } from '../match'
+import type { Query } from '../query'
+import { grounded, type HandlerResult, pass, refuse } from './result'
+
+export interface FigureSearch {
+  matches: Match[]
+  /** why nothing was left, when nothing was */
+  refusal?: HandlerResult
+}
+
+/** the facts that fit every slot; or the refusal that says which slot the corpus lacks */
+export function matchFigures(knowledge: Knowledge, query: Query, measure?: string): FigureSearch {
+  if (query.unknownNames.length > 0)
+    return { matches: [], refusal: refuse(query, `unknown name: ${query.unknownNames.join(', ')}`) }
+  const all = findFacts(
+    knowledge,
+    query,
+    (f) => (f.kind === 'quantity' || f.kind === 'change') && measureFits(f, measure),
+  ).filter((m) => m.thingHits > 0 || query.thingTerms.length === 0)
+  if (all.length === 0) return { matches: [] }
+  const owned = all.filter((m) => ownerFits(m.fact, query.ownerIds))
+  if (owned.length === 0) {
+    const owners = [
+      ...new Set(all.map((m) => entityName(knowledge, m.fact.ownerId)).filter(Boolean)),
+    ].slice(0, 6)
+    const hint = owners.length ? `They give this figure for ${joinList(owners)}.` : undefined
+    return { matches: [], refusal: refuse(query, 'no figure for that owner', hint) }
+  }
+  if (query.years.length === 0) return { matches: owned }
+  const dated = owned.filter((m) => yearsOf(m.fact).some((y) => query.years.includes(y)))
+  if (dated.length === 0) {
+    const years = [...new Set(owned.flatMap((m) => yearsOf(m.fact)))].sort()
+    const hint = years.length ? `They give figures for ${joinList(years.map(String))}.` : undefined
+    return { matches: [], refusal: refuse(query, `no figure for ${query.years.join(', ')}`, hint) }
+  }
+  return { matches: dated }
+}
+
+/** the best matches that are equally good: several owners or several sources */
+function topTier(matches: Match[]): Match[] {
+  const best = matches[0]!
+  return matches.filter((m) => m.score >= best.score - 0.01 && m.misses === best.misses)
+}
+
+function valueOf(fact: Fact, year?: number): number {
+  if (fact.kind === 'quantity') return fact.quantity.value
+  if (fact.kind === 'change') return year === fact.from.year ? fact.from.value : fact.to.value
+  return Number.NaN
+}
+
+export function lookup(knowledge: Knowledge, query: Query): HandlerResult {
+  const measure = query.intent?.measure
+  const { matches, refusal } = matchFigures(knowledge, query, measure)
+  if (refusal) return refusal
+  if (matches.length === 0)
+    return measure === 'any' || !measure
+      ? pass('no figure matched')
+      : refuse(query, 'no figure of that kind')
+  const best = matches[0]!
+  if (best.misses > best.thingHits)
+    return measure === 'any' ? pass('weak figure match') : refuse(query, 'figure match too weak')
+  const year = query.years[0]
+  const tier = topTier(matches)
+  const owners = new Set(tier.map((m) => m.fact.ownerId ?? ''))
+  const docs = new Set(tier.map((m) => m.fact.docId))
+
+  // several sources on the same thing and owner: give each with its source
+  if (docs.size > 1 && owners.size === 1) {
+    const values = new Set(tier.map((m) => valueOf(m.fact, year)))
+    if (values.size > 1) {
+      const parts = tier.map(
+        (m) =>
+          `${sayFact(knowledge, m.fact, year).replace(/\.$/, '')} (${knowledge.documents.get(m.fact.docId)!.title})`,
+      )
+      return grounded(knowledge, {
+        text: `The sources differ: ${parts.join('; ')}.`,
+        kind: 'fact',
+        facts: tier.map((m) => m.fact),
+        confidence: 0.8,
+        query,
+      })
+    }
+  }
+  // several owners and the question named none: show what there is and ask
+  if (query.ownerIds.length === 0 && owners.size > 1 && tier.length > 1)
+    return clarify(knowledge, query, tier)
+
+  const fact = best.fact
+  if (measure === 'year') {
+    const years = yearsOf(fact)
+    return grounded(knowledge, {
+      text: `${years.join(' to ')}: ${sayFact(knowledge, fact)}`,
+      kind: 'fact',
+      facts: [fact],
+      value: years.at(-1),
+      confidence: 0.85,
+      query,
+    })
+  }
+  const unit = unitOf(fact)
+  return grounded(knowledge, {
+    text: sayFact(knowledge, fact, year),
+    kind: 'fact',
+    facts: [fact],
+    value: valueOf(fact, year),
+    unit:
+      unit === 'count'
+        ? fact.head
+        : unit === 'money' && fact.kind === 'quantity'
+          ? fact.quantity.currency
+          : unit,
+    confidence: Math.min(0.97, 0.8 + 0.05 * best.thingHits + (best.ownerMatched ? 0.07 : 0)),
+    query,
+  })
+}
+
+/** an under-specified question gets the table of what the corpus has */
+export function clarify(knowledge: Knowledge, query: Query, tier: Match[]): HandlerResult {
+  const facts = tier.slice(0, 8).map((m) => m.fact)
+  const lines = facts.map((f) => {
+    const owner = entityName(knowledge, f.ownerId, f.owner)
+    const q = f.kind === 'quantity' ? figure(f.quantity) : f.kind === 'change' ? figure(f.to) : ''
+    return `${q} ${f.thing.replace(/^["“”]|["“”]$/g, '')}${owner ? ` (${owner})` : ''}`
+  })
+  return grounded(knowledge, {
+    text: `The articles give several figures: ${lines.join('; ')}. Which one do you mean?`,
+    kind: 'list',
+    facts,
+    value: lines,
+    confidence: 0.7,
+    query,
+  })
+}

@@ -1,0 +1,78 @@
+/** Which ... the most / the fewest: the extreme of a family of figures that share the thing asked about. */
+import type { Knowledge } from '../../knowledge/pack'
+import type { Fact } from '../../types'
+import { capitalise, entityName, figure } from '../format'
+import { findFacts, measureFits, yearsOf } from '../match'
+import type { Query } from '../query'
+import { grounded, type HandlerResult, pass, refuse } from './result'
+
+export function valueAt(fact: Fact, year?: number): number {
+  if (fact.kind === 'quantity') return fact.quantity.value
+  if (fact.kind === 'change') return year === fact.from.year ? fact.from.value : fact.to.value
+  return Number.NaN
+}
+
+export function shown(fact: Fact, year?: number): string {
+  if (fact.kind === 'quantity')
+    return `${figure(fact.quantity)} ${fact.thing.replace(/^["“”]|["“”]$/g, '')}`
+  if (fact.kind === 'change')
+    return `${figure(year === fact.from.year ? fact.from : fact.to)} ${fact.thing}`
+  return ''
+}
+
+export function superlative(knowledge: Knowledge, query: Query): HandlerResult {
+  if (query.unknownNames.length > 0)
+    return refuse(query, `unknown name: ${query.unknownNames.join(', ')}`)
+  if (query.thingTerms.length === 0) return pass('no family to rank')
+  const year = query.years[0]
+  // the family: owned figures whose own thing shares the question's words, without counting the owners named
+  const family = findFacts(
+    knowledge,
+    { ...query, ownerIds: [] },
+    (f) => (f.kind === 'quantity' || f.kind === 'change') && measureFits(f, 'any'),
+  )
+    .filter((m) => m.thingHits > 0 && m.fact.ownerId !== undefined)
+    .filter((m) => year === undefined || yearsOf(m.fact).includes(year))
+  // one unit per family: pilots are not compared with money
+  const unit =
+    family[0] &&
+    (family[0].fact.kind === 'quantity'
+      ? family[0].fact.quantity.unit
+      : family[0].fact.kind === 'change'
+        ? family[0].fact.to.unit
+        : undefined)
+  const members = family.filter(
+    (m) =>
+      (m.fact.kind === 'quantity'
+        ? m.fact.quantity.unit
+        : m.fact.kind === 'change'
+          ? m.fact.to.unit
+          : '') === unit,
+  )
+  if (members.length < 2) return pass('no family of figures')
+  const max = query.intent?.order !== 'min'
+  const sorted = [...members].sort((a, b) =>
+    max
+      ? valueAt(b.fact, year) - valueAt(a.fact, year)
+      : valueAt(a.fact, year) - valueAt(b.fact, year),
+  )
+  const [first, second] = [sorted[0]!.fact, sorted[1]!.fact]
+  if (valueAt(first, year) === valueAt(second, year)) {
+    return grounded(knowledge, {
+      text: `${capitalise(entityName(knowledge, first.ownerId, first.owner))} and ${entityName(knowledge, second.ownerId, second.owner)} tie with ${shown(first, year)}.`,
+      kind: 'fact',
+      facts: [first, second],
+      confidence: 0.8,
+      query,
+    })
+  }
+  const winner = entityName(knowledge, first.ownerId, first.owner)
+  return grounded(knowledge, {
+    text: `${capitalise(winner)}, with ${shown(first, year)} (${max ? 'next' : 'then'}: ${entityName(knowledge, second.ownerId, second.owner)}, ${shown(second, year)}).`,
+    kind: 'fact',
+    facts: [first, second],
+    value: entityName(knowledge, first.ownerId, first.owner).replace(/^the /, ''),
+    confidence: 0.9,
+    query,
+  })
+}

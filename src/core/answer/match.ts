@@ -1,0 +1,107 @@
+/** Finds the facts a query is about and scores how well each one's slots match. */
+import type { Knowledge } from '../knowledge/pack'
+import type { Fact, QuantityUnit } from '../types'
+import { canon, type Query } from './query'
+
+export interface Match {
+  fact: Fact
+  /** higher is better; only comparable within one query */
+  score: number
+  /** the question named an owner and this fact belongs to it */
+  ownerMatched: boolean
+  /** question thing words this fact has in its own thing phrase */
+  thingHits: number
+  /** question thing words found nowhere near the fact */
+  misses: number
+}
+
+/** facts indexed by the canonical words of their thing, built once per knowledge */
+const byTerm = new WeakMap<Knowledge, Map<string, Fact[]>>()
+
+function factIndex(knowledge: Knowledge): Map<string, Fact[]> {
+  let index = byTerm.get(knowledge)
+  if (index) return index
+  index = new Map()
+  for (const fact of knowledge.facts) {
+    for (const term of canon(knowledge, fact.thingTerms)) {
+      const list = index.get(term) ?? []
+      list.push(fact)
+      index.set(term, list)
+    }
+  }
+  byTerm.set(knowledge, index)
+  return index
+}
+
+export function unitOf(fact: Fact): QuantityUnit | undefined {
+  if (fact.kind === 'quantity') return fact.quantity.unit
+  if (fact.kind === 'change') return fact.to.unit
+  return undefined
+}
+
+/** does the fact give the kind of figure the question asks for */
+export function measureFits(fact: Fact, measure: string | undefined): boolean {
+  const unit = unitOf(fact)
+  if (!unit) return false
+  if (!measure || measure === 'any') return true
+  if (measure === 'year') return yearsOf(fact).length > 0
+  if (measure === 'count') return unit === 'count' || unit === 'duration'
+  return unit === measure
+}
+
+export function yearsOf(fact: Fact): number[] {
+  if (fact.kind === 'quantity') return fact.quantity.year ? [fact.quantity.year] : []
+  if (fact.kind === 'change')
+    return [fact.from.year, fact.to.year].filter((y): y is number => y !== undefined)
+  return []
+}
+
+/** an owner named in the question must be the fact's owner, or in its context when the fact names none */
+export function ownerFits(fact: Fact, ownerIds: string[]): boolean {
+  if (ownerIds.length === 0) return true
+  if (fact.ownerId) return ownerIds.includes(fact.ownerId)
+  return ownerIds.some((id) => fact.context.includes(id))
+}
+
+export function scoreFact(knowledge: Knowledge, fact: Fact, query: Query): Match {
+  const own = new Set(canon(knowledge, fact.thingTerms))
+  const near = new Set(canon(knowledge, fact.terms))
+  let score = 0
+  let thingHits = 0
+  let misses = 0
+  for (const term of query.thingTerms) {
+    if (own.has(term)) {
+      thingHits++
+      score += term === fact.head ? 3 : 2
+    } else if (near.has(term)) score += 1
+    else {
+      misses++
+      score -= 1.5
+    }
+  }
+  for (const term of query.softTerms) if (own.has(term) || near.has(term)) score += 0.5
+  // a fact whose own thing has words the question did not ask for is a less exact fit
+  score -= 0.3 * [...own].filter((t) => !query.thingTerms.includes(t)).length
+  const ownerMatched =
+    query.ownerIds.length > 0 && fact.ownerId !== undefined && query.ownerIds.includes(fact.ownerId)
+  if (ownerMatched) score += 3
+  return { fact, score, ownerMatched, thingHits, misses }
+}
+
+/** facts sharing a thing word with the query (or owned by a named owner), best first */
+export function findFacts(
+  knowledge: Knowledge,
+  query: Query,
+  accept: (fact: Fact) => boolean,
+): Match[] {
+  const index = factIndex(knowledge)
+  const seen = new Set<Fact>()
+  for (const term of query.thingTerms) for (const fact of index.get(term) ?? []) seen.add(fact)
+  if (query.thingTerms.length === 0)
+    for (const fact of knowledge.facts)
+      if (fact.ownerId && query.ownerIds.includes(fact.ownerId)) seen.add(fact)
+  return [...seen]
+    .filter(accept)
+    .map((fact) => scoreFact(knowledge, fact, query))
+    .sort((a, b) => b.score - a.score)
+}

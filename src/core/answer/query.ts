@@ -1,0 +1,73 @@
+/** The slots a handler answers from, read off an understanding and, for follow-ups, the conversation's focus. */
+import type { Knowledge } from '../knowledge/pack'
+import type { IntentDef } from '../nlu/language'
+import { terms } from '../nlu/nlp'
+import type { Understanding } from '../nlu/understand'
+
+export interface Query {
+  intent?: IntentDef
+  /** entity ids the question names, in order */
+  ownerIds: string[]
+  /** canonical lemmas of what is asked about */
+  thingTerms: string[]
+  /** words from the earlier turn that still frame a follow-up, matched softly */
+  softTerms: string[]
+  years: number[]
+  /** names no entity answers to: any structured answer would be a guess */
+  unknownNames: string[]
+  /** every content lemma, for retrieval */
+  terms: string[]
+  /** the question as understood, for the log and follow-ups */
+  text: string
+}
+
+/** unit synonyms from `intents/`: "pilot projects" -> "pilot", "inhabitants" -> "population" */
+export function canonicalTerms(knowledge: Knowledge): Map<string, string> {
+  const cached = canonCache.get(knowledge)
+  if (cached) return cached
+  const map = new Map<string, string>()
+  for (const [unit, words] of Object.entries(knowledge.language.units)) {
+    for (const word of words) {
+      const lemmas = terms(word)
+      // a one-word synonym maps to the unit; "pilot projects" maps its last word only when it is not the unit itself
+      if (lemmas.length === 1 && lemmas[0] !== unit) map.set(lemmas[0]!, unit)
+    }
+  }
+  canonCache.set(knowledge, map)
+  return map
+}
+const canonCache = new WeakMap<Knowledge, Map<string, string>>()
+
+export function canon(knowledge: Knowledge, words: string[]): string[] {
+  const map = canonicalTerms(knowledge)
+  return [...new Set(words.map((w) => map.get(w) ?? w))]
+}
+
+const genericWords = new Set([
+  'one',
+  'ones',
+  'thing',
+  'kind',
+  'type',
+  'article',
+  'figure',
+  'number',
+  'total',
+  'amount',
+])
+
+export function toQuery(u: Understanding, knowledge: Knowledge): Query {
+  const orgWords = new Set(knowledge.language.orgWords.flatMap((w) => terms(w)))
+  // "which agency ran the most pilots": the kind of owner asked for is not the thing counted
+  const thing = u.thingTerms.filter((t) => !orgWords.has(t) && !genericWords.has(t))
+  return {
+    intent: u.intent,
+    ownerIds: u.mentions.flatMap((m) => m.entityIds.slice(0, 1)),
+    thingTerms: canon(knowledge, thing),
+    softTerms: [],
+    years: u.years,
+    unknownNames: u.unknownNames,
+    terms: u.terms,
+    text: u.text,
+  }
+}

@@ -1,0 +1,151 @@
+/** Resolves a turn against the conversation: pronouns to names, elliptical fragments to the last question's slots. */
+import { canon, type Query, toQuery } from '../answer/query'
+import type { Knowledge } from '../knowledge/pack'
+import { terms } from '../nlu/nlp'
+import { cleanQuestion, nameKey } from '../nlu/normalize'
+import { type Understanding, understand } from '../nlu/understand'
+import type { Focus, SessionState } from './session'
+
+export type MetaTurn = 'why' | 'source' | 'more' | 'else'
+
+export interface ResolvedTurn {
+  query: Query
+  understanding: Understanding
+  /** the turn leaned on the previous one */
+  followUp: boolean
+  meta?: MetaTurn
+  /** for "what else does the article say about X": X's entity ids */
+  topic?: string[]
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** "he" -> the last person, "it" -> the last organisation or place, "there" -> the last place */
+function replacePronouns(
+  text: string,
+  knowledge: Knowledge,
+  focus: Focus,
+): { text: string; replaced: boolean } {
+  let replaced = false
+  let out = text
+  const name = (id?: string) => (id ? knowledge.entityById.get(id)?.name : undefined)
+  for (const [pronoun, kind] of Object.entries(knowledge.language.followUps.pronouns)) {
+    if (kind === 'thing') continue
+    const target =
+      kind === 'person'
+        ? name(focus.lastPerson)
+        : kind === 'place'
+          ? name(focus.lastPlace)
+          : kind === 'org'
+            ? name(focus.lastOrg ?? focus.lastPlace)
+            : name(focus.lastOrg ?? focus.lastPerson ?? focus.lastPlace)
+    if (!target) continue
+    const possessive = /^(?:his|her|its|their)$/.test(pronoun)
+    const re = new RegExp(`\\b${escape(pronoun)}\\b`, 'gi')
+    if (!re.test(out)) continue
+    out = out.replace(re, possessive ? `${target}'s` : target)
+    replaced = true
+  }
+  return { text: out, replaced }
+}
+
+function metaOf(key: string, knowledge: Knowledge): MetaTurn | undefined {
+  const bare = key.replace(/[?!.]+$/, '').trim()
+  for (const [kind, phrases] of Object.entries(knowledge.language.followUps.meta)) {
+    if (phrases.some((p) => nameKey(p).replace(/[?!.]+$/, '') === bare)) return kind as MetaTurn
+  }
+  if (
+    /^what else (?:does|do|did) (?:the |this )?(?:article|articles|text|story|report)s? (?:say|tell|mention)/.test(
+      bare,
+    )
+  )
+    return 'else'
+  return undefined
+}
+
+/** an entity one of whose name words is the fragment: "tourism" -> the Tourism Bureau */
+function entityByWord(knowledge: Knowledge, words: string[]): string | undefined {
+  const orgWords = new Set(knowledge.language.orgWords)
+  const hits = knowledge.entities.filter((e) => {
+    const own = e.name
+      .toLowerCase()
+      .split(/[\s-]+/)
+      .filter((w) => !orgWords.has(w))
+    return words.length > 0 && words.every((w) => own.includes(w))
+  })
+  return hits.length === 1 ? hits[0]!.id : undefined
+}
+
+export function resolveTurn(
+  question: string,
+  knowledge: Knowledge,
+  session?: SessionState,
+): ResolvedTurn {
+  const focus = session?.focus
+  const cleaned = cleanQuestion(question)
+  const key = nameKey(cleaned)
+  const meta = session?.lastAnswer ? metaOf(key, knowledge) : undefined
+  if (meta) {
+    const u = understand(cleaned, knowledge)
+    return {
+      query: toQuery(u, knowledge),
+      understanding: u,
+      followUp: true,
+      meta,
+      topic: u.mentions.flatMap((m) => m.entityIds),
+    }
+  }
+  const pronouns = focus
+    ? replacePronouns(cleaned, knowledge, focus)
+    : { text: cleaned, replaced: false }
+  const u = understand(pronouns.text, knowledge)
+  const fresh = toQuery(u, knowledge)
+  if (!focus) return { query: fresh, understanding: u, followUp: false }
+
+  const opener = knowledge.language.followUps.openers.some(
+    (o) => key === nameKey(o) || key.startsWith(`${nameKey(o)} `),
+  )
+  const refersBack = /\b(?:that|this|those|these|which one|the one|them|the same)\b/.test(key)
+  const short = key.split(' ').length <= 6
+  const elliptical =
+    opener ||
+    (!u.intent && short && (u.mentions.length > 0 || u.years.length > 0)) ||
+    (refersBack && short)
+  if (!elliptical) return { query: fresh, understanding: u, followUp: pronouns.replaced }
+
+  const intent = u.intent ?? knowledge.language.intents.find((i) => i.name === focus.intent)
+  const handler = intent?.handler
+  let ownerIds = fresh.ownerIds
+  let thingTerms = fresh.thingTerms
+  let softTerms: string[] = []
+  if (handler === 'superlative') ownerIds = []
+  else if ((handler === 'compare' || handler === 'computed') && ownerIds.length < 2)
+    ownerIds = [...new Set([...focus.entityIds.slice(0, 1), ...ownerIds])]
+  else if (ownerIds.length === 0 && fresh.years.length === 0 && thingTerms.length > 0) {
+    // "what about tourism?": a word of an owner's name swaps the owner, else the words swap the thing
+    const words = key
+      .split(' ')
+      .filter((w) => terms(w).length > 0 && !knowledge.language.followUps.openers.includes(w))
+    const owner = entityByWord(knowledge, words)
+    if (owner) {
+      ownerIds = [owner]
+      thingTerms = []
+    } else {
+      ownerIds = focus.entityIds
+      softTerms = focus.thingTerms
+    }
+  } else if (ownerIds.length === 0) ownerIds = focus.entityIds
+  if (thingTerms.length === 0) thingTerms = focus.thingTerms
+  const query: Query = {
+    ...fresh,
+    intent,
+    ownerIds,
+    thingTerms: canon(knowledge, thingTerms),
+    softTerms,
+    years: fresh.years.length ? fresh.years : handler === 'superlative' ? [] : focus.years,
+    terms: [...fresh.terms, ...focus.thingTerms],
+  }
+  return { query, understanding: u, followUp: true }
+}

@@ -1,0 +1,95 @@
+/** Turns about the last answer: "why?", "source?", "tell me more", "what else does the article say about X?". */
+import { abstain, cite, uniqueCitations } from '../answer/cite'
+import type { Knowledge } from '../knowledge/pack'
+import { rankSentences } from '../retrieve/sentences'
+import type { Answer, Citation } from '../types'
+import type { MetaTurn } from './followup'
+import type { SessionState } from './session'
+
+function quoteList(citations: Citation[]): string {
+  return citations.map((c, i) => `[${i + 1}] "${c.quote}" (${c.title})`).join(' ')
+}
+
+export function answerMeta(
+  knowledge: Knowledge,
+  meta: MetaTurn,
+  session: SessionState,
+  topic: string[] = [],
+): Answer {
+  const last = session.lastAnswer
+  if (!last || (last.abstained && meta !== 'else'))
+    return abstain({
+      reason: 'nothing to explain',
+      hint: 'Ask a question about the articles first.',
+      confidence: 0.9,
+    })
+  if (meta === 'why' || meta === 'source') {
+    return {
+      answer: `${meta === 'why' ? 'Because the article says so' : 'Source'}: ${quoteList(last.citations)}`,
+      abstained: false,
+      kind: 'passage',
+      intent: meta,
+      confidence: 0.95,
+      citations: last.citations,
+    }
+  }
+  if (meta === 'more') {
+    // the whole passages behind the last answer, and the one after the first, as context
+    const passages = [...new Set(last.citations.map((c) => c.passageId))]
+      .map((id) => knowledge.passageById.get(id)!)
+      .filter(Boolean)
+    const first = passages[0]
+    const next = first
+      ? knowledge.passages.find(
+          (p) => p.docId === first.docId && p.index > first.index && p.kind === 'paragraph',
+        )
+      : undefined
+    const shown = [
+      ...passages,
+      ...(next && !passages.includes(next) && passages.length < 2 ? [next] : []),
+    ]
+    const citations = uniqueCitations(shown.map((p) => cite(knowledge, p.docId, p.id, p)))
+    return {
+      answer: citations.map((c) => c.quote).join('\n\n'),
+      abstained: false,
+      kind: 'passage',
+      intent: 'more',
+      confidence: 0.9,
+      citations,
+    }
+  }
+  // what else about X: sentences naming X that the last answer did not cite
+  const names = topic.map((id) => knowledge.entityById.get(id)).filter((e) => e !== undefined)
+  if (names.length === 0)
+    return abstain({ reason: 'no topic', hint: 'Name what you want to know more about.' })
+  const cited = new Set(last.citations.map((c) => `${c.docId}:${c.start}`))
+  const query = names
+    .flatMap((e) => e.name.toLowerCase().split(/\s+/))
+    .map((term) => ({ term, weight: 1 }))
+  const ranked = rankSentences(knowledge, query, { passages: 12 }).filter((r) => {
+    const text = knowledge.documents
+      .get(r.passage.docId)!
+      .text.slice(r.span.start, r.span.end)
+      .toLowerCase()
+    return (
+      !cited.has(`${r.passage.docId}:${r.span.start}`) &&
+      names.some((e) => e.aliases.some((a) => text.includes(a)))
+    )
+  })
+  if (ranked.length === 0)
+    return abstain({
+      reason: 'nothing else',
+      hint: `The articles say nothing more about ${names[0]!.name}.`,
+    })
+  const citations = uniqueCitations(
+    ranked.slice(0, 3).map((r) => cite(knowledge, r.passage.docId, r.passage.id, r.span)),
+  )
+  return {
+    answer: citations.map((c) => c.quote).join(' '),
+    abstained: false,
+    kind: 'passage',
+    intent: 'else',
+    confidence: 0.8,
+    citations,
+  }
+}

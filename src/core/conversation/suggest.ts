@@ -1,0 +1,76 @@
+/** Two or three next questions the corpus can answer, checked by answering them before they are offered. */
+import { entityName, thingPhrase } from '../answer/format'
+import { unitOf } from '../answer/match'
+import type { Knowledge } from '../knowledge/pack'
+import type { Answer, Fact } from '../types'
+
+export interface SuggestOptions {
+  /** suggestions at most; defaults to 3 */
+  limit?: number
+}
+const defaults: Required<SuggestOptions> = { limit: 3 }
+
+function thingOf(fact: Fact): string {
+  return fact.thing.replace(/^["“”]|["“”]$/g, '')
+}
+
+function candidates(knowledge: Knowledge, facts: Fact[], entityIds: string[]): string[] {
+  const out: string[] = []
+  const first = facts[0]
+  if (first && (first.kind === 'quantity' || first.kind === 'change') && first.head) {
+    // the same thing for the other owners of its family
+    const family = knowledge.facts.filter(
+      (f) =>
+        (f.kind === 'quantity' || f.kind === 'change') &&
+        f.head === first.head &&
+        f.ownerId &&
+        f.ownerId !== first.ownerId &&
+        f.docId === first.docId &&
+        unitOf(f) === unitOf(first),
+    )
+    for (const f of family.slice(0, 2)) {
+      const unit =
+        f.kind === 'quantity' ? f.quantity.unit : f.kind === 'change' ? f.to.unit : undefined
+      const owner = entityName(knowledge, f.ownerId, f.owner)
+      if (unit === 'count') out.push(`How many ${thingOf(f)} does ${owner} have?`)
+      else if (unit === 'money') out.push(`How much does ${owner} invest?`)
+    }
+    if (family.length >= 2) out.push(`Who has the most ${thingOf(first).split(' ').at(-1)}?`)
+    if (first.kind === 'change') out.push(`How much did ${thingPhrase(first)} grow?`)
+  }
+  const seen = new Set<string>()
+  for (const id of [...entityIds, ...facts.flatMap((f) => f.context)]) {
+    if (seen.has(id)) continue
+    seen.add(id)
+    const entity = knowledge.entityById.get(id)
+    if (!entity) continue
+    const has = (relation: string) =>
+      knowledge.facts.some(
+        (f) => f.kind === 'attribute' && f.relation === relation && f.subjectId === id,
+      )
+    if (entity.type === 'person' && has('role')) out.push(`Who is ${entity.name}?`)
+    if (entity.type === 'person' && has('spoke_at')) out.push(`Where did ${entity.name} speak?`)
+    if (entity.type === 'org' && has('located_in')) out.push(`Where is ${entity.name} based?`)
+    if (entity.type === 'event' && has('held_in')) out.push(`Where was ${entity.name} held?`)
+  }
+  return out
+}
+
+/** keeps the candidates that get a real answer different from the one just given */
+export function suggest(
+  knowledge: Knowledge,
+  given: { answer: Answer; facts: Fact[]; entityIds: string[]; question: string },
+  ask: (question: string) => Answer,
+  options: SuggestOptions = {},
+): string[] {
+  const { limit } = { ...defaults, ...options }
+  const out: string[] = []
+  for (const question of [...new Set(candidates(knowledge, given.facts, given.entityIds))]) {
+    if (out.length >= limit) break
+    if (question.toLowerCase() === given.question.toLowerCase()) continue
+    const reply = ask(question)
+    if (!reply.abstained && reply.kind !== 'passage' && reply.answer !== given.answer.answer)
+      out.push(question)
+  }
+  return out
+}
