@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs'
 import { ask } from '../src/core/conversation/ask'
 import { parseArgs, UsageError, usage } from './eval/args'
-import { misses, renderMisses, renderSummary, summarise } from './eval/report'
+import { renderInvalidCitations, renderMisses, renderSummary } from './eval/markdown'
+import { invalidCitations, misses, summarise } from './eval/report'
 import { runSet } from './eval/run'
 import { parseSet, SetError } from './eval/schema'
 import { evalService } from './eval/service'
@@ -23,10 +24,18 @@ async function main(argv: string[]): Promise<number> {
   })
   const summary = summarise(results)
   const missed = misses(results)
+  const invalid = invalidCitations(results)
   if (args.json) {
     console.log(
       JSON.stringify(
-        { set: args.set, corpus: args.corpus, summary, misses: missed, results },
+        {
+          set: args.set,
+          corpus: args.corpus,
+          summary,
+          misses: missed,
+          invalidCitations: invalid,
+          results,
+        },
         null,
         2,
       ),
@@ -37,7 +46,14 @@ async function main(argv: string[]): Promise<number> {
   console.log(
     args.missesOnly
       ? renderMisses(missed)
-      : [header, renderSummary(summary), '', renderMisses(missed)].join('\n'),
+      : [
+          header,
+          renderSummary(summary),
+          '',
+          renderInvalidCitations(invalid),
+          '',
+          renderMisses(missed),
+        ].join('\n'),
   )
   return 0
 }

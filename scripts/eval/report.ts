@@ -1,4 +1,4 @@
-/** Turns run results into the figures of the report (accuracy, abstention, citations, timing) and their markdown. */
+/** Turns run results into the figures of the report: accuracy, abstention, citation validity, timing, misses. */
 import type { ItemResult } from './run'
 import type { TurnExpect } from './schema'
 
@@ -123,58 +123,26 @@ export function misses(results: ItemResult[]): Miss[] {
   )
 }
 
-const pct = (t: Tally) => (t.total ? `${((100 * t.right) / t.total).toFixed(1)}%` : 'n/a')
-const ratio = (n: number | null) => (n === null ? 'n/a' : `${(100 * n).toFixed(1)}%`)
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ')
-
-export function renderSummary(s: Summary): string {
-  const rows = [
-    ['overall (all turns)', `${pct(s.turns)} (${s.turns.right}/${s.turns.total})`],
-    ['single-turn questions', `${pct(s.singleTurn)} (${s.singleTurn.right}/${s.singleTurn.total})`],
-    [
-      'conversation turns',
-      `${pct(s.conversations.turns)} (${s.conversations.turns.right}/${s.conversations.turns.total})`,
-    ],
-    [
-      'conversations right in every turn',
-      `${s.conversations.whole.right}/${s.conversations.whole.total}`,
-    ],
-    ['abstention precision', ratio(s.precision)],
-    ['abstention recall', ratio(s.recall)],
-    ['citation validity', `${pct(s.citations)} (${s.citations.right}/${s.citations.total})`],
-    [
-      'out-of-scope answered',
-      `${s.outOfScopeAnswered.right} of ${s.outOfScopeAnswered.total} turns expecting abstention`,
-    ],
-    ['p50 time per question', `${s.p50Ms.toFixed(1)} ms`],
-  ]
-  const categories = Object.entries(s.categories)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, t]) => `| ${name} | ${t.right} | ${t.total} | ${pct(t)} |`)
-  return [
-    '## Figures',
-    '',
-    '| metric | value |',
-    '| --- | --- |',
-    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
-    '',
-    '## Per category (conversation counted per turn)',
-    '',
-    '| category | right | total | accuracy |',
-    '| --- | ---: | ---: | ---: |',
-    ...categories,
-  ].join('\n')
+export interface InvalidCitation {
+  id: string
+  turn: number
+  docId: string
+  start: number
+  end: number
+  problem: string
 }
 
-export function renderMisses(list: Miss[]): string {
-  if (!list.length) return '## Misses\n\nNone.'
-  return [
-    `## Misses (${list.length})`,
-    '',
-    ...list.map(
-      (m) =>
-        `- **${m.id}**${m.turn > 1 ? ` turn ${m.turn}` : ''}: ${cell(m.question)}\n` +
-        `  - expected: ${cell(m.expected)}\n  - got: ${cell(m.got)}\n  - why: ${cell(m.why.join('; '))}`,
+export function invalidCitations(results: ItemResult[]): InvalidCitation[] {
+  return results.flatMap(({ item, turns }) =>
+    turns.flatMap((t, index) =>
+      t.badCitations.map(({ citation, problem }) => ({
+        id: item.id,
+        turn: index + 1,
+        docId: citation.docId,
+        start: citation.start,
+        end: citation.end,
+        problem,
+      })),
     ),
-  ].join('\n')
+  )
 }

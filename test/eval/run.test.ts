@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { citationProblem } from '../../scripts/eval/citations'
+import { renderInvalidCitations, renderMisses } from '../../scripts/eval/markdown'
 import type { Reply } from '../../scripts/eval/match'
-import { misses, summarise } from '../../scripts/eval/report'
+import { invalidCitations, misses, summarise } from '../../scripts/eval/report'
 import { runSet } from '../../scripts/eval/run'
 import type { EvalItem } from '../../scripts/eval/schema'
 
@@ -127,5 +128,28 @@ describe('summarise', () => {
       ['conv', 2, ['"80" not stated (missing numbers 80)']],
       ['oos', 1, ['answered, expected an abstention']],
     ])
+  })
+})
+
+describe('the report', () => {
+  it('lists invalid citations and misses', async () => {
+    const { ask } = fakeAsker()
+    const results = await runSet(items, ask, { documents, clock: () => 0 })
+    expect(renderInvalidCitations(invalidCitations(results))).toBe(
+      '## Invalid citations (1)\n\n- **conv** turn 2: d [1, 18): quote is not text.slice(1, 18) of d',
+    )
+    expect(renderMisses(misses(results)).split('\n').slice(0, 6)).toEqual([
+      '## Misses (2)',
+      '',
+      '- **conv** turn 2: and the NDRC?',
+      '  - expected: "80"',
+      '  - got: NDRC ran 8.',
+      '  - why: "80" not stated (missing numbers 80)',
+    ])
+  })
+
+  it('says so when nothing was missed', () => {
+    expect(renderMisses([])).toBe('## Misses\n\nNone.')
+    expect(renderInvalidCitations([])).toBe('## Invalid citations\n\nNone.')
   })
 })
