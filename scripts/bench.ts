@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs, usage } from './bench/args'
 import { compareWithSearchBox } from './bench/baseline'
 import { repoRoot, runChild } from './bench/child'
-import { loadEvalKit } from './bench/eval-kit'
 import { measureHttp } from './bench/http'
 import { measureLatency } from './bench/latency'
 import { loadTest } from './bench/load'
@@ -58,9 +57,7 @@ async function main() {
       results.worker = await runChild<WorkerResult>(script, quick ? ['--quick'] : [], workerMarker)
     },
     baseline: async () => {
-      const kit = await loadEvalKit()
-      if (typeof kit === 'string') throw new Error(kit)
-      results.baseline = await compareWithSearchBox(kit)
+      results.baseline = await compareWithSearchBox()
     },
   }
   for (const part of args.parts) {

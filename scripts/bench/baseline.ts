@@ -1,10 +1,12 @@
-/** citable beside the search-box baseline on the labelled questions, scored by the same evaluator, per category. */
-import { ask, type Service } from '../../src/core/conversation/ask'
-import { createMemoryStore } from '../../src/core/conversation/memory-store'
-import { buildPack, loadPack } from '../../src/core/knowledge/pack'
-import type { Answer } from '../../src/core/types'
-import { readLanguage } from '../../src/runtime/node/files'
-import type { EvalKit } from './eval-kit'
+/** citable beside the search-box baseline on the labelled set, run and scored by the evaluator's own code. */
+import { readFileSync } from 'node:fs'
+import { ask } from '../../src/core/conversation/ask'
+import { readCorpus } from '../../src/runtime/node/files'
+import { defaultArgs } from '../eval/args'
+import { type Summary, summarise } from '../eval/report'
+import { type Asker, type ItemResult, runSet } from '../eval/run'
+import { parseSet } from '../eval/schema'
+import { evalService } from '../eval/service'
 import { createSearchBox } from './search-box'
 import { median } from './stats'
 
@@ -21,83 +23,71 @@ export interface BaselineCategory {
 }
 
 export interface BaselineResult {
-  /** where the questions and the scorer came from */
-  source: string
+  /** the labelled set and the corpus folders */
+  set: string
+  corpus: string[]
+  items: number
   documents: number
   categories: BaselineCategory[]
   overall: Omit<BaselineCategory, 'category'>
+  /** abstention precision and recall of citable (the search box never abstains) */
+  abstention: Pick<Summary, 'precision' | 'recall'>
 }
 
-interface Tally {
-  turns: number
-  right: [number, number]
-  ms: [number[], number[]]
+const msByCategory = (results: ItemResult[]) => {
+  const out = new Map<string, number[]>()
+  for (const r of results) {
+    const list = out.get(r.item.category) ?? []
+    list.push(...r.turns.map((t) => t.ms))
+    out.set(r.item.category, list)
+  }
+  return out
 }
 
-export async function compareWithSearchBox(kit: EvalKit): Promise<BaselineResult> {
-  const service: Service = {
-    knowledge: loadPack(buildPack(kit.docs, readLanguage('intents'))),
-    sessions: createMemoryStore(),
-    newId: (() => {
-      let n = 0
-      return () => `b${n++}`
-    })(),
-    now: () => Date.now(),
-  }
-  const box = createSearchBox(kit.docs)
-  const tallies = new Map<string, Tally>()
-  // one warm pass so the first category does not pay for the JIT
-  for (const c of kit.cases.slice(0, 20))
-    for (const t of c.turns) await ask(service, { question: t })
+export async function compareWithSearchBox(
+  set = defaultArgs.set,
+  corpus = defaultArgs.corpus,
+): Promise<BaselineResult> {
+  const items = parseSet(readFileSync(set, 'utf8'), set)
+  const service = evalService(corpus)
+  const box = createSearchBox(readCorpus(corpus))
+  const options = { documents: service.knowledge.documents }
+  const citable: Asker = (request) => ask(service, request)
+  const searchBox: Asker = async ({ question }) => box.answer(question)
+  // one untimed pass each, so neither pays for the JIT in its first category
+  await runSet(items, citable, options)
+  await runSet(items, searchBox, options)
+  const ours = await runSet(items, citable, options)
+  const theirs = await runSet(items, searchBox, options)
 
-  for (const c of kit.cases) {
-    const ours: Answer[] = []
-    const theirs: Answer[] = []
-    const oursMs: number[] = []
-    const theirsMs: number[] = []
-    let sessionId: string | undefined
-    for (const turn of c.turns) {
-      let start = performance.now()
-      const result = await ask(service, { question: turn, sessionId })
-      oursMs.push(performance.now() - start)
-      sessionId = result.sessionId
-      ours.push(result)
-      start = performance.now()
-      theirs.push(box.answer(turn))
-      theirsMs.push(performance.now() - start)
-    }
-    const a = kit.score(c, ours)
-    const b = kit.score(c, theirs)
-    const tally = tallies.get(c.category) ?? { turns: 0, right: [0, 0], ms: [[], []] }
-    tally.turns += a.length
-    tally.right[0] += a.filter(Boolean).length
-    tally.right[1] += b.filter(Boolean).length
-    tally.ms[0].push(...oursMs)
-    tally.ms[1].push(...theirsMs)
-    tallies.set(c.category, tally)
-  }
-
-  const summary = (t: Tally) => ({
-    turns: t.turns,
-    citable: t.right[0] / t.turns,
-    searchBox: t.right[1] / t.turns,
-    citableMs: median(t.ms[0]),
-    searchBoxMs: median(t.ms[1]),
-  })
-  const all: Tally = { turns: 0, right: [0, 0], ms: [[], []] }
-  for (const t of tallies.values()) {
-    all.turns += t.turns
-    all.right[0] += t.right[0]
-    all.right[1] += t.right[1]
-    all.ms[0].push(...t.ms[0])
-    all.ms[1].push(...t.ms[1])
-  }
+  const a = summarise(ours)
+  const b = summarise(theirs)
+  const aMs = msByCategory(ours)
+  const bMs = msByCategory(theirs)
+  const share = (t?: { right: number; total: number }) => (t?.total ? t.right / t.total : 0)
+  const categories = Object.keys(a.categories)
+    .sort()
+    .map((category) => ({
+      category,
+      turns: a.categories[category]!.total,
+      citable: share(a.categories[category]),
+      searchBox: share(b.categories[category]),
+      citableMs: median(aMs.get(category) ?? []),
+      searchBoxMs: median(bMs.get(category) ?? []),
+    }))
   return {
-    source: kit.source,
-    documents: kit.docs.length,
-    categories: [...tallies]
-      .map(([category, t]) => ({ category, ...summary(t) }))
-      .sort((x, y) => x.category.localeCompare(y.category)),
-    overall: summary(all),
+    set,
+    corpus,
+    items: items.length,
+    documents: service.knowledge.documents.size,
+    categories,
+    overall: {
+      turns: a.turns.total,
+      citable: share(a.turns),
+      searchBox: share(b.turns),
+      citableMs: median([...aMs.values()].flat()),
+      searchBoxMs: median([...bMs.values()].flat()),
+    },
+    abstention: { precision: a.precision, recall: a.recall },
   }
 }

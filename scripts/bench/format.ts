@@ -42,3 +42,10 @@ export function table(header: string[], rows: (string | number)[][]): string {
     ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
   ].join('\n')
 }
+
+/** a difference of two shares as signed percentage points: +17 pts, -5 pts */
+export function points(value: number): string {
+  if (!Number.isFinite(value)) return 'n/a'
+  const p = Math.round(value * 100)
+  return `${p > 0 ? '+' : ''}${p} pts`
+}

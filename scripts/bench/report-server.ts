@@ -1,5 +1,5 @@
 /** Report sections for the running server and its peers: HTTP, load, start-up, Workers and the baseline. */
-import { bytes, count, ms, percent, table } from './format'
+import { bytes, count, ms, percent, points, table } from './format'
 import type { BenchResults } from './results'
 
 export function httpSection(r: BenchResults): string {
@@ -142,7 +142,9 @@ export function baselineSection(r: BenchResults): string {
   return [
     '## Baseline peer: a plain MiniSearch search box',
     '',
-    `The labelled questions of ${b.source}, over ${b.documents} documents. The search box is \`new MiniSearch({ fields: ['text'] })\` with default options over the same sentences citable indexes; its answer is the top-ranked sentence, cited; it never abstains and has no conversation (each turn is searched alone). Both are scored by the same scorer; ms are medians per turn.`,
+    `The labelled set \`${b.set}\` (${count(b.items)} items) over ${b.documents} documents (${b.corpus.map((c) => `\`${c}\``).join(', ')}), run and scored by the evaluator's own \`runSet\` and \`summarise\` (scripts/eval/) for both. The search box is \`new MiniSearch({ fields: ['text'] })\` with default options over the same sentences citable indexes; its answer is the top-ranked sentence, cited; it never abstains and has no conversation (each turn is searched alone). Turns scored right per category; ms are medians per turn. Conversations are scored turn by turn.`,
+    '',
+    `citable's abstention: precision ${b.abstention.precision === null ? 'n/a' : percent(b.abstention.precision)}, recall ${b.abstention.recall === null ? 'n/a' : percent(b.abstention.recall)}.`,
     '',
     table(
       ['category', 'turns', 'citable', 'search box', 'lead', 'citable ms', 'search box ms'],
@@ -151,7 +153,7 @@ export function baselineSection(r: BenchResults): string {
         count(c.turns),
         percent(c.citable),
         percent(c.searchBox),
-        percent(c.citable - c.searchBox),
+        points(c.citable - c.searchBox),
         ms(c.citableMs),
         ms(c.searchBoxMs),
       ]),

@@ -1,5 +1,5 @@
 /** The targets of issue 7 (and the load test of issue 8), judged from the results: met, missed or not measured. */
-import { bytes, ms, percent } from './format'
+import { bytes, ms, percent, points } from './format'
 import type { BenchResults } from './results'
 
 export type Status = 'met' | 'missed' | 'not measured'
@@ -94,9 +94,9 @@ export function judgeTargets(r: BenchResults): TargetRow[] {
     row(
       `citable ahead of the search box by >= ${wellAhead * 100} points in every category`,
       gaps &&
-        `smallest lead ${percent(Math.min(...gaps.map((g) => g.gap)))} (${gaps.length} categories)`,
+        `smallest lead ${points(Math.min(...gaps.map((g) => g.gap)))} (${gaps.length} categories)`,
       !!behind && behind.length === 0,
-      behind?.map((g) => `${g.c}: ${percent(g.gap)}`).join(', '),
+      behind?.map((g) => `${g.c} ${points(g.gap)}`).join(', '),
     ),
   )
 
