@@ -102,7 +102,10 @@ function createWidget(endpoint, css) {
   input.addEventListener('keydown', function (event) {
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return
     event.preventDefault()
-    if (!busy) form.requestSubmit()
+    if (busy) return
+    // requestSubmit is missing before Safari 16
+    if (form.requestSubmit) form.requestSubmit()
+    else form.dispatchEvent(new Event('submit', { cancelable: true }))
   })
   form.addEventListener('submit', function (event) {
     event.preventDefault()

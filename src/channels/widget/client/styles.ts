@@ -49,6 +49,7 @@ export const widgetCss = `
 .chips { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 10px; }
 .chip, .retry { font: inherit; font-size: 13px; font-style: normal; text-align: left; padding: 5px 11px; border-radius: 999px; border: 1px solid #b6c8f0; background: #fff; color: ${blue}; cursor: pointer; }
 .chip:hover, .retry:hover { background: #eef4ff; }
+.chip { border-radius: 14px; }
 .retry { margin-top: 8px; border-color: #f5b5ae; color: #82071e; }
 
 .status { margin: 0; padding: 0 14px 8px; font-size: 13px; color: ${muted}; background: #f6f8fa; }
