@@ -55,7 +55,8 @@ export const widgetCss = `
 .status { margin: 0; padding: 0 14px 8px; font-size: 13px; color: ${muted}; background: #f6f8fa; }
 .status:empty { display: none; }
 .composer { display: flex; gap: 8px; padding: 10px 10px 6px; border-top: 1px solid ${line}; background: #fff; }
-.input { flex: 1; min-height: 44px; max-height: 120px; resize: none; font: inherit; color: inherit; padding: 9px 10px; border: 1px solid #8c959f; border-radius: 8px; background: #fff; }
+/* 16px: iOS zooms the page into any smaller text field on focus */
+.input { flex: 1; min-height: 44px; max-height: 120px; resize: none; font: inherit; font-size: 16px; color: inherit; padding: 9px 10px; border: 1px solid #8c959f; border-radius: 8px; background: #fff; }
 .send { font: inherit; font-weight: 600; min-height: 44px; padding: 0 16px; border: 0; border-radius: 8px; background: ${blue}; color: #fff; cursor: pointer; }
 .send:disabled { background: #8c959f; cursor: default; }
 .hint { margin: 0; padding: 0 12px 8px; font-size: 12px; color: ${muted}; background: #fff; }
