@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import type { BenchResults } from '../../scripts/bench/results'
+import type { ScalePoint } from '../../scripts/bench/scale-child'
+import { judgeTargets } from '../../scripts/bench/targets'
+
+const latency = (p99: number) => ({ p50: p99 / 4, p99, samples: 100 })
+
+const base: BenchResults = {
+  machine: { cores: 2, cpu: 'test', memoryBytes: 1e9, node: 'v20', os: 'linux' },
+  quick: false,
+  parts: [],
+  startedAt: '2026-01-01T00:00:00Z',
+  seconds: 1,
+  notMeasured: {},
+}
+
+const point = (articles: number, p99: number) =>
+  ({ articles, fact: latency(p99), freeText: latency(p99 / 2) }) as ScalePoint
+
+const statusOf = (r: BenchResults, prefix: string) =>
+  judgeTargets(r).find((t) => t.target.startsWith(prefix))!
+
+describe('judgeTargets', () => {
+  it('says not measured for every target of an empty run', () => {
+    expect(judgeTargets(base).every((t) => t.status === 'not measured')).toBe(true)
+  })
+
+  it('meets the in-process target when the slowest kind is within 2 ms', () => {
+    const r = {
+      ...base,
+      latency: { byKind: { fact: latency(0.8), list: latency(1.9) } },
+    } as BenchResults
+    expect(statusOf(r, 'p99 in process <= 2 ms')).toEqual({
+      target: 'p99 in process <= 2 ms, shipped corpus',
+      measured: '1.90 ms (slowest kind: list)',
+      status: 'met',
+    })
+  })
+
+  it('misses it when a kind is slower, naming the kind', () => {
+    const r = {
+      ...base,
+      latency: { byKind: { fact: latency(0.8), passage: latency(3.2) } },
+    } as BenchResults
+    const row = statusOf(r, 'p99 in process <= 2 ms')
+    expect(row.status).toBe('missed')
+    expect(row.why).toBe('passage questions are the slowest; see the latency table')
+  })
+
+  it('judges 10,000 articles only when that size was measured', () => {
+    const scale = (points: ScalePoint[]) =>
+      ({ ...base, scale: { points, failures: [], fits: {} } }) as unknown as BenchResults
+    expect(statusOf(scale([point(1000, 4)]), 'p99 in process <= 10 ms').status).toBe('not measured')
+    expect(
+      statusOf(scale([point(1000, 4), point(10_000, 9)]), 'p99 in process <= 10 ms').status,
+    ).toBe('met')
+    expect(statusOf(scale([point(10_000, 12)]), 'p99 in process <= 10 ms').status).toBe('missed')
+  })
+
+  it('checks the throughput ratio and the RSS of the server', () => {
+    const http = (ratio: number) =>
+      ({
+        ...base,
+        http: { ratio, answer: { rps: 100 }, healthz: { rps: 100 / ratio } },
+      }) as unknown as BenchResults
+    expect(statusOf(http(0.6), '/api/answer throughput').status).toBe('met')
+    expect(statusOf(http(0.3), '/api/answer throughput').status).toBe('missed')
+    const rss = {
+      ...base,
+      startup: { readyMs: 700, rssAtReady: 150e6 },
+      load: { rssPeak: 230e6, passed: true, problems: [] },
+    } as unknown as BenchResults
+    expect(statusOf(rss, 'ready in < 1 s').status).toBe('met')
+    expect(statusOf(rss, 'RSS < 200 MB')).toMatchObject({
+      measured: '150.0 MB at ready, 230.0 MB peak under load',
+      status: 'missed',
+    })
+  })
+
+  it('wants citable well ahead of the search box in every category', () => {
+    const baseline = (leads: number[]) =>
+      ({
+        ...base,
+        baseline: {
+          categories: leads.map((lead, i) => ({
+            category: `c${i}`,
+            citable: 0.5 + lead,
+            searchBox: 0.5,
+          })),
+        },
+      }) as unknown as BenchResults
+    expect(statusOf(baseline([0.3, 0.25]), 'citable ahead').status).toBe('met')
+    expect(statusOf(baseline([0.3, 0.1]), 'citable ahead')).toMatchObject({
+      status: 'missed',
+      why: 'c1 +10 pts',
+    })
+  })
+})
