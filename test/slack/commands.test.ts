@@ -107,6 +107,20 @@ describe('POST /slack/commands', () => {
     )
   })
 
+  it('answers Slack’s ssl_check with an empty 200 and asks nothing', async () => {
+    const { service, ids } = recordingSessions(sharedService())
+    const { app } = testApp({ service })
+    const body = 'ssl_check=1&token=legacy'
+    const res = await app.request('/slack/commands', {
+      method: 'POST',
+      headers: signedHeaders(body, 'form'),
+      body,
+    })
+    expect(res.status).toBe(200)
+    expect(await res.text()).toBe('')
+    expect(ids).toEqual([])
+  })
+
   it('keeps one session per user and channel', async () => {
     const { service, ids } = recordingSessions(sharedService())
     const { app } = testApp({ service })

@@ -118,6 +118,24 @@ describe('POST /slack/events: answering in the thread', () => {
     expect(calls()).toHaveLength(1)
   })
 
+  it('answers one message once when it comes as both app_mention and message.im', async () => {
+    const { post, settle, calls } = eventsApp()
+    const mention = mentionEnvelope({
+      eventId: 'Ev-both-1',
+      text: `<@UBOT> ${answerable}`,
+      ts: '1700000010.000100',
+      channel: 'D0002',
+    })
+    await post(mention)
+    await post({
+      ...mention,
+      event_id: 'Ev-both-2',
+      event: { ...mention.event, type: 'message', channel_type: 'im' },
+    })
+    await settle()
+    expect(calls()).toHaveLength(1)
+  })
+
   it('keeps the thread as the session: a reply in the thread continues it, another thread does not', async () => {
     const { service, ids } = recordingSessions(sharedService())
     const { post, settle, calls } = eventsApp({ service })

@@ -11,6 +11,8 @@ export const commandResponseType = 'ephemeral'
 
 export async function handleCommand(c: Context<SlackEnv>, deps: AppDeps) {
   const form = new URLSearchParams(c.get('rawBody'))
+  // Slack's periodic certificate check: it wants a 200 and nothing else
+  if (form.get('ssl_check') === '1') return c.body(null, 200)
   const request = readRequest(slackToPlain(form.get('text') ?? ''))
   const reply = (message: object) => c.json({ response_type: commandResponseType, ...message })
 

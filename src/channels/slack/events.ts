@@ -86,7 +86,7 @@ export async function handleEvent(c: Context<SlackEnv>, deps: AppDeps, dedupe: E
   // a retry carries the same event_id; one message can also come as both app_mention and message.im
   const fresh =
     (await dedupe.claim(`event:${envelope.event_id ?? `${event.channel}:${event.ts}`}`)) &&
-    (await dedupe.claim(`message:${event.channel}:${event.ts}`))
+    (await dedupe.claim(`message:${envelope.team_id}:${event.channel}:${event.ts}`))
   if (!fresh) {
     deps.log?.({
       level: 'info',
