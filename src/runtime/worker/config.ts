@@ -1,0 +1,50 @@
+/** The Worker's variables and secrets, validated with the same schema as Node's environment. */
+import { z } from 'zod'
+import { CitableError } from '../../core/errors'
+import type { AppConfig } from '../../http/deps'
+import { readConfig } from '../node/config'
+
+/** the contract's variables, read as on Node; bindings and anything else in env are ignored */
+export const variableNames = [
+  'SLACK_SIGNING_SECRET',
+  'SLACK_BOT_TOKEN',
+  'SLACK_API_BASE',
+  'OUTGOING_WEBHOOK_TOKEN',
+  'ALLOWED_ORIGINS',
+  'RATE_LIMIT_PER_MINUTE',
+] as const
+
+export type WorkerVariables = Partial<
+  Record<(typeof variableNames)[number] | 'SESSION_IDLE_SECONDS', string>
+>
+
+// Workers only: Node keeps sessions in memory with its own default
+const idleSeconds = z.coerce.number().int().min(1).max(604_800).default(1800)
+
+/** how long an idle conversation is kept; an unset or bad value means the default, 30 minutes */
+export function sessionIdleMs(vars: WorkerVariables): number {
+  const parsed = idleSeconds.safeParse(vars.SESSION_IDLE_SECONDS || undefined)
+  return (parsed.success ? parsed.data : 1800) * 1000
+}
+
+/** throws a CitableError naming the variable when a value is bad */
+export function workerConfig(vars: WorkerVariables): AppConfig {
+  const env = readConfig(Object.fromEntries(variableNames.map((name) => [name, vars[name]])))
+  const idle = idleSeconds.safeParse(vars.SESSION_IDLE_SECONDS || undefined)
+  if (!idle.success)
+    throw new CitableError(
+      'config_invalid',
+      `SESSION_IDLE_SECONDS: must be a whole number of seconds from 1 to 604800 (got ${JSON.stringify(vars.SESSION_IDLE_SECONDS)})`,
+      { file: 'SESSION_IDLE_SECONDS' },
+    )
+  return {
+    allowedOrigins: env.ALLOWED_ORIGINS,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    slack: {
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      botToken: env.SLACK_BOT_TOKEN,
+      apiBase: env.SLACK_API_BASE,
+    },
+    outgoingWebhookToken: env.OUTGOING_WEBHOOK_TOKEN,
+  }
+}

@@ -1,0 +1,29 @@
+/** Rate limiting on Workers: the platform's rate-limiting binding behind the app's RateLimiter, and the client key. */
+import type { RateLimit } from '@cloudflare/workers-types'
+import type { Context } from 'hono'
+import type { AppEnv } from '../../http/deps'
+import type { RateLimiter } from '../../http/middleware/rate-limit'
+
+/** the binding's period in wrangler.toml (`simple.period`) */
+const periodSeconds = 60
+
+/**
+ * The binding counts per Cloudflare location and says only yes or no: its limit lives in
+ * wrangler.toml (keep it equal to RATE_LIMIT_PER_MINUTE), and how many requests remain is not
+ * known, so `remaining` is the conservative 0.
+ */
+export function bindingRateLimiter(binding: RateLimit, limit: number): RateLimiter {
+  return {
+    async hit(key) {
+      const { success } = await binding.limit({ key })
+      return success
+        ? { ok: true, retryAfter: 0, remaining: 0, limit }
+        : { ok: false, retryAfter: periodSeconds, remaining: 0, limit }
+    },
+  }
+}
+
+/** the client a request counts against: the address Cloudflare saw, which the client cannot set */
+export function workerClientKey(c: Context<AppEnv>): string {
+  return c.req.header('cf-connecting-ip') ?? 'unknown'
+}
