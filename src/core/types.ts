@@ -31,7 +31,7 @@ export interface Passage extends Span {
   sentences: Span[]
 }
 
-export type QuantityUnit = 'count' | 'money' | 'percent' | 'year' | 'duration'
+export type QuantityUnit = 'count' | 'money' | 'percent' | 'year' | 'duration' | 'measure'
 
 export interface Quantity {
   value: number
@@ -41,6 +41,8 @@ export interface Quantity {
   currency?: string
   /** "over", "at least", "about", "up to" */
   qualifier?: string
+  /** the unit of a measure as written: "GW", "TEU", "km" */
+  measure?: string
   year?: number
 }
 

@@ -32,7 +32,7 @@ export function figure(q: Quantity): string {
 }
 
 export function plainValue(value: number, q: Quantity): string {
-  return formatValue(value, q.unit, q.currency)
+  return formatValue(value, q.unit, q.currency, q.measure)
 }
 
 /** "the number of cities" for a count of a plural thing, "the urban population" otherwise */

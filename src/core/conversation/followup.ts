@@ -18,7 +18,7 @@ export interface ResolvedTurn {
   topic?: string[]
 }
 
-function escape(s: string): string {
+function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
@@ -43,7 +43,7 @@ function replacePronouns(
             : name(focus.lastOrg ?? focus.lastPerson ?? focus.lastPlace)
     if (!target) continue
     const possessive = /^(?:his|her|its|their)$/.test(pronoun)
-    const re = new RegExp(`\\b${escape(pronoun)}\\b`, 'gi')
+    const re = new RegExp(`\\b${escapeRegex(pronoun)}\\b`, 'gi')
     if (!re.test(out)) continue
     out = out.replace(re, possessive ? `${target}'s` : target)
     replaced = true

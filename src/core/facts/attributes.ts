@@ -6,6 +6,7 @@ export interface RawAttribute {
   kind: 'attribute'
   relation: Relation
   subject: Name | { pronoun: string }
+  /** set when the subject is "he" or "she" */
   object: Name | { text: string; start: number; end: number }
   /** the words that state it, inside the sentence */
   at: Span
@@ -83,6 +84,34 @@ export function readAttributes(text: string, names: Name[], known: Set<string>):
       object: place,
       at: { start: m.index, end: place.end },
     })
+  }
+
+  // "Expona, the Paris-based organiser", "the Aarhus-based utility"
+  for (const m of text.matchAll(/\b([A-Z][\w]+(?:\s[A-Z][\w]+)?)-based\b/g)) {
+    const place = { text: m[1]!, start: m.index, end: m.index + m[1]!.length }
+    const before = names
+      .filter(
+        (n) =>
+          n.end <= m.index &&
+          !isPersonName(n) &&
+          /^,\s+(?:the|a|an)\s+$/.test(text.slice(n.end, m.index)),
+      )
+      .at(-1)
+    const after = names.find(
+      (n) => n.start > m.index + m[0].length && n.start - (m.index + m[0].length) < 30,
+    )
+    const subject = before ?? after
+    if (subject)
+      out.push({
+        kind: 'attribute',
+        relation: 'located_in',
+        subject,
+        object: place,
+        at: {
+          start: Math.min(subject.start, m.index),
+          end: Math.max(subject.end, m.index + m[0].length),
+        },
+      })
   }
 
   // "the recently held CommunicAsia 2017 in Singapore", "X was held in Y"
@@ -169,12 +198,16 @@ export function readAttributes(text: string, names: Name[], known: Set<string>):
   )) {
     const event = nameAt(names, m.index + m[0].length)
     if (!event) continue
-    const speaker =
+    const named =
       names.find((n) => n.start > event.end && isPersonName(n) && n.start - event.end < 80) ??
       names.filter((n) => n.end <= m.index && isPersonName(n)).at(-1)
+    // "He was speaking at the North Sea Ports Forum": the person named before
+    const pronoun = /\b(?:he|she)\s+(?:was|is|had been)?\s*$/i.test(text.slice(0, m.index))
+    const speaker: Name | { pronoun: string } | undefined =
+      named ?? (pronoun ? { pronoun: 'person' } : undefined)
     if (!speaker) continue
-    const start = Math.min(m.index, speaker.start)
-    const end = Math.max(event.end, speaker.end)
+    const start = 'start' in speaker ? Math.min(m.index, speaker.start) : m.index
+    const end = 'end' in speaker ? Math.max(event.end, speaker.end) : event.end
     out.push({
       kind: 'attribute',
       relation: 'spoke_at',

@@ -1,10 +1,11 @@
 /** Extracts facts from every sentence and list line of a document, with the exact span that states each. */
 import type { EntityResolver } from '../nlu/entities'
 import { terms } from '../nlu/nlp'
-import type { CorpusDocument, EntityType, Fact, Passage, Span } from '../types'
-import { readAttributes } from './attributes'
+import type { CorpusDocument, EntityType, Fact, Passage, Relation, Span } from '../types'
+import { isPersonName, readAttributes } from './attributes'
 import { readLists } from './lists'
 import { baseName, findNames, type Name } from './names'
+import { isSubject } from './phrases'
 import { readQuantities } from './quantities'
 
 const placeEnd =
@@ -18,6 +19,23 @@ export function guessType(name: string): EntityType {
   return 'org'
 }
 
+const subjectType: Record<Relation, EntityType> = {
+  held_in: 'event',
+  located_in: 'org',
+  role: 'person',
+  works_for: 'person',
+  spoke_at: 'person',
+  author: 'person',
+}
+const objectType: Record<Relation, EntityType> = {
+  held_in: 'place',
+  located_in: 'place',
+  role: 'other',
+  works_for: 'org',
+  spoke_at: 'event',
+  author: 'person',
+}
+
 interface Sentence extends Span {
   passage: Passage
 }
@@ -26,10 +44,13 @@ export function extractFacts(
   doc: CorpusDocument,
   passages: Passage[],
   entities: EntityResolver,
+  /** collects the one-word names the text uses, for short forms of longer names */
+  singleNames: Set<string> = new Set(),
 ): Fact[] {
   const facts: Fact[] = []
   const known = new Set<string>()
   let lastOrg: string | undefined
+  let lastPerson: string | undefined
   let n = 0
   const base = (passage: Passage, span: Span, thing: string) => {
     const own = terms(thing)
@@ -64,18 +85,20 @@ export function extractFacts(
       end: sentence.start + span.end,
     })
     const names = findNames(text)
-    // the subject a later "the company" or "it" points back to: "iSoftStone is one of ..."
-    const firstOrg = names.find(
-      (nm) =>
-        nm.start < 40 &&
-        /^\s+(?:is|was|has|have|had|operates|runs|employs|builds|makes|sells|announced|reported|said)\b/.test(
-          text.slice(nm.end),
-        ) &&
-        !/^[A-Z][a-z]+ [A-Z][a-z]+$/.test(nm.text),
-    )
+    for (const name of names) if (!name.text.includes(' ')) singleNames.add(baseName(name.text))
+    // the subject a later "the company" or "it" points back to: "iSoftStone is one of ...", "Ostra Energy, the ..., is"
+    const firstOrg = names.find((nm) => nm.start < 40 && !isPersonName(nm) && isSubject(text, nm))
+    const person = names.find((nm) => isPersonName(nm))
 
     for (const raw of readQuantities(text, names)) {
-      const owner = raw.owner ? entity(raw.owner) : undefined
+      const noun = raw.kind === 'quantity' ? raw.subjectNoun : undefined
+      const owner = raw.owner
+        ? entity(raw.owner)
+        : noun
+          ? entities.resolve(noun.text.toLowerCase(), 'other')
+          : raw.pronoun && lastOrg
+            ? entities.get(lastOrg)
+            : undefined
       // the sentence (or list line) that states the figure is the citation
       const span = { start: sentence.start, end: sentence.end }
       const common = {
@@ -103,37 +126,25 @@ export function extractFacts(
     for (const raw of readAttributes(text, names, known)) {
       const subject =
         'pronoun' in raw.subject
-          ? lastOrg
-          : entity(
-              raw.subject,
-              raw.relation === 'held_in'
-                ? 'event'
-                : raw.relation === 'located_in'
-                  ? 'org'
-                  : 'person',
-            ).id
+          ? raw.subject.pronoun === 'person'
+            ? lastPerson
+            : lastOrg
+          : entity(raw.subject, subjectType[raw.relation]).id
       if (!subject) continue
-      const subjectEntity = entities.get(subject)
-      const objectType: EntityType =
-        raw.relation === 'works_for'
-          ? 'org'
-          : raw.relation === 'spoke_at'
-            ? 'event'
-            : raw.relation === 'role'
-              ? 'other'
-              : 'place'
-      const object = raw.relation === 'role' ? undefined : entity(raw.object.text, objectType)
+      const object =
+        raw.relation === 'role' ? undefined : entity(raw.object.text, objectType[raw.relation])
       facts.push({
         ...base(passage, { start: sentence.start, end: sentence.end }, raw.relation),
         kind: 'attribute',
         relation: raw.relation,
         subjectId: subject,
-        subject: subjectEntity?.name ?? subject,
+        subject: entities.get(subject)?.name ?? subject,
         object: object?.name ?? raw.object.text,
         objectId: object?.id,
       })
     }
     if (firstOrg) lastOrg = entity(firstOrg).id
+    if (person) lastPerson = entity(person, 'person').id
     // names seen in earlier sentences help find a company inside a long job title
     for (const name of names) known.add(baseName(name.text).split(' ')[0]!)
   }

@@ -76,7 +76,7 @@ const wordNumbers: Record<string, number> = {
 
 // one pass, no nested quantifiers: prefix currency, number, scale, suffix currency or percent
 const figure =
-  /(?<qual>\b(?:more than|less than|fewer than|at least|up to|over|above|nearly|almost|about|around|roughly|approximately|under)\s+)?(?<cur>\b(?:RMB|CNY|USD|EUR|GBP|INR|JPY)\s?|US\$\s?|[$€£¥]\s?)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?<plus>\+)?(?:\s?(?<scale>thousand|million|billion|trillion|mn|bn)\b|(?<scale2>[mk])\b)?(?:\s?(?<pct>%|per ?cent\b|percent\b))?(?:\s(?<cur2>yuan|dollars|euros|pounds|rupees|yen)\b)?(?<dur>-year\b|\s(?:years?|months?)\b(?=\s+(?:old|long|legacy|history|of)\b))?/gi
+  /(?<qual>\b(?:more than|less than|fewer than|at least|up to|over|above|nearly|almost|about|around|roughly|approximately|under)\s+)?(?<cur>\b(?:RMB|CNY|USD|EUR|GBP|INR|JPY)\s?|US\$\s?|[$€£¥]\s?)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?<plus>\+)?(?:\s?(?<scale>thousand|million|billion|trillion|mn|bn)\b|(?<scale2>[mk])\b)?(?:\s?(?<pct>%|per ?cent\b|percent\b))?(?:\s(?<cur2>yuan|dollars|euros|pounds|rupees|yen)\b)?(?:\s?(?<mu>GW|MW|kW|TWh|GWh|MWh|kWh|TEU|km|kilometres|kilometers|metres|meters|miles|tonnes|tons|hectares|litres|liters|kg|m)\b(?!-))?(?<dur>-year\b|\s(?:years?|months?)\b(?=\s+(?:old|long|legacy|history|of)\b))?/gi
 
 const yearContext =
   /\b(?:in|from|to|since|by|until|till|of|between|and|end of|year|early|late|mid|before|after|during|through|for)\s*$/i
@@ -138,6 +138,7 @@ export function findFigures(text: string): Figure[] {
     if (currencyWord) unit = 'money'
     else if (g.pct) unit = 'percent'
     else if (g.dur) unit = 'duration'
+    else if (g.mu) unit = 'measure'
     else if (isYear(text, exec, value)) unit = 'year'
     out.push({
       value,
@@ -145,6 +146,7 @@ export function findFigures(text: string): Figure[] {
       unit,
       currency: currencyWord ? currencies[currencyWord] : undefined,
       qualifier,
+      measure: g.mu,
       start,
       end,
     })
@@ -159,7 +161,12 @@ export function parseCount(word: string): number | undefined {
 }
 
 /** the way a figure is said back: "RMB 100 million", "36%", "653" */
-export function formatValue(value: number, unit: Quantity['unit'], currency?: string): string {
+export function formatValue(
+  value: number,
+  unit: Quantity['unit'],
+  currency?: string,
+  measure?: string,
+): string {
   const abs = Math.abs(value)
   let text: string
   if (unit === 'year') return String(value)
@@ -168,6 +175,7 @@ export function formatValue(value: number, unit: Quantity['unit'], currency?: st
   else text = trim(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
   if (unit === 'percent') return `${text}%`
   if (unit === 'money' && currency) return `${currency} ${text}`
+  if (unit === 'measure' && measure) return `${text} ${measure}`
   return text
 }
 

@@ -1,5 +1,5 @@
 /** Reads the phrase a figure counts ("smart city pilots") and the owner it belongs to ("of MIIT", "Wuxi City invests"). */
-import { findNames, type Name } from './names'
+import type { Name } from './names'
 
 export interface Phrase {
   text: string
@@ -115,34 +115,82 @@ export function thingAround(
   return undefined
 }
 
-/** "of Ministry of Housing ...", "by MIIT", "at Acme Corp" right after the thing */
+/** "of Ministry of Housing ...", "by MIIT", "at Acme Corp", "for Ostra Energy" right after the thing */
 export function ownerAfter(text: string, from: number, names: Name[]): Name | undefined {
   const rest = text.slice(from)
-  const m = /^[”"’']?\s*(?:for\s+[\w\s]{1,40}?\s+)?(?:of|by|at|from)\s+(?:the\s+)?/i.exec(rest)
+  const m = /^[”"’']?\s*(?:for\s+[\w\s]{1,40}?\s+)?(?:of|by|at|from|for)\s+(?:the\s+)?/i.exec(rest)
   if (!m) return undefined
   const at = from + m[0].length
   return names.find((n) => n.start === at)
 }
 
-const subjectVerb =
-  /^\s*(?:,[^,]{0,60},\s*)?(?:has|have|had|runs|ran|run|operates|operated|owns|owned|invests|invested|spends|spent|handled|handles|handle|reported|reports|announced|built|builds|employs|employed|sold|sells|produced|produces|installed|opened|launched|set|plans|planned|is|was|are|were|will|'s|’s|recorded|counted|counts|manages|managed|added|adds|received|raised|allocated|allocates|earmarked|serves|served|attracted|welcomed|hosted|shipped|delivered|generated|generates|made|makes)\b/i
+const verbs =
+  'has|have|had|runs|ran|run|operates|operated|owns|owned|invests|invested|spends|spent|handled|handles|handle|reported|reports|announced|built|builds|employs|employed|sold|sells|produced|produces|installed|opened|launched|set|plans|planned|is|was|are|were|will|recorded|counted|counts|manages|managed|added|adds|received|raised|allocated|allocates|earmarked|serves|served|attracted|welcomed|hosted|shipped|ships|delivered|generated|generates|made|makes|carried|carries|moved|moves|took|takes|supplied|supplies|holds|held|reached|reaches|bought|buys|ordered|orders|paid|pays|drew|draws|represents|counts|wants|expects|now|still|also|alone'
+// the name may carry an appositive: "Ostra Energy, the Aarhus-based utility that operates ..."
+const subjectVerb = new RegExp(
+  `^\\s*(?:,[^,]{0,80}?(?:,|\\b(?:that|which|who))\\s*)?(?:'s\\s|’s\\s)?(?:${verbs})\\b`,
+  'i',
+)
+
+/** the name is the subject of the clause that follows it */
+export function isSubject(text: string, name: Name): boolean {
+  return subjectVerb.test(text.slice(name.end, name.end + 160))
+}
 
 /** the nearest name before the figure that acts as a subject ("Wuxi City has ... and invests RMB 100 million") */
 export function subjectBefore(text: string, before: number, names: Name[]): Name | undefined {
   const candidates = names.filter((n) => n.end <= before).reverse()
   for (const name of candidates) {
     const prefix = text.slice(Math.max(0, name.start - 6), name.start)
-    if (/\b(?:in|at|to|from|of|into|near|across|than)\s+(?:the\s+)?$/i.test(prefix)) continue
+    if (/\b(?:in|at|to|from|of|into|near|across|than|with)\s+(?:the\s+)?$/i.test(prefix)) continue
     const between = text.slice(name.end, before)
     // a new subject in between ("..., and the company invests") takes the figure away from the name
     if (
-      /(?:[,;]|\band|\bbut|\bwhile|\bwhereas)\s+(?:and\s+)?(?:the|it|they|he|she|its|their|this|which)\b/i.test(
-        between,
+      /(?:[,;]|\band|\bbut|\bwhile|\bwhereas)\s+(?:and\s+)?(?:the|it|they|he|she|its|their|this)\s+(?!\w+-based)/i.test(
+        between.replace(/^,[^,]{0,80}?(?:,|\b(?:that|which|who))/, ''),
       )
     )
       return undefined
     if (subjectVerb.test(between)) return name
-    if (/^\s*(?:[–—-]|:)/.test(text.slice(name.end))) continue
   }
   return undefined
+}
+
+/** "It owns 38 wind farms", "The company, which ..., shipped 86,000": a subject that points back */
+export function pronounSubject(text: string, before: number): boolean {
+  const clause =
+    text
+      .slice(0, before)
+      .split(/[;:]|,\s+(?:and|but|while)\s+(?=[a-z])/)
+      .at(-1) ?? ''
+  return /(?:^|[,.“"]\s*|\band\s+)(?:it|its|they|their|he|she|the (?:company|firm|group|authority|utility|operator|cooperative|port|fair|bank|ministry|agency|city|region|organiser|organizer))\b/i.test(
+    clause.trimStart().slice(0, 40),
+  )
+}
+
+/** "Its revenue reached EUR 412 million", "Total generation in the region reached 96 TWh": the noun before the verb */
+export function subjectNounBefore(text: string, before: number): Phrase | undefined {
+  const head = text.slice(0, before)
+  const verb =
+    /\s+(?:\w+\s+)?(?:reached|totalled|totaled|hit|stood at|amounted to|came to|was|were|is|are|rose to|fell to|climbed to)\s+(?:a\s+record\s+|about\s+|some\s+)?$/i.exec(
+      head,
+    )
+  if (!verb) return undefined
+  const clause = head.slice(0, verb.index)
+  const cut = Math.max(
+    clause.lastIndexOf(','),
+    clause.lastIndexOf(';'),
+    clause.lastIndexOf('“'),
+    clause.lastIndexOf('. '),
+  )
+  let start = cut + 1
+  let phrase = clause.slice(start)
+  const lead = /^\s*(?:(?:its|their|his|her|the|a|an)\s+)?/i.exec(phrase)!
+  start += lead[0].length
+  phrase = phrase.slice(lead[0].length)
+  // "generation in the region" -> "generation"
+  phrase = phrase.split(/\s+(?:in|of|at|for|on|across)\s+/)[0]!.trimEnd()
+  const words = phrase.split(/\s+/).filter(Boolean)
+  if (words.length === 0 || words.length > 4 || !/^[A-Za-z]/.test(phrase)) return undefined
+  return { text: phrase, start, end: start + phrase.length }
 }

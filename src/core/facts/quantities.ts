@@ -5,7 +5,9 @@ import { type Figure, findFigures } from './numbers'
 import {
   ownerAfter,
   type Phrase,
+  pronounSubject,
   subjectBefore,
+  subjectNounBefore,
   thingAfter,
   thingAround,
   thingBefore,
@@ -16,6 +18,10 @@ export interface RawQuantity {
   quantity: Quantity
   thing: Phrase
   owner?: Name
+  /** the subject is "it", "the company": the organisation named before */
+  pronoun?: boolean
+  /** "coal 11%": the noun a figure belongs to in a list of figures */
+  subjectNoun?: Phrase
   rate?: string
   /** the figure's own span, inside the sentence */
   at: Span
@@ -27,6 +33,7 @@ export interface RawChange {
   to: Quantity
   thing: Phrase
   owner?: Name
+  pronoun?: boolean
   at: Span
 }
 
@@ -50,7 +57,7 @@ function period(text: string, years: Figure[]): [number, number] | undefined {
 }
 
 /** the year a figure is stated for: the nearest "in 2015", "by the end of 2014" in the same sentence */
-function yearOf(text: string, figure: Figure, years: Figure[]): number | undefined {
+function yearOf(_text: string, figure: Figure, years: Figure[]): number | undefined {
   let best: Figure | undefined
   let bestGap = Number.POSITIVE_INFINITY
   for (const y of years) {
@@ -135,13 +142,34 @@ export function readQuantities(text: string, names: Name[]): (RawQuantity | RawC
     used.add(a).add(b)
   }
 
+  let previous: RawQuantity | undefined
   for (const figure of values) {
     if (used.has(figure)) continue
     let thing: Phrase | undefined
+    let subjectNoun: Phrase | undefined
     if (figure.unit === 'count')
       thing = thingAfter(text, figure.end) ?? thingAround(text, figure.start, figure.end)
     else if (figure.unit === 'duration') thing = thingAfter(text, figure.end)
     else thing = thingAround(text, figure.start, figure.end) ?? thingAfter(text, figure.end)
+    thing ??= subjectNounBefore(text, figure.start)
+    // "Natural gas supplied 21%, coal 11%, and hydropower the remaining 16%": the noun before, the thing before
+    const listed =
+      /(?:,|\band|;)\s+(?:and\s+)?((?:the\s+)?[A-Za-z][\w-]*(?:\s(?:and\s)?[a-z][\w-]*){0,3}?)\s+(?:the\s+remaining\s+|another\s+|a\s+further\s+)?$/i.exec(
+        text.slice(0, figure.start),
+      )
+    if (
+      listed &&
+      previous &&
+      previous.quantity.unit === figure.unit &&
+      (!thing || thing === previous.thing)
+    ) {
+      const noun = listed[1]!.replace(/^the\s+/i, '')
+      const start = listed.index + listed[0].indexOf(listed[1]!) + (listed[1]!.length - noun.length)
+      subjectNoun = { text: noun, start, end: start + noun.length }
+      thing = previous.thing
+    }
+    if (!thing && figure.unit === 'measure' && figure.measure)
+      thing = { text: figure.measure, start: figure.end - figure.measure.length, end: figure.end }
     if (!thing && figure.unit === 'money') {
       // "invests RMB 100 million per year in constructing smart city": the verb and its purpose
       const purpose =
@@ -154,18 +182,83 @@ export function readQuantities(text: string, names: Name[]): (RawQuantity | RawC
     }
     if (!thing) continue
     const rate = ratePattern.exec(text.slice(figure.end))?.[0].trim()
-    const owner =
-      ownerAfter(text, thing.end, names) ??
-      ownerAfter(text, figure.end, names) ??
-      subjectBefore(text, figure.start, names)
-    const year = yearOf(text, figure, years) ?? (span && figure.start > 0 ? undefined : undefined)
-    out.push({
+    const owner = subjectNoun
+      ? undefined
+      : (ownerAfter(text, thing.end, names) ??
+        ownerAfter(text, figure.end, names) ??
+        subjectBefore(text, figure.start, names))
+    const raw: RawQuantity = {
       kind: 'quantity',
-      quantity: { ...strip(figure), year },
+      quantity: { ...strip(figure), year: yearOf(text, figure, years) },
       thing,
       owner,
+      pronoun: !owner && !subjectNoun && pronounSubject(text, figure.start),
+      subjectNoun,
       rate,
       at: { start: figure.start, end: figure.end },
+    }
+    out.push(raw)
+    previous = raw
+  }
+  out.push(...yearEvents(text, years, names, used))
+  return out
+}
+
+const yearPrep =
+  /\b(?:in|since|by|until|till|before|after|from|during|through|around)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?:early\s+|late\s+|mid-?)?$/i
+
+/** "founded in 2011", "will not be complete before 2029": a year and what happened in it */
+function yearEvents(
+  text: string,
+  years: Figure[],
+  names: Name[],
+  used: Set<Figure>,
+): RawQuantity[] {
+  const out: RawQuantity[] = []
+  for (const year of years) {
+    if (used.has(year)) continue
+    const before = text.slice(0, year.start)
+    const prep = yearPrep.exec(before)
+    if (!prep) continue
+    // the clause that ends at the year: back to a comma, semicolon or sentence start, at most 12 words
+    const clause = before.slice(0, prep.index)
+    const cut = Math.max(
+      clause.lastIndexOf(','),
+      clause.lastIndexOf(';'),
+      clause.lastIndexOf('“'),
+      clause.lastIndexOf(' – '),
+    )
+    let start = cut + 1
+    let words = clause.slice(start)
+    const tokens = words.trim().split(/\s+/)
+    if (tokens.length > 12) {
+      const drop = tokens.slice(0, tokens.length - 12).join(' ')
+      start += words.indexOf(drop) + drop.length
+      words = clause.slice(start)
+    }
+    const lead = /^\s*/.exec(words)![0].length
+    const phrase = words.trim()
+    if (!/[a-z]/i.test(phrase)) continue
+    const thing = { text: phrase, start: start + lead, end: start + lead + phrase.length }
+    const owner =
+      subjectBefore(text, thing.start + 1, names) ??
+      names.find(
+        (n) =>
+          n.start >= thing.start &&
+          n.end <= thing.end &&
+          /^\s+(?:was|is|has|had|will|plans)/.test(text.slice(n.end)),
+      )
+    out.push({
+      kind: 'quantity',
+      quantity: {
+        ...strip(year),
+        display: text.slice(prep.index, year.end).replace(/\s+/g, ' ').trim(),
+        year: year.value,
+      },
+      thing,
+      owner,
+      pronoun: !owner && pronounSubject(text, year.start),
+      at: { start: prep.index, end: year.end },
     })
   }
   return out

@@ -63,7 +63,11 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
   const perDoc = documents.map((doc) => ({ doc, passages: splitPassages(doc) }))
   const passages = perDoc.flatMap((d) => d.passages)
   const resolver = buildEntities(language, documents)
-  const facts = perDoc.flatMap(({ doc, passages }) => extractFacts(doc, passages, resolver))
+  const singleNames = new Set<string>()
+  const facts = perDoc.flatMap(({ doc, passages }) =>
+    extractFacts(doc, passages, resolver, singleNames),
+  )
+  resolver.addShortForms(singleNames)
   addContext(facts, resolver.entities(), {
     documents: new Map(documents.map((d) => [d.docId, d])),
     passageById: new Map(passages.map((p) => [p.id, p])),

@@ -63,6 +63,8 @@ export interface EntityResolver {
   /** an existing entity by name or alias */
   find(name: string): Entity | undefined
   get(id: string): Entity | undefined
+  /** "Harbourline" for "Harbourline Terminals", where the text also uses the first word alone */
+  addShortForms(singleNames: Set<string>): void
   entities(): Entity[]
 }
 
@@ -109,5 +111,17 @@ export function buildEntities(language: Language, _documents: unknown[] = []): E
       return entity
     },
     entities: () => [...byId.values()],
+    addShortForms(singleNames) {
+      for (const entity of byId.values()) {
+        if (entity.type !== 'org' && entity.type !== 'event') continue
+        const first = entity.name.split(/\s+/)[0]!
+        if (first === entity.name || !singleNames.has(first)) continue
+        const key = nameKey(first)
+        // a short form two entities share names neither
+        if (byAlias.has(key)) continue
+        entity.aliases.push(key)
+        byAlias.set(key, entity)
+      }
+    },
   }
 }

@@ -46,7 +46,7 @@ function topTier(matches: Match[]): Match[] {
   return matches.filter((m) => m.score >= best.score - 0.01 && m.misses === best.misses)
 }
 
-function valueOf(fact: Fact, year?: number): number {
+function figureValue(fact: Fact, year?: number): number {
   if (fact.kind === 'quantity') return fact.quantity.value
   if (fact.kind === 'change') return year === fact.from.year ? fact.from.value : fact.to.value
   return Number.NaN
@@ -70,7 +70,7 @@ export function lookup(knowledge: Knowledge, query: Query): HandlerResult {
 
   // several sources on the same thing and owner: give each with its source
   if (docs.size > 1 && owners.size === 1) {
-    const values = new Set(tier.map((m) => valueOf(m.fact, year)))
+    const values = new Set(tier.map((m) => figureValue(m.fact, year)))
     if (values.size > 1) {
       const parts = tier.map(
         (m) =>
@@ -106,7 +106,7 @@ export function lookup(knowledge: Knowledge, query: Query): HandlerResult {
     text: sayFact(knowledge, fact, year),
     kind: 'fact',
     facts: [fact],
-    value: valueOf(fact, year),
+    value: figureValue(fact, year),
     unit:
       unit === 'count'
         ? fact.head
