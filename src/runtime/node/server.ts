@@ -1,9 +1,17 @@
 /** The Node entry: read the configuration, build the knowledge pack, serve the app, stop cleanly on SIGTERM. */
+import { realpathSync } from 'node:fs'
+import type { Server, ServerResponse } from 'node:http'
+import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import type { Context } from 'hono'
 import { createApp } from '../../http/app'
-import type { LogLine } from '../../http/deps'
+import type { AppEnv, LogLine } from '../../http/deps'
 import { type EnvConfig, readConfig } from './config'
 import { nodeService } from './service'
+
+/** how long in-flight requests may take to finish after SIGTERM before they are cut */
+const drainMs = 10_000
 
 export function appConfig(env: EnvConfig) {
   return {
@@ -18,39 +26,110 @@ export function appConfig(env: EnvConfig) {
   }
 }
 
+/**
+ * The client a request counts against: the socket's address. A header is trusted only when
+ * configured (a proxy in front sets it); with X-Forwarded-For the last entry is the one our
+ * proxy added, the earlier ones are whatever the client sent.
+ */
+export function nodeClientKey(header?: string) {
+  return (c: Context<AppEnv>): string => {
+    const forwarded = header ? c.req.header(header)?.split(',').at(-1)?.trim() : undefined
+    if (forwarded) return forwarded
+    try {
+      return getConnInfo(c).remote.address ?? 'unknown'
+    } catch {
+      return 'unknown'
+    }
+  }
+}
+
 const log = (line: LogLine) =>
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`)
+
+function fail(message: string): never {
+  process.stderr.write(`citable cannot start: ${message}\n`)
+  process.exit(1)
+}
 
 export function start(env: Record<string, string | undefined> = process.env) {
   const started = performance.now()
   const config = readConfig(env)
   const service = nodeService({ corpus: config.CORPUS_DIR, intents: config.INTENTS_DIR })
   const indexedMs = Math.round(performance.now() - started)
-  const app = createApp({ service, config: appConfig(config), log })
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    log({
-      level: 'info',
-      msg: `citable listening on http://${config.HOST}:${info.port}`,
-      documents: service.knowledge.documents.size,
-      facts: service.knowledge.facts.length,
-      indexedMs,
+  const app = createApp({
+    service,
+    config: appConfig(config),
+    log,
+    clientKey: nodeClientKey(config.CLIENT_IP_HEADER),
+  })
+  const server = serve(
+    {
+      fetch: app.fetch,
+      port: config.PORT,
+      hostname: config.HOST,
+      // a client that trickles its headers or body cannot hold a connection for long
+      serverOptions: { headersTimeout: 15_000, requestTimeout: 30_000 },
+    },
+    (info) => {
+      log({
+        level: 'info',
+        msg: `citable listening on http://${config.HOST}:${info.port}`,
+        host: config.HOST,
+        port: info.port,
+        documents: service.knowledge.documents.size,
+        facts: service.knowledge.facts.length,
+        indexedMs,
+      })
+    },
+  ) as Server
+  server.on('error', (error: NodeJS.ErrnoException) =>
+    fail(`cannot listen on ${config.HOST}:${config.PORT} (${error.code ?? error.message})`),
+  )
+
+  let stopping = false
+  const inFlight = new Set<ServerResponse>()
+  server.on('request', (_req, res: ServerResponse) => {
+    inFlight.add(res)
+    res.once('close', () => {
+      inFlight.delete(res)
+      // a keep-alive connection whose last request just ended would hold close() open
+      if (stopping) server.closeIdleConnections()
     })
   })
+
   const stop = (signal: string) => {
-    log({ level: 'info', msg: `${signal}: finishing in-flight requests` })
-    server.close(() => process.exit(0))
-    // keep-alive sockets would hold close() open: end the idle ones now
-    ;(server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.()
-    setTimeout(() => process.exit(0), 10_000).unref()
+    if (stopping) {
+      log({ level: 'warn', msg: `${signal} again: stopping without waiting` })
+      process.exit(1)
+    }
+    stopping = true
+    log({
+      level: 'info',
+      msg: `${signal}: no new connections; finishing ${inFlight.size} requests`,
+    })
+    // answers still to come end their connection, so close() does not wait on keep-alive
+    for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close')
+    server.close(() => {
+      log({ level: 'info', msg: 'stopped' })
+      process.exit(0)
+    })
+    server.closeIdleConnections()
+    setTimeout(() => {
+      log({ level: 'error', msg: `${inFlight.size} requests still running after ${drainMs} ms` })
+      process.exit(1)
+    }, drainMs).unref()
   }
-  process.once('SIGTERM', () => stop('SIGTERM'))
-  process.once('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
   return server
 }
 
-try {
-  start()
-} catch (error) {
-  process.stderr.write(`citable cannot start: ${(error as Error).message}\n`)
-  process.exit(1)
+// run only as the entry (npm start), so tests and tools may import the helpers above
+const entry = process.argv[1] && realpathSync(process.argv[1])
+if (entry === fileURLToPath(import.meta.url)) {
+  try {
+    start()
+  } catch (error) {
+    fail((error as Error).message)
+  }
 }
