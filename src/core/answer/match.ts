@@ -45,7 +45,8 @@ export function measureFits(fact: Fact, measure: string | undefined): boolean {
   if (!unit) return false
   if (!measure || measure === 'any') return true
   if (measure === 'year') return yearsOf(fact).length > 0
-  if (measure === 'count') return unit === 'count' || unit === 'duration'
+  if (measure === 'count') return unit === 'count' || unit === 'duration' || unit === 'measure'
+  if (measure === 'amount') return unit === 'money' || unit === 'measure' || unit === 'count'
   return unit === measure
 }
 

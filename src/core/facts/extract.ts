@@ -1,12 +1,12 @@
 /** Extracts facts from every sentence and list line of a document, with the exact span that states each. */
 import type { EntityResolver } from '../nlu/entities'
-import { terms } from '../nlu/nlp'
+import { analyze, terms } from '../nlu/nlp'
 import type { CorpusDocument, EntityType, Fact, Passage, Relation, Span } from '../types'
-import { isPersonName, readAttributes } from './attributes'
+import { readAttributes } from './attributes'
 import { readLists } from './lists'
 import { baseName, findNames, type Name } from './names'
 import { isSubject } from './phrases'
-import { readQuantities } from './quantities'
+import { type Inherited, readQuantities } from './quantities'
 
 const placeEnd =
   /\b(?:Delta|Region|Province|City|Zone|County|District|State|Island|Valley|Bay|River)$/
@@ -17,6 +17,17 @@ export function guessType(name: string): EntityType {
   if (placeEnd.test(name)) return 'place'
   if (orgHint.test(name)) return 'org'
   return 'org'
+}
+
+/** the noun a thing phrase is about: "installed wind capacity in Northmark" -> "capacity" */
+export function headOf(thing: string): string | undefined {
+  const tokens = analyze(thing.toLowerCase())
+  const cut = tokens.findIndex(
+    (t, i) => i > 0 && (t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'PUNCT'),
+  )
+  const main = cut > 0 ? tokens.slice(0, cut) : tokens
+  const noun = main.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN').at(-1)
+  return noun?.lemma.replace(/^['’]+|['’]+$/g, '')
 }
 
 const subjectType: Record<Relation, EntityType> = {
@@ -51,6 +62,8 @@ export function extractFacts(
   const known = new Set<string>()
   let lastOrg: string | undefined
   let lastPerson: string | undefined
+  let inherited: Inherited | undefined
+  let lastPassage: Passage | undefined
   let n = 0
   const base = (passage: Passage, span: Span, thing: string) => {
     const own = terms(thing)
@@ -61,7 +74,7 @@ export function extractFacts(
       span,
       thing,
       thingTerms: own,
-      head: own.at(-1),
+      head: headOf(thing) ?? own.at(-1),
       context: [],
       terms: [],
     }
@@ -73,6 +86,10 @@ export function extractFacts(
     return entities.resolve(clean, type ?? guessType(clean))
   }
 
+  // a capitalised word that opens a sentence is a name only if the text also capitalises it elsewhere
+  const midCaps = new Set(doc.text.match(/(?<=[a-z,;] )[A-Z][A-Za-z]+/g) ?? [])
+  const isProper = (nm: Name) =>
+    nm.start > 0 || nm.text.includes(' ') || /[A-Z].*[A-Z]/.test(nm.text) || midCaps.has(nm.text)
   const sentences: Sentence[] = passages
     .filter((p) => p.kind !== 'heading')
     .flatMap((passage) => passage.sentences.map((s) => ({ ...s, passage })))
@@ -86,11 +103,16 @@ export function extractFacts(
     })
     const names = findNames(text)
     for (const name of names) if (!name.text.includes(' ')) singleNames.add(baseName(name.text))
-    // the subject a later "the company" or "it" points back to: "iSoftStone is one of ...", "Ostra Energy, the ..., is"
-    const firstOrg = names.find((nm) => nm.start < 40 && !isPersonName(nm) && isSubject(text, nm))
-    const person = names.find((nm) => isPersonName(nm))
 
-    for (const raw of readQuantities(text, names)) {
+    if (passage !== lastPassage) inherited = undefined
+    lastPassage = passage
+    const read = readQuantities(text, names, inherited)
+    const lastFigure = read
+      .filter((r) => r.kind === 'quantity' && r.quantity.unit !== 'year')
+      .at(-1)
+    if (lastFigure?.kind === 'quantity')
+      inherited = { unit: lastFigure.quantity.unit, thing: lastFigure.thing }
+    for (const raw of read) {
       const noun = raw.kind === 'quantity' ? raw.subjectNoun : undefined
       const owner = raw.owner
         ? entity(raw.owner)
@@ -143,8 +165,14 @@ export function extractFacts(
         objectId: object?.id,
       })
     }
+    // the subject a later "the company" or "it" points back to: "iSoftStone is one of ...", "Ostra Energy, the ..., is"
+    const typeOf = (nm: Name) => entities.find(baseName(nm.text))?.type
+    const firstOrg = names.find(
+      (nm) => nm.start < 40 && typeOf(nm) !== 'person' && isProper(nm) && isSubject(text, nm),
+    )
+    const person = names.find((nm) => typeOf(nm) === 'person')
     if (firstOrg) lastOrg = entity(firstOrg).id
-    if (person) lastPerson = entity(person, 'person').id
+    if (person) lastPerson = entities.find(baseName(person.text))!.id
     // names seen in earlier sentences help find a company inside a long job title
     for (const name of names) known.add(baseName(name.text).split(' ')[0]!)
   }

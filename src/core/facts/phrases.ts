@@ -64,7 +64,7 @@ export function thingBefore(text: string, before: number): Phrase | undefined {
   let start = cut < 0 ? 0 : cut + (clause.startsWith(' and ', cut) ? 5 : 1)
   let phrase = clause.slice(start)
   const lead =
-    /^\s*(?:(?:the|a|an|its|their)\s+)?(?:(?:total\s+)?number\s+of\s+|amount\s+of\s+|share\s+of\s+)?(?:the\s+)?/i.exec(
+    /^\s*(?:(?:while|whereas|but|and)\s+)?(?:(?:the|a|an|its|their)\s+)?(?:(?:total\s+)?number\s+of\s+|amount\s+of\s+|share\s+of\s+)?(?:the\s+)?/i.exec(
       phrase,
     )
   if (lead) {
@@ -101,7 +101,7 @@ export function thingAround(
     }
   }
   const after =
-    /^\s+of\s+(?:the\s+|its\s+|their\s+)?([A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2})/.exec(
+    /^\s+of\s+(?:the\s+|its\s+|their\s+)?([A-Za-z][\w-]*(?:['’]s)?(?:\s[A-Za-z][\w-]*){0,2})/.exec(
       text.slice(figureEnd),
     )
   if (after) {
@@ -172,7 +172,7 @@ export function pronounSubject(text: string, before: number): boolean {
 export function subjectNounBefore(text: string, before: number): Phrase | undefined {
   const head = text.slice(0, before)
   const verb =
-    /\s+(?:\w+\s+)?(?:reached|totalled|totaled|hit|stood at|amounted to|came to|was|were|is|are|rose to|fell to|climbed to)\s+(?:a\s+record\s+|about\s+|some\s+)?$/i.exec(
+    /\s+(?:\w+\s+)?(?:reached|totalled|totaled|hit|stood at|amounted to|came to|was|were|is|are|rose to|fell to|climbed to|(?:to\s+)?reach)\s+(?:a\s+record\s+|about\s+|some\s+)?$/i.exec(
       head,
     )
   if (!verb) return undefined

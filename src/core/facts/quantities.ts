@@ -57,10 +57,16 @@ function period(text: string, years: Figure[]): [number, number] | undefined {
 }
 
 /** the year a figure is stated for: the nearest "in 2015", "by the end of 2014" in the same sentence */
-function yearOf(_text: string, figure: Figure, years: Figure[]): number | undefined {
+function yearOf(text: string, figure: Figure, years: Figure[]): number | undefined {
   let best: Figure | undefined
   let bestGap = Number.POSITIVE_INFINITY
   for (const y of years) {
+    // "Port Vision 2030" names a plan, not the figure's year
+    if (
+      /[A-Z][A-Za-z]+\s+$/.test(text.slice(Math.max(0, y.start - 20), y.start)) &&
+      !/\b(?:in|by|of|since|until)\s+$/i.test(text.slice(0, y.start))
+    )
+      continue
     const gap = y.start > figure.end ? y.start - figure.end : figure.start - y.end
     if (gap >= 0 && gap < bestGap) {
       best = y
@@ -70,7 +76,37 @@ function yearOf(_text: string, figure: Figure, years: Figure[]): number | undefi
   return best && bestGap < 80 ? best.value : undefined
 }
 
-export function readQuantities(text: string, names: Name[]): (RawQuantity | RawChange)[] {
+const listedNoun =
+  /(?:,|\band|;)\s+(?:and\s+)?((?:the\s+)?[A-Za-z][\w-]*(?:\s(?:and\s)?[a-z][\w-]*){0,3}?)\s+(?:the\s+remaining\s+|another\s+|a\s+further\s+)?$/i
+const leadingNoun =
+  /^\s*(?:[“"]\s*)?(?:the\s+)?([A-Za-z][\w-]*(?:\s(?:and\s)?[a-z][\w-]*){0,2}?)\s+(?:still\s+|also\s+|alone\s+)?(?:supplied|made up|accounted for|carried|moved|took|generated|provided|contributed|represented|held|had)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|only\s+)?$/i
+const notNouns =
+  /^(?:with|than|from|to|by|of|in|at|about|around|nearly|up|down|over|under|some|only|just|also|still|it|they|this|that|which|there)$/i
+
+/** a noun phrase, not a preposition or a verb form: "inland barges", not "compared with" */
+function isNoun(phrase: string): boolean {
+  const last = phrase.split(/\s+/).at(-1) ?? ''
+  return !notNouns.test(last) && !/ed$/.test(last) && !notNouns.test(phrase.split(/\s+/)[0] ?? '')
+}
+
+function phraseAt(m: RegExpExecArray, group: number): Phrase {
+  const raw = m[group]!
+  const noun = raw.replace(/^the\s+/i, '')
+  const start = m.index + m[0].indexOf(raw) + (raw.length - noun.length)
+  return { text: noun, start, end: start + noun.length }
+}
+
+/** what a figure with nothing said about it is of: the figure before it in the passage */
+export interface Inherited {
+  unit: Quantity['unit']
+  thing: Phrase
+}
+
+export function readQuantities(
+  text: string,
+  names: Name[],
+  inherited?: Inherited,
+): (RawQuantity | RawChange)[] {
   const figures = findFigures(text)
   const years = figures.filter((f) => f.unit === 'year')
   const values = figures.filter((f) => f.unit !== 'year')
@@ -88,7 +124,8 @@ export function readQuantities(text: string, names: Name[]): (RawQuantity | RawC
     if (
       /^[^.;]{0,60}?,?\s*(?:up|down|rising|falling|compared)\s+(?:from|with)\s+$/i.test(between)
     ) {
-      const thing = thingAfter(text, a.end) ?? thingBefore(text, a.start)
+      const thing =
+        thingAround(text, a.start, a.end) ?? thingAfter(text, a.end) ?? thingBefore(text, a.start)
       if (!thing) continue
       const yb = yearOf(
         text,
@@ -145,6 +182,7 @@ export function readQuantities(text: string, names: Name[]): (RawQuantity | RawC
   let previous: RawQuantity | undefined
   for (const figure of values) {
     if (used.has(figure)) continue
+    const before = text.slice(0, figure.start)
     let thing: Phrase | undefined
     let subjectNoun: Phrase | undefined
     if (figure.unit === 'count')
@@ -153,21 +191,29 @@ export function readQuantities(text: string, names: Name[]): (RawQuantity | RawC
     else thing = thingAround(text, figure.start, figure.end) ?? thingAfter(text, figure.end)
     thing ??= subjectNounBefore(text, figure.start)
     // "Natural gas supplied 21%, coal 11%, and hydropower the remaining 16%": the noun before, the thing before
-    const listed =
-      /(?:,|\band|;)\s+(?:and\s+)?((?:the\s+)?[A-Za-z][\w-]*(?:\s(?:and\s)?[a-z][\w-]*){0,3}?)\s+(?:the\s+remaining\s+|another\s+|a\s+further\s+)?$/i.exec(
-        text.slice(0, figure.start),
-      )
+    const listed = listedNoun.exec(before)
+    const lead = leadingNoun.exec(before)
+    // a thing from an earlier sentence has no place in this one: it sits at the figure
+    const carried =
+      previous?.quantity.unit === figure.unit
+        ? previous.thing
+        : inherited?.unit === figure.unit
+          ? { text: inherited.thing.text, start: figure.end, end: figure.end }
+          : undefined
     if (
       listed &&
+      isNoun(listed[1]!) &&
       previous &&
       previous.quantity.unit === figure.unit &&
       (!thing || thing === previous.thing)
     ) {
-      const noun = listed[1]!.replace(/^the\s+/i, '')
-      const start = listed.index + listed[0].indexOf(listed[1]!) + (listed[1]!.length - noun.length)
-      subjectNoun = { text: noun, start, end: start + noun.length }
+      subjectNoun = phraseAt(listed, 1)
       thing = previous.thing
+    } else if (lead && isNoun(lead[1]!) && !thing && carried) {
+      // "Trucks still moved 58%": the sentence's own subject, the thing of the figures before it
+      subjectNoun = phraseAt(lead, 1)
     }
+    if (!thing && figure.unit === 'percent' && carried) thing = carried
     if (!thing && figure.unit === 'measure' && figure.measure)
       thing = { text: figure.measure, start: figure.end - figure.measure.length, end: figure.end }
     if (!thing && figure.unit === 'money') {
@@ -176,7 +222,7 @@ export function readQuantities(text: string, names: Name[]): (RawQuantity | RawC
         /^\s*(?:(?:per|a|each|every)\s+\w+\s+)?(?:in|on|for|to)\s+((?:[a-z][\w-]*\s?){1,5})/i.exec(
           text.slice(figure.end),
         )
-      const verb = /(\b[a-z]+s|\b[a-z]+ed)\s*$/i.exec(text.slice(0, figure.start))
+      const verb = /(\b[a-z]+s|\b[a-z]+ed)\s*$/i.exec(before)
       const words = [verb?.[1], purpose?.[1]?.trim()].filter(Boolean).join(' ')
       if (words) thing = { text: words, start: figure.start, end: figure.end }
     }

@@ -19,7 +19,7 @@ const intentSchema = z.strictObject({
   /** phrases that signal the intent; the longest matching cue wins */
   cues: z.array(z.string().min(1)).min(1),
   /** what kind of figure the answer is */
-  measure: z.enum(['count', 'money', 'percent', 'year', 'any']).optional(),
+  measure: z.enum(['count', 'money', 'amount', 'percent', 'year', 'any']).optional(),
   /** for attribute questions: the relations that answer them */
   relations: z
     .array(z.enum(['located_in', 'held_in', 'role', 'works_for', 'author', 'spoke_at']))
