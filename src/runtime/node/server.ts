@@ -103,10 +103,6 @@ export function start(env: Record<string, string | undefined> = process.env) {
       process.exit(1)
     }
     stopping = true
-    log({
-      level: 'info',
-      msg: `${signal}: no new connections; finishing ${inFlight.size} requests`,
-    })
     // answers still to come end their connection, so close() does not wait on keep-alive
     for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close')
     server.close(() => {
@@ -114,6 +110,11 @@ export function start(env: Record<string, string | undefined> = process.env) {
       process.exit(0)
     })
     server.closeIdleConnections()
+    // logged once the listener is closed, so whoever reads it can rely on it
+    log({
+      level: 'info',
+      msg: `${signal}: no new connections; finishing ${inFlight.size} requests`,
+    })
     setTimeout(() => {
       log({ level: 'error', msg: `${inFlight.size} requests still running after ${drainMs} ms` })
       process.exit(1)
