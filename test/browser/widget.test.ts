@@ -1,3 +1,4 @@
+/** The widget in a real browser: the demo page, answers and footnotes, sessions, safety, keyboard, phone size, errors and embedding origins. */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { fill } from '../../src/channels/widget/client/transport'

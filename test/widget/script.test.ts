@@ -1,3 +1,4 @@
+/** GET /widget.js: headers, caching, and a script that never turns text into markup. */
 import { describe, expect, it } from 'vitest'
 import { errorMessages, fill } from '../../src/channels/widget/client/transport'
 import { widgetScript } from '../../src/channels/widget/script'
