@@ -3,8 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { Miniflare } from 'miniflare'
-import { unstable_getMiniflareWorkerOptions } from 'wrangler'
+import { Miniflare, type WorkerOptions } from 'miniflare'
 
 /** where `npx wrangler deploy --dry-run --outdir dist` leaves the bundle */
 export const defaultBundleDir = 'dist'
@@ -54,12 +53,21 @@ export interface LocalWorkerOptions {
   bundleDir?: string
   /** vars and secrets on top of wrangler.toml's [vars] */
   vars?: Record<string, string>
+  /** wrangler.toml as Miniflare options, when the caller has them already (see workerOptionsFromToml) */
+  workerOptions?: WorkerOptions
+}
+
+/** wrangler.toml's bindings, vars and compatibility settings as Miniflare options; plain data */
+export async function workerOptionsFromToml(path = 'wrangler.toml'): Promise<WorkerOptions> {
+  // wrangler is a large module: loaded only when asked, so test files that are given options skip it
+  const { unstable_getMiniflareWorkerOptions } = await import('wrangler')
+  return unstable_getMiniflareWorkerOptions(path).workerOptions as WorkerOptions
 }
 
 /** serves the bundle in workerd on an ephemeral loopback port, with wrangler.toml's bindings (in-memory) */
 export async function startLocalWorker(options: LocalWorkerOptions = {}) {
   const dir = resolve(options.bundleDir ?? defaultBundleDir)
-  const { workerOptions } = unstable_getMiniflareWorkerOptions('wrangler.toml')
+  const workerOptions = options.workerOptions ?? (await workerOptionsFromToml())
   // the Worker's console lines, kept rather than printed: tests read them, the CPU probe ignores them
   const logs: { level: string; message: string }[] = []
   const mf = new Miniflare({
@@ -67,6 +75,8 @@ export async function startLocalWorker(options: LocalWorkerOptions = {}) {
     name: 'citable',
     host: '127.0.0.1',
     port: 0,
+    // no fetch of the Request.cf sample from workers.cloudflare.com: everything stays on this machine
+    cf: false,
     bindings: { ...workerOptions.bindings, ...options.vars },
     modules: [{ type: 'ESModule', path: join(dir, 'index.js') }],
     modulesRoot: dir,

@@ -18,7 +18,11 @@ export interface WorkerHandle {
 export function useWorker(vars: Record<string, string> = {}): WorkerHandle {
   let local: LocalWorker | undefined
   beforeAll(async () => {
-    local = await startLocalWorker({ bundleDir: inject('workerBundleDir'), vars })
+    local = await startLocalWorker({
+      bundleDir: inject('workerBundleDir'),
+      workerOptions: inject('workerOptions'),
+      vars,
+    })
   })
   afterAll(async () => {
     await local?.mf.dispose()
