@@ -81,6 +81,7 @@ export function scoreFact(knowledge: Knowledge, fact: Fact, query: Query): Match
     }
   }
   for (const term of query.softTerms) if (own.has(term) || near.has(term)) score += 0.5
+  for (const term of query.verbTerms ?? []) if (own.has(term) || near.has(term)) score += 1
   // a fact whose own thing has words the question did not ask for is a less exact fit
   score -= 0.3 * [...own].filter((t) => !query.thingTerms.includes(t)).length
   const ownerMatched =

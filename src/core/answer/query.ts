@@ -12,6 +12,8 @@ export interface Query {
   thingTerms: string[]
   /** words from the earlier turn that still frame a follow-up, matched softly */
   softTerms: string[]
+  /** the question's verbs ("ship", "found", "invest"): they help pick a fact, never rule one out */
+  verbTerms: string[]
   years: number[]
   /** names no entity answers to: any structured answer would be a guess */
   unknownNames: string[]
@@ -54,17 +56,27 @@ const genericWords = new Set([
   'number',
   'total',
   'amount',
+  // a period is when, not what: "per year", "last year"
+  'year',
+  'month',
+  'week',
+  'day',
+  'annum',
+  'today',
 ])
 
 export function toQuery(u: Understanding, knowledge: Knowledge): Query {
   const orgWords = new Set(knowledge.language.orgWords.flatMap((w) => terms(w)))
   // "which agency ran the most pilots": the kind of owner asked for is not the thing counted
   const thing = u.thingTerms.filter((t) => !orgWords.has(t) && !genericWords.has(t))
+  // "when was Ampero founded": the event asked about is its verb
+  if (u.intent?.measure === 'year') thing.push(...u.verbTerms)
   return {
     intent: u.intent,
     ownerIds: u.mentions.flatMap((m) => m.entityIds.slice(0, 1)),
     thingTerms: canon(knowledge, thing),
     softTerms: [],
+    verbTerms: u.verbTerms,
     years: u.years,
     unknownNames: u.unknownNames,
     terms: u.terms,

@@ -63,6 +63,16 @@ export function extractFacts(
   let lastOrg: string | undefined
   let lastPerson: string | undefined
   let inherited: Inherited | undefined
+  /** names in the order the text gives them, for "the authority" -> the last "... Authority" */
+  const recent: string[] = []
+  const pointedTo = (pronoun: string) => {
+    const word = /^the (\w+)$/.exec(pronoun)?.[1]
+    if (word && !/^(?:company|firm|group|organi[sz]er)$/.test(word)) {
+      const named = recent.findLast((n) => new RegExp(`\\b${word}\\b`, 'i').test(n))
+      if (named) return entities.find(named) ?? entity(named)
+    }
+    return lastOrg ? entities.get(lastOrg) : undefined
+  }
   let lastPassage: Passage | undefined
   let n = 0
   const base = (passage: Passage, span: Span, thing: string) => {
@@ -118,8 +128,8 @@ export function extractFacts(
         ? entity(raw.owner)
         : noun
           ? entities.resolve(noun.text.toLowerCase(), 'other')
-          : raw.pronoun && lastOrg
-            ? entities.get(lastOrg)
+          : raw.pronoun
+            ? pointedTo(raw.pronoun)
             : undefined
       // the sentence (or list line) that states the figure is the citation
       const span = { start: sentence.start, end: sentence.end }
@@ -172,6 +182,7 @@ export function extractFacts(
     )
     const person = names.find((nm) => typeOf(nm) === 'person')
     if (firstOrg) lastOrg = entity(firstOrg).id
+    for (const name of names) if (typeOf(name) !== 'person') recent.push(baseName(name.text))
     if (person) lastPerson = entities.find(baseName(person.text))!.id
     // names seen in earlier sentences help find a company inside a long job title
     for (const name of names) known.add(baseName(name.text).split(' ')[0]!)

@@ -157,15 +157,17 @@ export function subjectBefore(text: string, before: number, names: Name[]): Name
 }
 
 /** "It owns 38 wind farms", "The company, which ..., shipped 86,000": a subject that points back */
-export function pronounSubject(text: string, before: number): boolean {
+export function pronounSubject(text: string, before: number): string | undefined {
   const clause =
     text
       .slice(0, before)
       .split(/[;:]|,\s+(?:and|but|while)\s+(?=[a-z])/)
       .at(-1) ?? ''
-  return /(?:^|[,.“"]\s*|\band\s+)(?:it|its|they|their|he|she|the (?:company|firm|group|authority|utility|operator|cooperative|port|fair|bank|ministry|agency|city|region|organiser|organizer))\b/i.test(
-    clause.trimStart().slice(0, 40),
-  )
+  const m =
+    /(?:^|[,.“"]\s*|\band\s+)(it|its|they|their|he|she|the (?:company|firm|group|authority|utility|operator|cooperative|port|fair|bank|ministry|agency|city|region|organiser|organizer|union|terminal|developer|carrier|exhibition|expo))\b/i.exec(
+      clause.trimStart().slice(0, 40),
+    )
+  return m?.[1]?.toLowerCase()
 }
 
 /** "Its revenue reached EUR 412 million", "Total generation in the region reached 96 TWh": the noun before the verb */

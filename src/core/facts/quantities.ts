@@ -19,7 +19,7 @@ export interface RawQuantity {
   thing: Phrase
   owner?: Name
   /** the subject is "it", "the company": the organisation named before */
-  pronoun?: boolean
+  pronoun?: string
   /** "coal 11%": the noun a figure belongs to in a list of figures */
   subjectNoun?: Phrase
   rate?: string
@@ -33,7 +33,7 @@ export interface RawChange {
   to: Quantity
   thing: Phrase
   owner?: Name
-  pronoun?: boolean
+  pronoun?: string
   at: Span
 }
 
@@ -143,6 +143,7 @@ export function readQuantities(
         to: { ...strip(a), year: ya },
         thing,
         owner: ownerAfter(text, thing.end, names) ?? subjectBefore(text, a.start, names),
+        pronoun: pronounSubject(text, a.start),
         at: { start: a.start, end: b.end },
       })
       used.add(a).add(b)
@@ -174,6 +175,7 @@ export function readQuantities(
       to,
       thing,
       owner: subjectBefore(text, thing.start, names),
+      pronoun: pronounSubject(text, thing.start),
       at: { start: a.start, end: b.end },
     })
     used.add(a).add(b)
@@ -238,7 +240,7 @@ export function readQuantities(
       quantity: { ...strip(figure), year: yearOf(text, figure, years) },
       thing,
       owner,
-      pronoun: !owner && !subjectNoun && pronounSubject(text, figure.start),
+      pronoun: owner || subjectNoun ? undefined : pronounSubject(text, figure.start),
       subjectNoun,
       rate,
       at: { start: figure.start, end: figure.end },
@@ -303,7 +305,7 @@ function yearEvents(
       },
       thing,
       owner,
-      pronoun: !owner && pronounSubject(text, year.start),
+      pronoun: owner ? undefined : pronounSubject(text, year.start),
       at: { start: prep.index, end: year.end },
     })
   }

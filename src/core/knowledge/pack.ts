@@ -3,7 +3,8 @@ import { splitPassages } from '../corpus/passages'
 import { CitableError } from '../errors'
 import { addContext } from '../facts/context'
 import { extractFacts } from '../facts/extract'
-import { buildEntities } from '../nlu/entities'
+import { baseName, findNames } from '../facts/names'
+import { buildEntities, shortForms } from '../nlu/entities'
 import type { Language } from '../nlu/language'
 import { type AliasTable, buildAliasTable } from '../nlu/mentions'
 import { terms } from '../nlu/nlp'
@@ -63,6 +64,18 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
   const perDoc = documents.map((doc) => ({ doc, passages: splitPassages(doc) }))
   const passages = perDoc.flatMap((d) => d.passages)
   const resolver = buildEntities(language, documents)
+  // names first, so that "Harbourline" already means "Harbourline Terminals" when facts are read
+  resolver.setShortForms(
+    shortForms(
+      perDoc.flatMap(({ doc, passages }) =>
+        passages.flatMap((p) =>
+          p.sentences.flatMap((s) =>
+            findNames(doc.text.slice(s.start, s.end)).map((n) => baseName(n.text)),
+          ),
+        ),
+      ),
+    ),
+  )
   const singleNames = new Set<string>()
   const facts = perDoc.flatMap(({ doc, passages }) =>
     extractFacts(doc, passages, resolver, singleNames),

@@ -48,6 +48,32 @@ export function derivedAliases(name: string, type: EntityType): string[] {
   return [...out].filter((a) => a.length > 1)
 }
 
+/**
+ * one-word names the text also uses for a longer name: the first word of an organisation
+ * ("Harbourline" for "Harbourline Terminals") or the last word of a person ("Vos" for "Hanna Vos");
+ * a short form two long names share stays ambiguous and is left out
+ */
+export function shortForms(names: Iterable<string>): Map<string, string> {
+  const all = new Set(names)
+  const candidates = new Map<string, Set<string>>()
+  for (const name of all) {
+    const words = name.split(/\s+/)
+    if (words.length < 2 || words.length > 4) continue
+    for (const word of [words[0]!, words.at(-1)!]) {
+      if (
+        !all.has(word) ||
+        !/^[A-Z][a-z]/.test(word) ||
+        /^(?:The|Port|City|Bay|Group|Energy|Systems)$/.test(word)
+      )
+        continue
+      candidates.set(word, (candidates.get(word) ?? new Set()).add(name))
+    }
+  }
+  const out = new Map<string, string>()
+  for (const [word, longs] of candidates) if (longs.size === 1) out.set(word, [...longs][0]!)
+  return out
+}
+
 function slug(name: string): string {
   return (
     nameKey(name)
@@ -65,6 +91,8 @@ export interface EntityResolver {
   get(id: string): Entity | undefined
   /** "Harbourline" for "Harbourline Terminals", where the text also uses the first word alone */
   addShortForms(singleNames: Set<string>): void
+  /** short forms found before extraction: "Harbourline" resolves to "Harbourline Terminals", "Vos" to "Hanna Vos" */
+  setShortForms(forms: Map<string, string>): void
   entities(): Entity[]
 }
 
@@ -80,10 +108,19 @@ export function buildEntities(language: Language, _documents: unknown[] = []): E
     register({ id: def.id, name: def.name, type: def.type, aliases: [...aliases] })
   }
   const find = (name: string) => byAlias.get(nameKey(name))
+  let shortForms = new Map<string, string>()
   return {
     find,
     get: (id) => byId.get(id),
     resolve(name, type) {
+      const long = shortForms.get(name)
+      if (long && long !== name) {
+        const full = this.resolve(long, type)
+        const key = nameKey(name)
+        if (!full.aliases.includes(key)) full.aliases.push(key)
+        if (!byAlias.has(key)) byAlias.set(key, full)
+        return full
+      }
       const known = find(name)
       if (known) {
         const key = nameKey(name)
@@ -111,6 +148,9 @@ export function buildEntities(language: Language, _documents: unknown[] = []): E
       return entity
     },
     entities: () => [...byId.values()],
+    setShortForms(forms) {
+      shortForms = forms
+    },
     addShortForms(singleNames) {
       for (const entity of byId.values()) {
         if (entity.type !== 'org' && entity.type !== 'event') continue

@@ -23,6 +23,8 @@ export interface Understanding {
   thingTerms: string[]
   /** every content lemma, for retrieval */
   terms: string[]
+  /** lemmas of the main verbs, without auxiliaries */
+  verbTerms: string[]
 }
 
 // a specific handler beats a generic one when both have cues in the question
@@ -35,6 +37,21 @@ const precedence: Record<IntentDef['handler'], number> = {
   lookup: 1,
   passage: 0,
 }
+
+const auxiliaries = new Set([
+  'be',
+  'have',
+  'do',
+  'get',
+  'make',
+  'say',
+  'come',
+  'go',
+  'give',
+  'take',
+  'will',
+  'can',
+])
 
 const questionWords = new Set([
   'how',
@@ -167,6 +184,7 @@ export function understand(question: string, knowledge: Knowledge): Understandin
   const cueWords = new Set(matched ? matched.cue.split(' ') : [])
 
   const thingTerms: string[] = []
+  const verbTerms: string[] = []
   // lemmas from the lower-cased question match the index; parts of speech come from the question as typed
   const lower = analyze(text.toLowerCase())
   const lemmaAt = (i: number, t: Token) =>
@@ -184,6 +202,7 @@ export function understand(question: string, knowledge: Knowledge): Understandin
       (t.pos === 'VERB' && /ing$/.test(t.lower))
     )
       thingTerms.push(lemma)
+    else if (t.pos === 'VERB' && !auxiliaries.has(lemma)) verbTerms.push(lemma)
   }
   return {
     cleaned,
@@ -195,6 +214,7 @@ export function understand(question: string, knowledge: Knowledge): Understandin
     intent: matched?.intent,
     cue: matched?.cue,
     thingTerms,
+    verbTerms,
     terms: termsOf(text),
   }
 }
