@@ -10,8 +10,8 @@ export interface RateDecision {
   ok: boolean
   /** whole seconds until the client may try again; 0 when ok */
   retryAfter: number
-  /** requests left in the current window after this one */
-  remaining: number
+  /** requests left in the window after this one, when known (the Workers binding does not say) */
+  remaining?: number
   /** requests allowed per window */
   limit: number
   /** whole seconds until the window starts afresh, when the limiter knows */
@@ -84,10 +84,8 @@ export function createMemoryRateLimiter(
 
 /** the headers a decision gives (IETF RateLimit draft, in its widely used separate-field form) */
 function rateHeaders(decision: RateDecision): Record<string, string> {
-  const headers: Record<string, string> = {
-    'RateLimit-Limit': String(decision.limit),
-    'RateLimit-Remaining': String(decision.remaining),
-  }
+  const headers: Record<string, string> = { 'RateLimit-Limit': String(decision.limit) }
+  if (decision.remaining !== undefined) headers['RateLimit-Remaining'] = String(decision.remaining)
   if (decision.reset !== undefined) headers['RateLimit-Reset'] = String(decision.reset)
   return headers
 }

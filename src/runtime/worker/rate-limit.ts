@@ -10,14 +10,14 @@ const periodSeconds = 60
 /**
  * The binding counts per Cloudflare location and says only yes or no: its limit lives in
  * wrangler.toml (keep it equal to RATE_LIMIT_PER_MINUTE), and how many requests remain is not
- * known, so `remaining` is the conservative 0.
+ * known, so the decision leaves `remaining` out (and with it the RateLimit-Remaining header).
  */
 export function bindingRateLimiter(binding: RateLimit, limit: number): RateLimiter {
   return {
     async hit(key) {
       const { success } = await binding.limit({ key })
       return success
-        ? { ok: true, retryAfter: 0, remaining: 0, limit }
+        ? { ok: true, retryAfter: 0, limit }
         : { ok: false, retryAfter: periodSeconds, remaining: 0, limit }
     },
   }
