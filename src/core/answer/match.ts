@@ -87,6 +87,12 @@ export function scoreFact(knowledge: Knowledge, fact: Fact, query: Query): Match
   const ownerMatched =
     query.ownerIds.length > 0 && fact.ownerId !== undefined && query.ownerIds.includes(fact.ownerId)
   if (ownerMatched) score += 3
+  else
+    for (const id of query.ownerIds) {
+      // "wind capacity": a named word that is part of the fact's own thing counts as a thing word
+      const words = knowledge.entityById.get(id)?.aliases[0]?.split(' ') ?? []
+      if (words.length > 0 && words.every((w) => own.has(w))) score += 2
+    }
   return { fact, score, ownerMatched, thingHits, misses }
 }
 

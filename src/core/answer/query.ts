@@ -63,6 +63,12 @@ const genericWords = new Set([
   'day',
   'annum',
   'today',
+  // a share is the kind of figure, not the thing: "share of GDP"
+  'share',
+  'percentage',
+  'percent',
+  'proportion',
+  'point',
 ])
 
 export function toQuery(u: Understanding, knowledge: Knowledge): Query {

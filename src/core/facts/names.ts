@@ -60,7 +60,9 @@ function splitAnd(name: Name): Name[] {
       /^[A-Z]{2,}$/.test(current) ||
       /^[A-Z]{2,}$/.test(part) ||
       nameStarts.test(part)
-    if (apart) {
+    // "Meridian and Saltmarsh": two one-word names are two names
+    const single = !current.includes(' ') && !part.includes(' ')
+    if (apart || single) {
       out.push({ text: current, start: from, end: from + current.length })
       from = cursor + joiner.length
       current = part

@@ -8,7 +8,7 @@ export interface Phrase {
 }
 
 const stopAfter = new Set(
-  `of in at by from to per with on across into under over than as had has have is are was were will would
+  `of for in at by from to per with on across into under over than as had has have is are was were will would
   can could which that who where when while and or but a an the its their his her this these those each every
   been being be do does did said says announced reached made across since until during including such`.split(
     /\s+/,

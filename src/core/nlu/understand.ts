@@ -78,8 +78,11 @@ export function matchIntent(
   let best: { intent: IntentDef; cue: string } | undefined
   for (const intent of intents) {
     for (const cue of intent.cues) {
-      const c = nameKey(cue)
-      if (!new RegExp(`(?:^| )${escapeRegex(c)}(?= |$)`).test(key)) continue
+      // "more ... than": up to four words may stand where the cue has "..."
+      const parts = cue.split('...').map((part) => nameKey(part))
+      const c = parts.join(' ')
+      const pattern = parts.map(escapeRegex).join('(?: \\S+){0,4} ')
+      if (!new RegExp(`(?:^| )${pattern}(?= |$)`).test(key)) continue
       if (
         !best ||
         precedence[intent.handler] > precedence[best.intent.handler] ||

@@ -1,22 +1,21 @@
 /** Differences, totals, growth and ratios between facts; the answer shows the arithmetic and cites every fact used. */
 import type { Knowledge } from '../../knowledge/pack'
-import type { ChangeFact, Fact, Quantity } from '../../types'
+import type { ChangeFact, Quantity } from '../../types'
 import { cite, uniqueCitations } from '../cite'
-import { capitalise, entityName, figure, plainValue, thingPhrase } from '../format'
+import { capitalise, figure, plainValue, thingPhrase } from '../format'
 import type { Query } from '../query'
-import { figuresByOwner } from './compare'
+import { said } from './compare'
 import { matchFigures } from './lookup'
+import { findOperands, type Operand, quantityAt, valueOf } from './operands'
 import { grounded, type HandlerResult, pass, refuse } from './result'
-import { valueAt } from './superlative'
-
-function quantityOf(fact: Fact): Quantity | undefined {
-  if (fact.kind === 'quantity') return fact.quantity
-  if (fact.kind === 'change') return fact.to
-  return undefined
-}
 
 function round(n: number, digits = 1): string {
   return String(Number(n.toFixed(digits)))
+}
+
+/** a difference of two shares is in percentage points */
+function amount(value: number, q: Quantity): string {
+  return q.unit === 'percent' ? `${round(value, 2)} percentage points` : plainValue(value, q)
 }
 
 /** growth over a before/after fact: "grew by 580 million (170 million in 1978 to 750 million in 2015)" */
@@ -31,13 +30,12 @@ function changeOver(knowledge: Knowledge, query: Query, fact: ChangeFact): Handl
       `They give ${figure(from)} in ${from.year} and ${figure(to)} in ${to.year}.`,
     )
   const diff = to.value - from.value
-  const op = query.intent?.op
   const subject = capitalise(thingPhrase(fact))
   const span = `${figure(from)}${from.year ? ` in ${from.year}` : ''} to ${figure(to)}${to.year ? ` in ${to.year}` : ''}`
-  if (op === 'ratio') {
+  if (query.intent?.op === 'ratio') {
     const factor = to.value / from.value
     return grounded(knowledge, {
-      text: `${subject} grew ${round(factor, 2)} times, from ${span} (${plainValue(to.value, to)} ÷ ${plainValue(from.value, from)} = ${round(factor, 2)}).`,
+      text: `${subject} grew ${round(factor, 2)} times, from ${span} (${plainValue(to.value, to)} ÷ ${plainValue(from.value, from)} = ${round(factor, 2)}), a ${round((factor - 1) * 100)}% increase.`,
       kind: 'computed',
       facts: [fact],
       value: Number(factor.toFixed(2)),
@@ -46,9 +44,9 @@ function changeOver(knowledge: Knowledge, query: Query, fact: ChangeFact): Handl
       query,
     })
   }
-  const pct = from.value !== 0 ? (diff / from.value) * 100 : undefined
+  const pct = from.value !== 0 && to.unit !== 'percent' ? (diff / from.value) * 100 : undefined
   return grounded(knowledge, {
-    text: `${subject} ${diff >= 0 ? 'grew' : 'fell'} by ${plainValue(Math.abs(diff), to)} (${span}: ${plainValue(to.value, to)} − ${plainValue(from.value, from)} = ${plainValue(diff, to)})${pct !== undefined ? `, a ${round(Math.abs(pct))}% ${diff >= 0 ? 'increase' : 'decrease'}` : ''}.`,
+    text: `${subject} ${diff >= 0 ? 'grew' : 'fell'} by ${amount(Math.abs(diff), to)} (${span}: ${plainValue(to.value, to)} − ${plainValue(from.value, from)} = ${amount(diff, to)})${pct !== undefined ? `, a ${round(Math.abs(pct))}% ${diff >= 0 ? 'increase' : 'decrease'}` : ''}.`,
     kind: 'computed',
     facts: [fact],
     value: diff,
@@ -58,24 +56,20 @@ function changeOver(knowledge: Knowledge, query: Query, fact: ChangeFact): Handl
   })
 }
 
-/** between two named owners: difference, total or ratio */
-function acrossOwners(knowledge: Knowledge, query: Query): HandlerResult {
-  const { figures, refusal } = figuresByOwner(knowledge, query)
-  if (refusal) return refusal
-  const facts = figures as Fact[]
-  const qs = facts.map(quantityOf) as Quantity[]
-  if (qs.some((q) => !q) || new Set(qs.map((q) => q.unit)).size > 1)
+/** difference, total or ratio of operands found by owner, year or thing */
+function arithmetic(knowledge: Knowledge, query: Query, operands: Operand[]): HandlerResult {
+  const qs = operands.map((op) => quantityAt(op.fact, op.year))
+  if (qs.some((q) => !q) || new Set(qs.map((q) => q!.unit)).size > 1)
     return refuse(query, 'figures of different kinds')
-  const year = query.years[0]
-  const values = facts.map((f) => valueAt(f, year))
-  const names = facts.map((f) => entityName(knowledge, f.ownerId, f.owner))
-  const parts = facts.map((f, i) => `${names[i]}: ${figure(qs[i]!)} ${f.thing}`)
   const q0 = qs[0]!
+  const values = operands.map(valueOf)
+  const parts = operands.map(said).join('; ')
+  const facts = [...new Set(operands.map((op) => op.fact))]
   const op = query.intent?.op
   if (op === 'total') {
     const sum = values.reduce((a, b) => a + b, 0)
     return grounded(knowledge, {
-      text: `${plainValue(sum, q0)} in total (${parts.join('; ')}: ${values.map((v) => plainValue(v, q0)).join(' + ')} = ${plainValue(sum, q0)}).`,
+      text: `${plainValue(sum, q0)} in total (${parts}: ${values.map((v) => plainValue(v, q0)).join(' + ')} = ${plainValue(sum, q0)}).`,
       kind: 'computed',
       facts,
       value: sum,
@@ -84,10 +78,11 @@ function acrossOwners(knowledge: Knowledge, query: Query): HandlerResult {
     })
   }
   const [a, b] = [values[0]!, values[1]!]
+  const [la, lb] = [operands[0]!.label, operands[1]!.label]
   if (op === 'ratio') {
     const factor = a / b
     return grounded(knowledge, {
-      text: `${capitalise(names[0]!)} has ${round(factor, 2)} times as many as ${names[1]} (${parts.join('; ')}: ${plainValue(a, q0)} ÷ ${plainValue(b, q0)} = ${round(factor, 2)}).`,
+      text: `${capitalise(la)} is ${round(factor, 2)} times ${lb} (${parts}: ${plainValue(a, q0)} ÷ ${plainValue(b, q0)} = ${round(factor, 2)}).`,
       kind: 'computed',
       facts,
       value: Number(factor.toFixed(2)),
@@ -98,7 +93,7 @@ function acrossOwners(knowledge: Knowledge, query: Query): HandlerResult {
   }
   const diff = a - b
   return grounded(knowledge, {
-    text: `${capitalise(names[0]!)} has ${plainValue(Math.abs(diff), q0)} ${diff >= 0 ? 'more' : 'fewer'} than ${names[1]} (${parts.join('; ')}: ${plainValue(a, q0)} − ${plainValue(b, q0)} = ${plainValue(diff, q0)}).`,
+    text: `The difference is ${amount(Math.abs(diff), q0)}: ${capitalise(diff >= 0 ? la : lb)} is ahead (${parts}: ${plainValue(Math.max(a, b), q0)} − ${plainValue(Math.min(a, b), q0)} = ${amount(Math.abs(diff), q0)}).`,
     kind: 'computed',
     facts,
     value: Math.abs(diff),
@@ -110,15 +105,23 @@ function acrossOwners(knowledge: Knowledge, query: Query): HandlerResult {
 export function computed(knowledge: Knowledge, query: Query): HandlerResult {
   if (query.unknownNames.length > 0)
     return refuse(query, `unknown name: ${query.unknownNames.join(', ')}`)
-  if (query.ownerIds.length >= 2 && query.intent?.op !== 'growth')
-    return acrossOwners(knowledge, query)
+  const op = query.intent?.op
+  if (op !== 'growth') {
+    const found = findOperands(knowledge, query)
+    if (found && 'refusal' in found) return found.refusal
+    if (found && found.operands.length >= 2) return arithmetic(knowledge, query, found.operands)
+  }
   const { matches, refusal } = matchFigures(knowledge, { ...query, years: [] }, 'any')
   if (refusal) return refusal
   const change = matches.find((m) => m.fact.kind === 'change' && m.misses <= m.thingHits)
   if (change) return changeOver(knowledge, query, change.fact as ChangeFact)
   // two dated figures of the same thing and owner make a change too
   const dated = matches.filter(
-    (m) => m.fact.kind === 'quantity' && m.fact.quantity.year !== undefined && m.misses === 0,
+    (m) =>
+      m.fact.kind === 'quantity' &&
+      m.fact.quantity.unit !== 'year' &&
+      m.fact.quantity.year !== undefined &&
+      m.misses === 0,
   )
   const first = dated[0]?.fact
   const other = dated.find(
@@ -148,7 +151,5 @@ export function computed(knowledge: Knowledge, query: Query): HandlerResult {
     }
     return result
   }
-  return query.intent?.op === 'growth'
-    ? pass('no change to compute')
-    : refuse(query, 'nothing to compute')
+  return op === 'growth' ? pass('no change to compute') : refuse(query, 'nothing to compute')
 }
