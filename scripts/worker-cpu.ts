@@ -1,5 +1,8 @@
 /** `tsx scripts/worker-cpu.ts [--build]`: CPU per request of the bundled Worker in workerd, measured from outside. */
-import { readdirSync, readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { buildWorkerBundle, defaultBundleDir, startLocalWorker } from './worker-local'
 
@@ -89,8 +92,45 @@ export async function measureWorkerCpu(options: CpuOptions = {}): Promise<CpuRep
   }
 }
 
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string } }[]
+  samples: number[]
+  timeDeltas: number[]
+}
+
+/**
+ * Start-up CPU of the Worker (module evaluation: the bundle, the pack, the language model) from
+ * `wrangler check startup`'s CPU profile, in ms; Workers allow 1 s. Builds the Worker itself.
+ */
+export function measureWorkerStartup(): number {
+  const dir = mkdtempSync(join(tmpdir(), 'citable-startup-'))
+  try {
+    const outfile = join(dir, 'startup.cpuprofile')
+    execFileSync(
+      process.execPath,
+      [resolve('node_modules/wrangler/bin/wrangler.js'), 'check', 'startup', '--outfile', outfile],
+      {
+        env: { ...process.env, WRANGLER_HIDE_BANNER: 'true', WRANGLER_SEND_METRICS: 'false' },
+        stdio: 'ignore',
+      },
+    )
+    const profile = JSON.parse(readFileSync(outfile, 'utf8')) as CpuProfile
+    const idle = new Set(
+      profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id),
+    )
+    // the first delta is the wait before sampling began, not work
+    let us = 0
+    for (let i = 1; i < profile.samples.length; i++)
+      if (!idle.has(profile.samples[i]!)) us += profile.timeDeltas[i] ?? 0
+    return us / 1000
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (process.argv.includes('--build')) buildWorkerBundle()
+  process.stdout.write(`start-up: ${measureWorkerStartup().toFixed(0)} ms CPU (limit 1000)\n`)
   const report = await measureWorkerCpu()
   for (const q of report.perQuestion)
     process.stdout.write(
