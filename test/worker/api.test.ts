@@ -86,3 +86,19 @@ describe('the Worker with a bad variable', () => {
     })
   })
 })
+
+describe('the Worker with a bad Workers-only variable', () => {
+  const misconfigured = useWorker({ SESSION_IDLE_SECONDS: '0' })
+
+  it('answers 503 naming SESSION_IDLE_SECONDS', async () => {
+    const response = await misconfigured.post('/api/answer', { question: 'Who is Walter Fang?' })
+    expect(response.status).toBe(503)
+    expect(await response.json()).toEqual({
+      error: {
+        code: 'not_configured',
+        message:
+          'SESSION_IDLE_SECONDS: must be a whole number of seconds from 1 to 604800 (got "0")',
+      },
+    })
+  })
+})

@@ -22,18 +22,23 @@ async function storedSession(worker: ReturnType<typeof useWorker>, id: string) {
 describe('sessions on the Worker', () => {
   const worker = useWorker({ RATE_LIMIT_PER_MINUTE: '0' })
 
-  it('finds the first turn when the second arrives as a separate request', async () => {
+  it('reads a follow-up against the first turn although each arrives as a separate request', async () => {
     const first = await worker.post('/api/answer', { question: 'How many pilots did MOHURD run?' })
-    const { sessionId } = (await first.json()) as { sessionId: string }
-    expect(await storedSession(worker, sessionId)).toEqual({
-      turns: 1,
-      lastQuestion: expect.any(String),
-    })
+    const { sessionId, value } = (await first.json()) as { sessionId: string; value?: number }
+    expect(value).toBe(286)
+    expect((await storedSession(worker, sessionId))?.turns).toBe(1)
 
     const second = await worker.post('/api/answer', { question: 'And the NDRC?', sessionId })
     expect(second.status).toBe(200)
-    expect(((await second.json()) as { sessionId: string }).sessionId).toBe(sessionId)
+    const followUp = (await second.json()) as { sessionId: string; value?: number }
+    expect(followUp.sessionId).toBe(sessionId)
+    expect(followUp.value).toBe(80)
     expect((await storedSession(worker, sessionId))?.turns).toBe(2)
+  })
+
+  it('cannot read a follow-up without the turn before it', async () => {
+    const alone = await worker.post('/api/answer', { question: 'And the NDRC?' })
+    expect(((await alone.json()) as { abstained: boolean }).abstained).toBe(true)
   })
 
   it('keeps conversations apart: another session id starts afresh', async () => {
