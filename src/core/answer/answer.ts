@@ -43,6 +43,9 @@ function answerQuery(knowledge: Knowledge, query: Query): Outcome {
   const answer = answerFromPassages(knowledge, {
     terms: query.terms,
     unknownNames: query.unknownNames,
+    years: query.years,
+    entityIds: query.ownerIds,
+    names: query.names,
   })
   return { answer: { ...answer, intent: query.intent?.name ?? answer.intent }, facts: [] }
 }

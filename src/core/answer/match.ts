@@ -58,6 +58,11 @@ export function yearsOf(fact: Fact): number[] {
 }
 
 /** an owner named in the question must be the fact's owner, or in its context when the fact names none */
+/** proper names the question uses that are no entity must appear where the fact is stated */
+export function namesFit(fact: Fact, names: string[]): boolean {
+  return names.every((n) => fact.terms.includes(n))
+}
+
 export function ownerFits(fact: Fact, ownerIds: string[]): boolean {
   if (ownerIds.length === 0) return true
   if (fact.ownerId) return ownerIds.includes(fact.ownerId)

@@ -1,7 +1,7 @@
 /** Answers a free-text question with the best supporting sentences, or abstains when none supports it. */
 import type { Knowledge } from '../knowledge/pack'
 import { terms } from '../nlu/nlp'
-import { rankSentences, type WeightedTerm } from '../retrieve/sentences'
+import { idf, type RankedSentence, rankSentences, type WeightedTerm } from '../retrieve/sentences'
 import type { Answer } from '../types'
 import { abstain, cite } from './cite'
 
@@ -33,9 +33,44 @@ export function expandTerms(knowledge: Knowledge, words: string[]): WeightedTerm
   return out
 }
 
+export interface PassageQuestion {
+  terms: string[]
+  unknownNames: string[]
+  /** years the answer must be about */
+  years?: number[]
+  /** entities the answer must be about */
+  entityIds?: string[]
+  /** other proper names of the question, lower-cased: "france" */
+  names?: string[]
+}
+
+/** the passage says what the question is about: its years, its names and its rarest word */
+function grounds(
+  knowledge: Knowledge,
+  r: RankedSentence,
+  question: PassageQuestion,
+  key?: string,
+): boolean {
+  const doc = knowledge.documents.get(r.passage.docId)!
+  const around =
+    `${doc.title} ${r.passage.heading ?? ''} ${doc.text.slice(r.passage.start, r.passage.end)}`.toLowerCase()
+  for (const year of question.years ?? []) if (!around.includes(String(year))) return false
+  const keyed = ` ${nameKeyed(around)} `
+  for (const id of question.entityIds ?? []) {
+    const aliases = knowledge.entityById.get(id)?.aliases ?? []
+    if (!aliases.some((a) => keyed.includes(` ${a} `))) return false
+  }
+  for (const name of question.names ?? []) if (!keyed.includes(` ${name} `)) return false
+  return key === undefined || r.matched.includes(key)
+}
+
+function nameKeyed(text: string): string {
+  return text.replace(/['’]s\b/g, '').replace(/[^a-z0-9&%.+]+/g, ' ')
+}
+
 export function answerFromPassages(
   knowledge: Knowledge,
-  question: { terms: string[]; unknownNames: string[] },
+  question: PassageQuestion,
   options: PassageOptions = {},
 ): Answer {
   const { minCoverage, companion } = { ...defaults, ...options }
@@ -46,10 +81,21 @@ export function answerFromPassages(
     })
   const query = expandTerms(knowledge, question.terms)
   const ranked = rankSentences(knowledge, query)
-  const best = ranked[0]
-  if (!best || best.coverage < minCoverage)
+  // the question's most specific word must be answered, not just its common ones
+  const names = new Set(
+    (question.entityIds ?? []).flatMap(
+      (id) => knowledge.entityById.get(id)?.aliases.flatMap((a) => a.split(' ')) ?? [],
+    ),
+  )
+  const key = question.terms
+    .filter((t) => !names.has(t) && !/^\d+$/.test(t))
+    .sort((a, b) => idf(knowledge, b) - idf(knowledge, a))[0]
+  const best = ranked
+    .slice(0, 6)
+    .find((r) => r.coverage >= minCoverage && grounds(knowledge, r, question, key))
+  if (!best)
     return abstain({
-      reason: `weak support (${best ? best.coverage.toFixed(2) : 'none'})`,
+      reason: `weak support (${ranked[0] ? ranked[0].coverage.toFixed(2) : 'none'})`,
       confidence: 0.7,
     })
   const chosen = [best]

@@ -17,6 +17,8 @@ export interface Query {
   years: number[]
   /** names no entity answers to: any structured answer would be a guess */
   unknownNames: string[]
+  /** proper names that are not entities ("Shanghai"): a fact must mention them */
+  names: string[]
   /** every content lemma, for retrieval */
   terms: string[]
   /** the question as understood, for the log and follow-ups */
@@ -85,6 +87,7 @@ export function toQuery(u: Understanding, knowledge: Knowledge): Query {
     verbTerms: u.verbTerms,
     years: u.years,
     unknownNames: u.unknownNames,
+    names: u.properNames,
     terms: u.terms,
     text: u.text,
   }

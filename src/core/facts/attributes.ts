@@ -1,6 +1,7 @@
 /** Attribute facts of one sentence: where a company is based, where an event was held, who a person is and where they spoke. */
 import type { Relation, Span } from '../types'
 import type { Name } from './names'
+import { isSubject, pronounSubject } from './phrases'
 
 export interface RawAttribute {
   kind: 'attribute'
@@ -68,14 +69,19 @@ export function readAttributes(text: string, names: Name[], known: Set<string>):
   for (const m of text.matchAll(
     /\b(?:headquartered|based|located|registered|situated)\s+in\s+(?:the\s+)?/gi,
   )) {
-    const place = nameAt(names, m.index + m[0].length)
+    const at = m.index + m[0].length
+    // a named place, or a described one: "in the former customs house on the Kestrel Bay waterfront"
+    const described = /^[a-z][^,.;]{2,80}/.exec(text.slice(at))
+    const place =
+      nameAt(names, at) ??
+      (described
+        ? { text: described[0].trim(), start: at, end: at + described[0].trim().length }
+        : undefined)
     if (!place) continue
-    const before = names.filter((n) => n.end <= m.index && !isPersonName(n)).at(-1)
-    const pronoun =
-      /\b(?:the company|the firm|the group|it|the organi[sz]ation|the bank|the operator)\s+(?:is|was|has been|remains)?\s*$/i.exec(
-        text.slice(0, m.index),
-      )
-    const subject = pronoun ? { pronoun: pronoun[0] } : before
+    const before = names.filter((n) => n.end <= m.index).at(-1)
+    // "The authority, which is headquartered in ...": the subject points back
+    const pronoun = pronounSubject(text, m.index)
+    const subject = pronoun && !(before && isSubject(text, before)) ? { pronoun } : before
     if (!subject) continue
     out.push({
       kind: 'attribute',
@@ -157,7 +163,7 @@ export function readAttributes(text: string, names: Name[], known: Set<string>):
     const rest = text.slice(person.end)
     if (!/^\s*,/.test(rest)) continue
     const close =
-      /(?:,?\s+(?:said|says|explained|added|adds|noted|told|stated|informed|commented)\b|,\s+(?:adding|who|which|explaining|noting|saying|according|when|while)\b|[,.;]\s*(?:“|"|$)|(?<!\b(?:Co|Corp|Inc|Ltd|Jr|Sr|St|Mr|Ms|Dr))\.\s|$)/.exec(
+      /(?:,?\s+(?:said|says|explained|added|adds|noted|told|stated|informed|commented)\b|,\s+(?:adding|who|which|explaining|noting|saying|according|when|while|as|after|before|where)\b|[,.;]\s*(?:“|"|$)|(?<!\b(?:Co|Corp|Inc|Ltd|Jr|Sr|St|Mr|Ms|Dr))\.\s|$)/.exec(
         rest.slice(1),
       )
     const appositiveEnd = person.end + 1 + (close ? close.index : rest.length - 1)
@@ -168,7 +174,7 @@ export function readAttributes(text: string, names: Name[], known: Set<string>):
     const role = text
       .slice(person.end + 1, roleEnd)
       .replace(/^[\s,]+/, '')
-      .replace(/[\s,]+(?:of|at|for|with)?\s*$/i, '')
+      .replace(/[\s,]+(?:(?:of|at|for|with)(?:\s+the)?)?\s*$/i, '')
     const roleStart = text.indexOf(role, person.end)
     const statedBySpeech =
       speechVerb.test(text.slice(appositiveEnd)) ||

@@ -160,7 +160,7 @@ export function extractFacts(
         'pronoun' in raw.subject
           ? raw.subject.pronoun === 'person'
             ? lastPerson
-            : lastOrg
+            : pointedTo(raw.subject.pronoun)?.id
           : entity(raw.subject, subjectType[raw.relation]).id
       if (!subject) continue
       const object =

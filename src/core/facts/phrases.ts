@@ -157,17 +157,22 @@ export function subjectBefore(text: string, before: number, names: Name[]): Name
 }
 
 /** "It owns 38 wind farms", "The company, which ..., shipped 86,000": a subject that points back */
+const pronoun =
+  /^(?:[“"]\s*)?(it|its|they|their|he|she|the (?:company|firm|group|authority|utility|operator|cooperative|port|fair|bank|ministry|agency|city|region|organiser|organizer|union|terminal|developer|carrier|exhibition|expo))\b/i
+
 export function pronounSubject(text: string, before: number): string | undefined {
   const clause =
     text
       .slice(0, before)
       .split(/[;:]|,\s+(?:and|but|while)\s+(?=[a-z])/)
       .at(-1) ?? ''
-  const m =
-    /(?:^|[,.“"]\s*|\band\s+)(it|its|they|their|he|she|the (?:company|firm|group|authority|utility|operator|cooperative|port|fair|bank|ministry|agency|city|region|organiser|organizer|union|terminal|developer|carrier|exhibition|expo))\b/i.exec(
-      clause.trimStart().slice(0, 40),
-    )
-  return m?.[1]?.toLowerCase()
+  // at the clause's start ("The company, which ..., shipped") or after its last comma ("..., the company is")
+  const tail = clause.slice(clause.lastIndexOf(',') + 1)
+  for (const part of [clause.trimStart().slice(0, 40), tail.trimStart()]) {
+    const m = pronoun.exec(part)
+    if (m) return m[1]!.toLowerCase()
+  }
+  return undefined
 }
 
 /** "Its revenue reached EUR 412 million", "Total generation in the region reached 96 TWh": the noun before the verb */

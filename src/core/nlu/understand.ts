@@ -25,6 +25,8 @@ export interface Understanding {
   terms: string[]
   /** lemmas of the main verbs, without auxiliaries */
   verbTerms: string[]
+  /** capitalised words that are no entity's name, lower-cased: "france", "shanghai" */
+  properNames: string[]
 }
 
 // a specific handler beats a generic one when both have cues in the question
@@ -218,6 +220,17 @@ export function understand(question: string, knowledge: Knowledge): Understandin
     cue: matched?.cue,
     thingTerms,
     verbTerms,
+    properNames: allCaps
+      ? []
+      : tokens
+          .filter(
+            (t, i) =>
+              i > 0 &&
+              t.type === 'word' &&
+              /^[A-Z][a-z]/.test(t.text) &&
+              !mentionWords.has(t.lower),
+          )
+          .map((t) => t.lower),
     terms: termsOf(text),
   }
 }

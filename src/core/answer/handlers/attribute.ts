@@ -35,6 +35,59 @@ const wantsAuthor = /\b(?:wrote|write|written|author|byline|journalist|reporter)
 const wantsCompany = /\b(?:company|firm|employer|work|works|working|organi[sz]ation)\b/i
 const wantsTalk =
   /\b(?:speak|spoke|spoken|speaking|speech|talk|talked|keynote|present|presented)\b/i
+const titles: [RegExp, RegExp][] = [
+  [/\b(?:ceo|chief executive(?: officer)?)\b/i, /\b(?:ceo|chief executive)\b/i],
+  [/\b(?:cfo|chief financial officer|finance chief)\b/i, /\b(?:cfo|chief financial officer)\b/i],
+  [/\b(?:coo|chief operating officer)\b/i, /\b(?:coo|chief operating officer)\b/i],
+  [/\b(?:cto|chief technology officer)\b/i, /\b(?:cto|chief technology officer)\b/i],
+  [/\b(?:managing director)\b/i, /\bmanaging director\b/i],
+  [/\b(?:chairman|chairwoman|chair)\b/i, /\bchair(?:man|woman|person)?\b/i],
+  [/\b(?:founder)\b/i, /\bfounder\b/i],
+  [/\b(?:president)\b/i, /\bpresident\b/i],
+  [/\b(?:head of [a-z ]+)\b/i, /\bhead of\b/i],
+]
+
+/** the job title a question asks after, as a test for role texts */
+function titleAsked(text: string): RegExp | undefined {
+  return titles.find(([asked]) => asked.test(text))?.[1]
+}
+
+function byTitle(
+  knowledge: Knowledge,
+  query: Query,
+  all: AttributeFact[],
+  title: RegExp,
+): HandlerResult {
+  const people = all.filter(
+    (f) =>
+      f.relation === 'role' &&
+      title.test(f.object) &&
+      all.some(
+        (w) =>
+          w.relation === 'works_for' &&
+          w.subjectId === f.subjectId &&
+          w.objectId !== undefined &&
+          query.ownerIds.includes(w.objectId),
+      ),
+  )
+  if (people.length === 0) return refuse(query, 'no one with that title', undefined)
+  const used = [
+    ...people,
+    ...all.filter(
+      (w) => w.relation === 'works_for' && people.some((p) => p.subjectId === w.subjectId),
+    ),
+  ]
+  return grounded(knowledge, {
+    text: people.map((f) => say(knowledge, f, all)).join(' '),
+    kind: 'fact',
+    facts: used,
+    value: people.map((f) => f.subject).join(', '),
+    confidence: 0.9,
+    query,
+  })
+}
+
+const wantsBase = /\b(?:based|headquartered|headquarters|head office|located|hq)\b/i
 const wantsRole = /\b(?:role|position|title|job|who is|who's)\b/i
 
 export function attribute(knowledge: Knowledge, query: Query): HandlerResult {
@@ -48,6 +101,10 @@ export function attribute(knowledge: Knowledge, query: Query): HandlerResult {
     relations = ['works_for', 'role']
   else if (wantsRole.test(query.text) && relations.includes('role'))
     relations = ['role', 'works_for']
+
+  // "who is the chief executive of Voltiq": only a person with that title at that company answers
+  const title = titleAsked(query.text)
+  if (title && query.ownerIds.length > 0) return byTitle(knowledge, query, all, title)
 
   if (relations[0] === 'author') {
     const facts = all.filter((f) => f.relation === 'author')
@@ -105,5 +162,8 @@ export function attribute(knowledge: Knowledge, query: Query): HandlerResult {
       query,
     })
   }
+  // a named subject and a specific question ("where is Westgrid headquartered") with no such fact: the corpus lacks it
+  if (query.ownerIds.length > 0 && (wantsBase.test(query.text) || wantsTalk.test(query.text)))
+    return refuse(query, 'no such attribute')
   return pass('no attribute matched')
 }

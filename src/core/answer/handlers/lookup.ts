@@ -2,7 +2,7 @@
 import type { Knowledge } from '../../knowledge/pack'
 import type { Fact } from '../../types'
 import { entityName, figure, joinList, sayFact } from '../format'
-import { findFacts, type Match, measureFits, ownerFits, unitOf, yearsOf } from '../match'
+import { findFacts, type Match, measureFits, namesFit, ownerFits, unitOf, yearsOf } from '../match'
 import type { Query } from '../query'
 import { grounded, type HandlerResult, pass, refuse } from './result'
 
@@ -22,7 +22,9 @@ export function matchFigures(knowledge: Knowledge, query: Query, measure?: strin
     (f) => (f.kind === 'quantity' || f.kind === 'change') && measureFits(f, measure),
   ).filter((m) => m.thingHits > 0 || query.thingTerms.length === 0)
   if (all.length === 0) return { matches: [] }
-  const owned = all.filter((m) => ownerFits(m.fact, query.ownerIds))
+  const owned = all.filter(
+    (m) => ownerFits(m.fact, query.ownerIds) && namesFit(m.fact, query.names ?? []),
+  )
   if (owned.length === 0) {
     const owners = [
       ...new Set(all.map((m) => entityName(knowledge, m.fact.ownerId)).filter(Boolean)),
