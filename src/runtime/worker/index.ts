@@ -1,5 +1,6 @@
 /** The Worker entry: the prebuilt knowledge pack, loaded once per isolate, served by the same Hono app as Node. */
 import type { DurableObjectNamespace, ExecutionContext, RateLimit } from '@cloudflare/workers-types'
+import { CitableError } from '../../core/errors'
 import type { KnowledgePack } from '../../core/knowledge/pack'
 import type { App } from '../../http/app'
 import { httpErrors } from '../../http/errors'
@@ -48,8 +49,9 @@ export default {
       try {
         app = workerApp(env, knowledge)
       } catch (error) {
+        if (!(error instanceof CitableError)) throw error
         // a bad variable: name it, as Node does when it refuses to start
-        const message = (error as Error).message
+        const message = error.message
         console.error(
           JSON.stringify({ level: 'error', msg: 'configuration invalid', error: message }),
         )
