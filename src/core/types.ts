@@ -67,6 +67,8 @@ interface FactBase {
   terms: string[]
   /** "per year", "a year" */
   rate?: string
+  /** years the passage around an undated figure speaks of: its year is likely one of them */
+  periodYears?: number[]
 }
 
 export interface QuantityFact extends FactBase {

@@ -1,5 +1,6 @@
 /** Finds the facts a query is about and scores how well each one's slots match. */
 import type { Knowledge } from '../knowledge/pack'
+import { terms } from '../nlu/nlp'
 import type { Fact, QuantityUnit } from '../types'
 import { canon, type Query } from './query'
 
@@ -22,8 +23,15 @@ function factIndex(knowledge: Knowledge): Map<string, Fact[]> {
   let index = byTerm.get(knowledge)
   if (index) return index
   index = new Map()
+  const headingTerms = new Map<string, string[]>()
   for (const fact of knowledge.facts) {
-    for (const term of canon(knowledge, fact.thingTerms)) {
+    // a figure under "Orders announced at the fair" is found by "order" too
+    const heading = knowledge.passageById.get(fact.passageId)?.heading ?? ''
+    if (!headingTerms.has(heading)) headingTerms.set(heading, canon(knowledge, terms(heading)))
+    for (const term of new Set([
+      ...canon(knowledge, fact.thingTerms),
+      ...headingTerms.get(heading)!,
+    ])) {
       const list = index.get(term) ?? []
       list.push(fact)
       index.set(term, list)
@@ -61,6 +69,14 @@ export function yearsOf(fact: Fact): number[] {
 /** proper names the question uses that are no entity must appear where the fact is stated */
 export function namesFit(fact: Fact, names: string[]): boolean {
   return names.every((n) => fact.terms.includes(n))
+}
+
+/** the fact is stated for one of the years, or stands undated in a passage about one of them */
+export function yearFits(fact: Fact, years: number[]): boolean {
+  if (years.length === 0) return true
+  const own = yearsOf(fact)
+  if (own.length > 0) return own.some((y) => years.includes(y))
+  return fact.periodYears?.some((y) => years.includes(y)) ?? false
 }
 
 export function ownerFits(fact: Fact, ownerIds: string[]): boolean {

@@ -29,5 +29,12 @@ export function addContext(facts: Fact[], entities: Entity[], parts: Parts): voi
     if (fact.ownerId) ids.add(fact.ownerId)
     fact.context = [...ids]
     fact.terms = [...new Set(terms(`${own} ${passage.heading ?? ''}`))]
+    // "Wind made up 34% of generation" follows "... in 2023": an undated figure shares its passage's years
+    if (fact.kind === 'quantity' && fact.quantity.year === undefined) {
+      const years = doc.text
+        .slice(passage.start, passage.end)
+        .match(/(?<=\b(?:in|during|for|of|by)\s)(?:19|20)\d\d\b/g)
+      if (years) fact.periodYears = [...new Set(years.map(Number))]
+    }
   }
 }

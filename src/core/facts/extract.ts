@@ -206,6 +206,20 @@ function headingLists(doc: CorpusDocument, passages: Passage[], base: Base): Fac
   for (let i = 0; i < passages.length; i++) {
     const heading = passages[i]!
     if (heading.kind !== 'heading') continue
+    // "Smart City Objectives – Economy, Quality of Life, Governance": the heading lists its items itself
+    const own = /^(.+?)\s+[–—-]\s+(.+)$/.exec(doc.text.slice(heading.start, heading.end))
+    const items = own?.[2]?.split(/\s*,\s*|\s+and\s+/).filter(Boolean) ?? []
+    if (own && items.length >= 2) {
+      out.push({
+        ...(base(heading, { start: heading.start, end: heading.end }, own[1]!) as Omit<
+          Fact,
+          'kind'
+        >),
+        kind: 'list',
+        items,
+        itemIds: items.map(() => undefined),
+      } as Fact)
+    }
     const lines: Passage[] = []
     for (let j = i + 1; j < passages.length && passages[j]!.kind === 'line'; j++)
       lines.push(passages[j]!)

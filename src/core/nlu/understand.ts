@@ -185,7 +185,20 @@ export function understand(question: string, knowledge: Knowledge): Understandin
   const years = tokens
     .filter((t) => t.type === 'number' && /^(1[89]|20)\d\d$/.test(t.lemma))
     .map((t) => Number(t.lemma))
-  const matched = matchIntent(knowledge.language.intents, key)
+  let matched = matchIntent(knowledge.language.intents, key)
+  // "which three largest ...", "what projects are ...": several things asked for are a list
+  const listIntent = knowledge.language.intents.find((i) => i.handler === 'list')
+  const counted =
+    /\b(?:two|three|four|five|top \d+|\d+)\s+(?:\w+\s+)?(?:largest|biggest|busiest|most|highest|smallest|main|leading|major)\b/.test(
+      key,
+    )
+  const pluralAsk =
+    /^(?:which|what)\s+\w+s\b/.test(key) && !/^(?:which|what)\s+(?:is|was|does|has|its)\b/.test(key)
+  if (
+    listIntent &&
+    ((counted && matched?.intent.handler === 'superlative') || (!matched && pluralAsk))
+  )
+    matched = { intent: listIntent, cue: '' }
   const cueWords = new Set(matched ? matched.cue.split(' ') : [])
 
   const thingTerms: string[] = []

@@ -1,10 +1,12 @@
 /** Which / what are the ...: an enumeration or a heading's list lines that match the question's words. */
 import type { Knowledge } from '../../knowledge/pack'
-import type { ListFact } from '../../types'
+import type { Fact, ListFact } from '../../types'
 import { cite } from '../cite'
 import { capitalise, entityName, joinList } from '../format'
+import { findFacts, yearFits } from '../match'
 import { canon, type Query } from '../query'
 import { grounded, type HandlerResult, pass, refuse } from './result'
+import { shown } from './superlative'
 
 const countWords: Record<string, number> = {
   two: 2,
@@ -52,7 +54,7 @@ export function list(knowledge: Knowledge, query: Query): HandlerResult {
     .filter((r) => r.hits > 0 && r.hits >= 2 * r.misses)
     .sort((a, b) => b.score - a.score)
   const best = ranked[0]
-  if (!best || best.hits * 2 < query.thingTerms.length) return pass('no list matched')
+  if (!best || best.hits * 2 < query.thingTerms.length) return owners(knowledge, query)
   const { fact } = best
   const items = fact.items.map((item, i) => {
     const id = fact.itemIds[i]
@@ -79,4 +81,32 @@ export function list(knowledge: Knowledge, query: Query): HandlerResult {
       cite(knowledge, fact.docId, fact.passageId, span),
     )
   return result
+}
+
+/** "which agencies run smart city pilots": the owners of a family of figures, each with its figure */
+function owners(knowledge: Knowledge, query: Query): HandlerResult {
+  const family = findFacts(
+    knowledge,
+    { ...query, ownerIds: [] },
+    (f) => f.kind === 'quantity' || f.kind === 'change',
+  ).filter(
+    (m) =>
+      m.thingHits > 0 &&
+      m.misses === 0 &&
+      m.fact.ownerId !== undefined &&
+      yearFits(m.fact, query.years),
+  )
+  const byOwner = new Map<string, Fact>()
+  for (const m of family) if (!byOwner.has(m.fact.ownerId!)) byOwner.set(m.fact.ownerId!, m.fact)
+  if (byOwner.size < 2) return pass('no list matched')
+  const facts = [...byOwner.values()]
+  const items = facts.map((f) => `${entityName(knowledge, f.ownerId, f.owner)} (${shown(f)})`)
+  return grounded(knowledge, {
+    text: `${capitalise(joinList(items))}.`,
+    kind: 'list',
+    facts,
+    value: facts.map((f) => entityName(knowledge, f.ownerId, f.owner)),
+    confidence: 0.8,
+    query,
+  })
 }

@@ -2,7 +2,16 @@
 import type { Knowledge } from '../../knowledge/pack'
 import type { Fact } from '../../types'
 import { entityName, figure, joinList, sayFact } from '../format'
-import { findFacts, type Match, measureFits, namesFit, ownerFits, unitOf, yearsOf } from '../match'
+import {
+  findFacts,
+  type Match,
+  measureFits,
+  namesFit,
+  ownerFits,
+  unitOf,
+  yearFits,
+  yearsOf,
+} from '../match'
 import type { Query } from '../query'
 import { grounded, type HandlerResult, pass, refuse } from './result'
 
@@ -33,7 +42,7 @@ export function matchFigures(knowledge: Knowledge, query: Query, measure?: strin
     return { matches: [], refusal: refuse(query, 'no figure for that owner', hint) }
   }
   if (query.years.length === 0) return { matches: owned }
-  const dated = owned.filter((m) => yearsOf(m.fact).some((y) => query.years.includes(y)))
+  const dated = owned.filter((m) => yearFits(m.fact, query.years))
   if (dated.length === 0) {
     const years = [...new Set(owned.flatMap((m) => yearsOf(m.fact)))].sort()
     const hint = years.length ? `They give figures for ${joinList(years.map(String))}.` : undefined

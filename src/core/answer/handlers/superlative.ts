@@ -2,7 +2,7 @@
 import type { Knowledge } from '../../knowledge/pack'
 import type { Fact } from '../../types'
 import { capitalise, entityName, figure } from '../format'
-import { findFacts, measureFits, yearsOf } from '../match'
+import { findFacts, measureFits, yearFits } from '../match'
 import type { Query } from '../query'
 import { grounded, type HandlerResult, pass, refuse } from './result'
 
@@ -31,8 +31,9 @@ export function superlative(knowledge: Knowledge, query: Query): HandlerResult {
     { ...query, ownerIds: [] },
     (f) => (f.kind === 'quantity' || f.kind === 'change') && measureFits(f, 'any'),
   )
-    .filter((m) => m.thingHits > 0 && m.fact.ownerId !== undefined)
-    .filter((m) => year === undefined || yearsOf(m.fact).includes(year))
+    // its own thing matches, or every word asked for stands in its sentence or heading
+    .filter((m) => (m.thingHits > 0 || m.misses === 0) && m.fact.ownerId !== undefined)
+    .filter((m) => year === undefined || yearFits(m.fact, [year]))
   // one unit per family: pilots are not compared with money
   const unit =
     family[0] &&
