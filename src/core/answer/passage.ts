@@ -99,9 +99,14 @@ export function answerFromPassages(
       confidence: 0.7,
     })
   const chosen = [best]
-  const second = ranked.find(
-    (r) => r !== best && r.passage.id === best.passage.id && r.score >= best.score * companion,
-  )
+  // a heading answers with the best sentence under it; a sentence with a strong neighbour in its passage
+  const second =
+    best.passage.kind === 'heading'
+      ? ranked.find((r) => r !== best && knowledge.headingOf.get(r.passage.id) === best.passage)
+      : ranked.find(
+          (r) =>
+            r !== best && r.passage.id === best.passage.id && r.score >= best.score * companion,
+        )
   if (second) chosen.push(second)
   chosen.sort((a, b) => a.span.start - b.span.start)
   const text = knowledge.documents.get(best.passage.docId)!.text

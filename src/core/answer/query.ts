@@ -73,6 +73,19 @@ const genericWords = new Set([
   'point',
 ])
 
+// words about the corpus itself, not about what it says
+const metaWords = new Set([
+  'article',
+  'articles',
+  'text',
+  'report',
+  'story',
+  'accord',
+  'according',
+  'mention',
+  'say',
+])
+
 export function toQuery(u: Understanding, knowledge: Knowledge): Query {
   const orgWords = new Set(knowledge.language.orgWords.flatMap((w) => terms(w)))
   // "which agency ran the most pilots": the kind of owner asked for is not the thing counted
@@ -88,7 +101,7 @@ export function toQuery(u: Understanding, knowledge: Knowledge): Query {
     years: u.years,
     unknownNames: u.unknownNames,
     names: u.properNames,
-    terms: u.terms,
+    terms: u.terms.filter((t) => !metaWords.has(t)),
     text: u.text,
   }
 }

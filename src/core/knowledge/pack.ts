@@ -34,6 +34,8 @@ export interface Knowledge {
   documents: Map<string, CorpusDocument>
   passages: Passage[]
   passageById: Map<string, Passage>
+  /** the heading passage each passage sits under */
+  headingOf: Map<string, Passage>
   facts: Fact[]
   entities: Entity[]
   entityById: Map<string, Entity>
@@ -130,6 +132,7 @@ export function loadPack(pack: KnowledgePack): Knowledge {
     documents: new Map(pack.documents.map((d) => [d.docId, d])),
     passages: pack.passages,
     passageById: new Map(pack.passages.map((p) => [p.id, p])),
+    headingOf: headings(pack.passages),
     facts: pack.facts,
     entities: pack.entities,
     entityById: new Map(pack.entities.map((e) => [e.id, e])),
@@ -140,4 +143,15 @@ export function loadPack(pack: KnowledgePack): Knowledge {
     lexicon: buildLexicon(words, core),
     aliases: buildAliasTable(pack.entities),
   }
+}
+
+function headings(passages: Passage[]): Map<string, Passage> {
+  const out = new Map<string, Passage>()
+  let current: Passage | undefined
+  for (const p of passages) {
+    if (p.index === 0) current = undefined
+    if (p.kind === 'heading') current = p
+    else if (current) out.set(p.id, current)
+  }
+  return out
 }

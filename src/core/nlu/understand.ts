@@ -37,7 +37,8 @@ const precedence: Record<IntentDef['handler'], number> = {
   list: 3,
   attribute: 2,
   lookup: 1,
-  passage: 0,
+  // "why ..." asks for reasons, whatever figures or superlatives it mentions
+  passage: 7,
 }
 
 const auxiliaries = new Set([

@@ -53,6 +53,7 @@ export function rankSentences(
   const ranked: RankedSentence[] = []
   let used = 0
   const top = hits[0]?.score || 1
+  const seenHeadings = new Set<string>()
   for (const hit of hits) {
     const passage = knowledge.passageById.get(hit.id as string)
     if (!passage || (wanted && !wanted.has(passage.docId))) continue
@@ -64,8 +65,22 @@ export function rankSentences(
     )
     // words of the sentence's neighbours in the passage count for half: the passage is its context
     const passageTerms = new Set(sentenceTerms.flatMap((s) => [...s]))
-    for (const [i, span] of passage.sentences.entries()) {
-      const own = sentenceTerms[i]!
+    // the heading a passage sits under can answer by itself: "PPP – an Effective Approach ..."
+    const headingPassage = knowledge.headingOf.get(passage.id)
+    const candidates = passage.sentences.map((span, i) => ({
+      span,
+      own: sentenceTerms[i]!,
+      from: passage,
+    }))
+    if (headingPassage && !seenHeadings.has(headingPassage.id)) {
+      seenHeadings.add(headingPassage.id)
+      candidates.push({
+        span: { start: headingPassage.start, end: headingPassage.end },
+        own: headingTerms,
+        from: headingPassage,
+      })
+    }
+    for (const { span, own, from } of candidates) {
       let covered = 0
       const matched: string[] = []
       for (const [key, group] of groups) {
@@ -82,7 +97,13 @@ export function rankSentences(
       }
       const coverage = covered / total
       // the index's own rank only breaks near ties
-      ranked.push({ passage, span, coverage, matched, score: coverage + (hit.score / top) * 0.02 })
+      ranked.push({
+        passage: from,
+        span,
+        coverage,
+        matched,
+        score: coverage + (hit.score / top) * 0.02,
+      })
     }
   }
   return ranked.sort((a, b) => b.score - a.score)
