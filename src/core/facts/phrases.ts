@@ -134,7 +134,18 @@ const subjectVerb = new RegExp(
 
 /** the name is the subject of the clause that follows it */
 export function isSubject(text: string, name: Name): boolean {
-  return subjectVerb.test(text.slice(name.end, name.end + 160))
+  return startsWithVerb(text.slice(name.end, name.end + 160))
+}
+
+// after the name and an appositive: a known verb, or a word that reads as a past or present verb
+const appositive = /^\s*,[^,]{0,80}?(?:,|\b(?:that|which|who)\b)/
+function startsWithVerb(after: string): boolean {
+  if (subjectVerb.test(after)) return true
+  const rest = after.replace(appositive, '')
+  return (
+    /^\s+(?:now\s+|also\s+|still\s+)?[a-z]+(?:ed|es)\b/.test(rest) &&
+    !/^\s+(?:based|headquartered|located|named|called)\b/.test(rest)
+  )
 }
 
 /** the nearest name before the figure that acts as a subject ("Wuxi City has ... and invests RMB 100 million") */
@@ -142,7 +153,13 @@ export function subjectBefore(text: string, before: number, names: Name[]): Name
   const candidates = names.filter((n) => n.end <= before).reverse()
   for (const name of candidates) {
     const prefix = text.slice(Math.max(0, name.start - 6), name.start)
-    if (/\b(?:in|at|to|from|of|into|near|across|than|with)\s+(?:the\s+)?$/i.test(prefix)) continue
+    // "second only to Voltiq, which holds 22%": the name in a phrase is the subject of its own relative clause
+    const relative = /^,\s*(?:which|who|that)\s/.test(text.slice(name.end, before))
+    if (
+      !relative &&
+      /\b(?:in|at|to|from|of|into|near|across|than|with)\s+(?:the\s+)?$/i.test(prefix)
+    )
+      continue
     const between = text.slice(name.end, before)
     // a new subject in between ("..., and the company invests") takes the figure away from the name
     if (
@@ -151,7 +168,7 @@ export function subjectBefore(text: string, before: number, names: Name[]): Name
       )
     )
       return undefined
-    if (subjectVerb.test(between)) return name
+    if (startsWithVerb(between)) return name
   }
   return undefined
 }
@@ -179,7 +196,7 @@ export function pronounSubject(text: string, before: number): string | undefined
 export function subjectNounBefore(text: string, before: number): Phrase | undefined {
   const head = text.slice(0, before)
   const verb =
-    /\s+(?:\w+\s+)?(?:reached|totalled|totaled|hit|stood at|amounted to|came to|was|were|is|are|rose to|fell to|climbed to|(?:to\s+)?reach)\s+(?:a\s+record\s+|about\s+|some\s+)?$/i.exec(
+    /\s+(?:(?:now|also|still|already|just|only|\w+ly)\s+)?(?:reached|totalled|totaled|hit|stood at|amounted to|came to|was|were|is|are|rose to|fell to|climbed to|(?:to\s+)?reach)\s+(?:a\s+record\s+|about\s+|some\s+)?$/i.exec(
       head,
     )
   if (!verb) return undefined

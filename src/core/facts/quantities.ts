@@ -67,7 +67,8 @@ function yearOf(text: string, figure: Figure, years: Figure[]): number | undefin
       !/\b(?:in|by|of|since|until)\s+$/i.test(text.slice(0, y.start))
     )
       continue
-    const gap = y.start > figure.end ? y.start - figure.end : figure.start - y.end
+    // "86,000 chargers in 2023": a year after the figure reads as its own before one that ends another clause
+    const gap = y.start > figure.end ? (y.start - figure.end) / 2 : figure.start - y.end
     if (gap >= 0 && gap < bestGap) {
       best = y
       bestGap = gap
@@ -151,6 +152,8 @@ export function readQuantities(
     }
     if (!/\bfrom\s+$/i.test(lead) || !/^\s*(?:in\s+\d{4}\s*)?(?:,\s*)?to\s*$/i.test(between))
       continue
+    // "from 11 to 13 June" are days, not a change
+    if (/^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(text.slice(b.end))) continue
     const fromStart = a.start - (lead.length - lead.search(/from\s+$/i))
     const thing = thingBefore(text, fromStart)
     if (!thing) continue
@@ -230,17 +233,31 @@ export function readQuantities(
     }
     if (!thing) continue
     const rate = ratePattern.exec(text.slice(figure.end))?.[0].trim()
-    const owner = subjectNoun
+    // "2.8% of the European market": the name inside the thing's own "of" phrase is not its owner
+    const thingAfterFigure = thing.start >= figure.end && thing.start - figure.end < 12
+    let owner = subjectNoun
       ? undefined
       : (ownerAfter(text, thing.end, names) ??
-        ownerAfter(text, figure.end, names) ??
+        (thingAfterFigure ? undefined : ownerAfter(text, figure.end, names)) ??
         subjectBefore(text, figure.start, names))
+    let pronoun = owner || subjectNoun ? undefined : pronounSubject(text, figure.start)
+    // "shipped 86,000 chargers ..., and now employs 1,450 people": a second verb shares the subject
+    const last = out.at(-1)
+    const sharesSubject =
+      last &&
+      /(?:,\s*|\s)(?:and|but)\s+(?:now\s+|also\s+|still\s+)?[a-z]+s\s+(?:about\s+|some\s+|nearly\s+)?$/.test(
+        text.slice(last.at.end, figure.start),
+      )
+    if (!owner && !pronoun && !subjectNoun && last && sharesSubject) {
+      owner = last.owner
+      pronoun = last.pronoun
+    }
     const raw: RawQuantity = {
       kind: 'quantity',
       quantity: { ...strip(figure), year: yearOf(text, figure, years) },
       thing,
       owner,
-      pronoun: owner || subjectNoun ? undefined : pronounSubject(text, figure.start),
+      pronoun,
       subjectNoun,
       rate,
       at: { start: figure.start, end: figure.end },

@@ -113,7 +113,8 @@ export function buildEntities(language: Language, _documents: unknown[] = []): E
     find,
     get: (id) => byId.get(id),
     resolve(name, type) {
-      const long = shortForms.get(name)
+      // a short form never takes over a name that is already an entity ("China" is not "Broadband China")
+      const long = find(name) ? undefined : shortForms.get(name)
       if (long && long !== name) {
         const full = this.resolve(long, type)
         const key = nameKey(name)

@@ -183,8 +183,13 @@ export function understand(question: string, knowledge: Knowledge): Understandin
     unknownNames.push(t.text)
   })
 
+  // "ChargeWorld Expo 2024" names an event: its year is not the year asked about
+  const namedYears = new Set(
+    mentions.flatMap((m) => m.text.split(' ')).filter((w) => /^\d{4}$/.test(w)),
+  )
   const years = tokens
     .filter((t) => t.type === 'number' && /^(1[89]|20)\d\d$/.test(t.lemma))
+    .filter((t) => !namedYears.has(t.lemma))
     .map((t) => Number(t.lemma))
   let matched = matchIntent(knowledge.language.intents, key)
   // "which three largest ...", "what projects are ...": several things asked for are a list
