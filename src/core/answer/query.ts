@@ -64,6 +64,9 @@ const genericWords = new Set([
   'week',
   'day',
   'annum',
+  'annual',
+  'annually',
+  'yearly',
   'today',
   // a share is the kind of figure, not the thing: "share of GDP"
   'share',

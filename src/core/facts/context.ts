@@ -4,7 +4,11 @@ import { buildAliasTable, findMentions } from '../nlu/mentions'
 import { terms } from '../nlu/nlp'
 import type { CorpusDocument, Entity, Fact, Passage } from '../types'
 
-type Parts = Pick<Knowledge, 'passageById'> & { documents: Map<string, CorpusDocument> }
+type Parts = Pick<Knowledge, 'passageById'> & {
+  documents: Map<string, CorpusDocument>
+  /** each document's passages in order */
+  passages: Map<string, Passage[]>
+}
 
 export function addContext(facts: Fact[], entities: Entity[], parts: Parts): void {
   const table = buildAliasTable(entities)
@@ -31,9 +35,14 @@ export function addContext(facts: Fact[], entities: Entity[], parts: Parts): voi
     fact.terms = [...new Set(terms(`${own} ${passage.heading ?? ''}`))]
     // "Wind made up 34% of generation" follows "... in 2023": an undated figure shares its passage's years
     if (fact.kind === 'quantity' && fact.quantity.year === undefined) {
-      const years = doc.text
-        .slice(passage.start, passage.end)
-        .match(/(?<=\b(?:in|during|for|of|by)\s)(?:19|20)\d\d\b/g)
+      // the passage, or the one before it when it names no year: figures often follow the sentence that dates them
+      const before = parts.passages.get(passage.docId)?.[passage.index - 1]
+      const here = doc.text.slice(passage.start, passage.end)
+      const scope =
+        /(?:19|20)\d\d/.test(here) || !before
+          ? here
+          : `${doc.text.slice(before.start, before.end)} ${here}`
+      const years = scope.match(/(?<=\b(?:in|during|for|of|by)\s)(?:19|20)\d\d\b/g)
       if (years) fact.periodYears = [...new Set(years.map(Number))]
     }
   }

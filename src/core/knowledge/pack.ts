@@ -67,15 +67,18 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
   const passages = perDoc.flatMap((d) => d.passages)
   const resolver = buildEntities(language, documents)
   // names first, so that "Harbourline" already means "Harbourline Terminals" when facts are read
+  const sentenceTexts = perDoc.flatMap(({ doc, passages }) =>
+    passages.flatMap((p) => p.sentences.map((s) => doc.text.slice(s.start, s.end))),
+  )
+  const places = new Set(
+    sentenceTexts.flatMap((t) =>
+      [...t.matchAll(/\b(?:in|across|to|from)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])/g)].map((m) => m[1]!),
+    ),
+  )
   resolver.setShortForms(
     shortForms(
-      perDoc.flatMap(({ doc, passages }) =>
-        passages.flatMap((p) =>
-          p.sentences.flatMap((s) =>
-            findNames(doc.text.slice(s.start, s.end)).map((n) => baseName(n.text)),
-          ),
-        ),
-      ),
+      sentenceTexts.flatMap((t) => findNames(t).map((n) => baseName(n.text))),
+      places,
     ),
   )
   const singleNames = new Set<string>()
@@ -86,6 +89,7 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
   addContext(facts, resolver.entities(), {
     documents: new Map(documents.map((d) => [d.docId, d])),
     passageById: new Map(passages.map((p) => [p.id, p])),
+    passages: new Map(perDoc.map(({ doc, passages }) => [doc.docId, passages])),
   })
   const df: Record<string, number> = {}
   let sentenceCount = 0

@@ -36,6 +36,10 @@ export function derivedAliases(name: string, type: EntityType): string[] {
       /^(ministry|bureau|department|commission|administration|agency) of ([a-z]+)$/.exec(key)
     if (ofForm) out.add(`${ofForm[2]} ${ofForm[1]}`)
   }
+  if (type === 'other') {
+    // "inland barges" is also asked after as "inland barge"
+    out.add(key.endsWith('s') ? key.slice(0, -1) : `${key}s`)
+  }
   if (type === 'event') {
     // "CommunicAsia 2017" is also just "CommunicAsia"
     const edition = /^(.+?) (?:19|20)\d\d$/.exec(key)
@@ -53,15 +57,20 @@ export function derivedAliases(name: string, type: EntityType): string[] {
  * ("Harbourline" for "Harbourline Terminals") or the last word of a person ("Vos" for "Hanna Vos");
  * a short form two long names share stays ambiguous and is left out
  */
-export function shortForms(names: Iterable<string>): Map<string, string> {
+export function shortForms(
+  names: Iterable<string>,
+  places: Set<string> = new Set(),
+): Map<string, string> {
   const all = new Set(names)
   const candidates = new Map<string, Set<string>>()
   for (const name of all) {
     const words = name.split(/\s+/)
     if (words.length < 2 || words.length > 4) continue
     for (const word of [words[0]!, words.at(-1)!]) {
+      // a word the text also uses as a place ("in Northmark") is that place, not a short form
       if (
         !all.has(word) ||
+        places.has(word) ||
         !/^[A-Z][a-z]/.test(word) ||
         /^(?:The|Port|City|Bay|Group|Energy|Systems)$/.test(word)
       )
