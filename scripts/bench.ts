@@ -1,5 +1,6 @@
 /** `npm run bench`: speed, memory and scale measured side by side, written to bench/REPORT.md and printed. */
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs, usage } from './bench/args'
@@ -28,12 +29,13 @@ async function main() {
     parts: args.parts,
     startedAt: new Date().toISOString(),
     seconds: 0,
+    loadAverages: {},
     notMeasured: {},
   }
   const run: Record<Part, () => Promise<void>> = {
     latency: async () => {
       results.latency = await measureLatency(
-        quick ? { warmup: 20, rounds: 3, perRound: 40 } : { warmup: 100, rounds: 7, perRound: 300 },
+        quick ? { warmup: 20, rounds: 3, perRound: 40 } : { warmup: 100, rounds: 5, perRound: 200 },
       )
     },
     scale: async () => {
@@ -43,7 +45,7 @@ async function main() {
       results.http = await measureHttp(
         quick
           ? { connections: 10, seconds: 3, rounds: 1 }
-          : { connections: 10, seconds: 10, rounds: 3 },
+          : { connections: 10, seconds: 8, rounds: 3 },
       )
     },
     load: async () => {
@@ -62,6 +64,7 @@ async function main() {
   }
   for (const part of args.parts) {
     const t = performance.now()
+    results.loadAverages[part] = loadavg()[0]!
     process.stderr.write(`bench: ${part}\n`)
     try {
       await run[part]()

@@ -17,6 +17,16 @@ export function isMain(moduleUrl: string): boolean {
   return moduleUrl === pathToFileURL(process.argv[1] ?? '').href
 }
 
+/** the line of a child's stderr that says what went wrong, not the stack frames under it */
+export function errorLine(stderr: string): string {
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+  const error = lines.find((l) => /^\w*Error\b|\bError:/.test(l) && !l.startsWith('at '))
+  return (error ?? lines.at(-1) ?? '').slice(0, 300)
+}
+
 /** the JSON after `marker` on the child's stdout */
 export function runChild<T>(
   script: string,
@@ -47,7 +57,7 @@ export function runChild<T>(
       else
         reject(
           new Error(
-            `${script} ${args.join(' ')}: ${signal ? `killed by ${signal} (over ${timeoutMs / 1000} s)` : `exit ${code}`}${err ? `: ${err.trim().split('\n').slice(-3).join(' ')}` : ''}`,
+            `${script} ${args.join(' ')}: ${signal ? `killed by ${signal} (over ${timeoutMs / 1000} s)` : `exit ${code}`}${err ? `: ${errorLine(err)}` : ''}`,
           ),
         )
     })

@@ -27,8 +27,8 @@ export function percent(value: number, digits = 0): string {
   return Number.isFinite(value) ? `${(value * 100).toFixed(digits)}%` : 'n/a'
 }
 
-/** a figure, which reads best aligned right: starts with a digit, a sign, "<" or is n/a */
-const figure = (c: string) => /^(?:[-+<~]?\d|n\/a$|\*\*\d)/.test(c)
+/** a figure, which reads best aligned right: starts with a digit, a sign or "<", is n/a or empty */
+const figure = (c: string) => c === '' || /^(?:[-+<~]?\d|n\/a$|\*\*\d)/.test(c)
 
 /** a markdown table; cells are escaped for pipes, columns of figures aligned right */
 export function table(header: string[], rows: (string | number)[][]): string {

@@ -24,6 +24,8 @@ export interface LoadResult extends Required<LoadOptions> {
   rssAtSettle: number
   rssAtEnd: number
   rssPeak: number
+  /** RSS every 2 s from the start of the load, bytes: shows whether it levels off */
+  rssTimeline: number[]
   /** (end - settle) / settle */
   rssDrift: number
   passed: boolean
@@ -53,10 +55,8 @@ export async function loadTest(options: LoadOptions = {}): Promise<LoadResult> {
   const server = await startServer()
   try {
     let rssAtSettle = 0
-    let rssPeak = 0
-    const sampler = setInterval(() => {
-      rssPeak = Math.max(rssPeak, rssOf(server.pid))
-    }, 500)
+    const rssTimeline: number[] = []
+    const sampler = setInterval(() => rssTimeline.push(rssOf(server.pid)), 2000)
     const settle = setTimeout(() => {
       rssAtSettle = rssOf(server.pid)
     }, opts.settleSeconds * 1000)
@@ -93,7 +93,8 @@ export async function loadTest(options: LoadOptions = {}): Promise<LoadResult> {
       unexpected,
       rssAtSettle,
       rssAtEnd,
-      rssPeak: Math.max(rssPeak, rssAtEnd),
+      rssPeak: Math.max(...rssTimeline, rssAtEnd),
+      rssTimeline,
       rssDrift,
       passed: problems.length === 0,
       problems,

@@ -74,6 +74,8 @@ export function loadSection(r: BenchResults): string {
         ],
       ],
     ),
+    '',
+    `RSS every 2 s (MB): ${l.rssTimeline.map((b) => Math.round(b / 1e6)).join(' ')}.`,
   ].join('\n')
 }
 
@@ -84,30 +86,52 @@ export function startupSection(r: BenchResults): string {
   return [
     '## Start-up (shipped corpus)',
     '',
-    `Process spawn to the first 200 from \`/healthz\` (polled every 5 ms), median of ${s.starts} fresh starts after one untimed start (tsx fills its transpile cache). \`indexedMs\` is what the server logs: config, the wink model (loaded on first use) and building the pack. The parts come from as many fresh in-process probes.`,
+    `Process spawn to the first 200 from \`/healthz\` (polled every 5 ms), median of ${s.starts} fresh starts after one untimed start (tsx fills its transpile cache). \`indexedMs\` is what the server logs: config, the wink model (made on first use) and building the pack. The parts come from as many fresh in-process probes: node and tsx up to the probe's first line, importing the modules the server imports (through tsx; wink's model data is among them), making the wink instance, building the pack from corpus/ and intents/, and loadPack.`,
     '',
     table(
       [
+        'how',
         'ready',
-        'server indexedMs',
         'RSS at ready',
+        'server indexedMs',
         'node + tsx boot',
-        'wink model load',
-        'build pack from disk',
+        'module imports',
+        'wink model',
+        'build pack',
         'loadPack',
       ],
       [
         [
+          '`npm start` (tsx)',
           `${ms(s.readyMs)} ms`,
-          `${ms(s.indexedMs)} ms`,
           bytes(s.rssAtReady),
+          `${ms(s.indexedMs)} ms`,
           `${ms(p.bootMs)} ms`,
+          `${ms(p.importMs)} ms`,
           `${ms(p.modelMs)} ms`,
           `${ms(p.buildMs)} ms`,
           `${ms(p.loadMs)} ms`,
         ],
+        ...(s.bundled
+          ? [
+              [
+                'esbuild bundle, plain node',
+                `${ms(s.bundled.readyMs)} ms`,
+                bytes(s.bundled.rssAtReady),
+                '',
+                '',
+                '',
+                '',
+                '',
+                '',
+              ],
+            ]
+          : []),
       ],
     ),
+    s.bundled
+      ? `\nThe second row is the same server bundled by esbuild (in ${ms(s.bundled.bundleMs)} ms, packages left in node_modules) and started with \`node bench/out/server.mjs\`: what a build step in front of \`npm start\` would give.`
+      : '',
   ].join('\n')
 }
 

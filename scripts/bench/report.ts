@@ -15,13 +15,16 @@ export const chartFile = 'scale.svg'
 
 function header(r: BenchResults): string {
   const m = r.machine
+  const loads = Object.entries(r.loadAverages)
+    .map(([part, load]) => `${part} ${load.toFixed(1)}`)
+    .join(', ')
   return [
     '# citable benchmark',
     '',
     `Made by \`npm run bench${r.quick ? ' -- --quick' : ''}${r.parts.length < 7 ? ` -- --only ${r.parts.join(',')}` : ''}\` on ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC, in ${Math.round(r.seconds)} s${r.quick ? ' (**quick smoke run: small sizes, short runs; not for comparison**)' : ''}.`,
     '',
     `Machine: ${m.cores} cores (nproc), ${m.cpu}, ${(m.memoryBytes / 1e9).toFixed(1)} GB memory, Node ${m.node}, ${m.os}.`,
-    'A shared, noisy machine: figures are medians over rounds, and the ratios compare things measured side by side in this one run.',
+    `A shared, noisy machine: figures are medians over rounds, and the ratios compare things measured side by side in this one run. Its 1-minute load average as each part started (${m.cores} would mean the cores were busy): ${loads || 'n/a'}. In-process latency is given in wall time and in CPU time; the gap between the two is waiting for a core.`,
   ].join('\n')
 }
 
@@ -51,11 +54,13 @@ function latencySection(r: BenchResults): string {
     "`ask(service, …)` with the Node service, after a warm-up; each round interleaves the kinds, and the figures are medians over the rounds of each round's p50 and p99. A follow-up is timed on its last turn, the earlier turns answered untimed in the same session.",
     '',
     table(
-      ['kind', 'p50 ms', 'p99 ms', 'timed calls', 'abstained'],
+      ['kind', 'p50 ms', 'p99 ms', 'CPU p50 ms', 'CPU p99 ms', 'timed calls', 'abstained'],
       Object.entries(byKind).map(([kind, l]) => [
         kind,
         ms(l.p50),
         ms(l.p99),
+        ms(l.cpuP50),
+        ms(l.cpuP99),
         count(l.samples),
         percent(abstainedShare[kind as keyof typeof abstainedShare] ?? Number.NaN),
       ]),
@@ -71,7 +76,7 @@ function scaleSection(r: BenchResults): string {
   return [
     '## Scale (generated corpora)',
     '',
-    'A seeded generator writes realistic articles (~450 words: headings, "N things of Owner" lines, before/after figures, percentages, money per year, "the three X of A, B and C", quoted people with roles, companies headquartered in places); article i is the same at every size. Each size runs in a fresh `node --expose-gc` process: `buildPack` (median of up to 3 builds), the pack as JSON, `loadPack(JSON.parse(…))`, then heap and RSS after a full GC, then fact and free-text questions drawn from the corpus (5 rounds, medians). "right" = the fact answer states the figure or place the article gives; "right doc" = a free-text answer cites the article the question is about.',
+    'A seeded generator writes realistic articles (~450 words: headings, "N things of Owner" lines, before/after figures, percentages, money per year, "the three X of A, B and C", quoted people with roles, companies headquartered in places); article i is the same at every size. Each size runs in a fresh `node --expose-gc` process: `buildPack` (median of up to 3 builds), the pack as JSON, `loadPack(JSON.parse(…))`, then heap and RSS after a full GC, then fact and free-text questions drawn from the corpus (5 rounds of 200 per kind, 3 of 150 at 10,000 articles; medians over rounds; CPU p99 in brackets). "right" = the fact answer states the figure or place the article gives; "right doc" = a free-text answer cites the article the question is about.',
     '',
     table(
       [
@@ -99,8 +104,8 @@ function scaleSection(r: BenchResults): string {
         `${ms(p.loadMs)} ms`,
         bytes(p.heapUsed),
         bytes(p.rss),
-        `${ms(p.fact.p50)} / ${ms(p.fact.p99)}`,
-        `${ms(p.freeText.p50)} / ${ms(p.freeText.p99)}`,
+        `${ms(p.fact.p50)} / ${ms(p.fact.p99)} (${ms(p.fact.cpuP99)})`,
+        `${ms(p.freeText.p50)} / ${ms(p.freeText.p99)} (${ms(p.freeText.cpuP99)})`,
         percent(p.factRight),
         percent(p.freeTextRightDoc),
       ]),

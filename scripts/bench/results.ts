@@ -32,6 +32,8 @@ export interface BenchResults {
   startup?: StartupResult
   worker?: WorkerResult
   baseline?: BaselineResult
+  /** the 1-minute load average of the machine when each part started: how shared it was */
+  loadAverages: Partial<Record<Part, number>>
   /** parts that failed or could not run, with why */
   notMeasured: Partial<Record<Part, string>>
 }

@@ -37,11 +37,17 @@ export function rssOf(pid: number): number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-/** `node --import tsx src/runtime/node/server.ts`, so the pid is the server's own (npx would add a parent) */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/** how `npm start` runs the server, without npm and npx in between: the pid is the server's own */
+export const tsxServer = ['--import', 'tsx', 'src/runtime/node/server.ts']
+
+/** starts `node <args>` (the server through tsx unless told otherwise) and waits for /healthz */
+export async function startServer(
+  env: Record<string, string> = {},
+  args: string[] = tsxServer,
+): Promise<RunningServer> {
   const port = await freePort()
   const started = performance.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/runtime/node/server.ts'], {
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -2,10 +2,13 @@
 import { median, percentile } from './stats'
 
 export interface Latency {
-  /** median over rounds of each round's p50, in ms */
+  /** median over rounds of each round's p50, wall clock, in ms */
   p50: number
-  /** median over rounds of each round's p99, in ms */
+  /** median over rounds of each round's p99, wall clock, in ms */
   p99: number
+  /** the same in CPU time of the process: what the answer costs, without the waits of a shared machine */
+  cpuP50: number
+  cpuP99: number
   /** timed calls in all rounds */
   samples: number
 }
@@ -20,11 +23,17 @@ export interface RoundOptions {
 }
 const defaults: Required<RoundOptions> = { warmup: 50, rounds: 5, perRound: 200 }
 
+/** one timed call, ms */
+export interface Sample {
+  wall: number
+  cpu: number
+}
+
 /**
- * a group's `run(i)` answers its i-th question and returns the ms of the part to time (so a
+ * a group's `run(i)` answers its i-th question and returns the time of the part to time (so a
  * follow-up can answer its earlier turns untimed)
  */
-export type Timed = (i: number) => Promise<number>
+export type Timed = (i: number) => Promise<Sample>
 
 export async function timeGroups<K extends string>(
   groups: Record<K, Timed>,
@@ -33,31 +42,46 @@ export async function timeGroups<K extends string>(
   const { warmup, rounds, perRound } = { ...defaults, ...options }
   const names = Object.keys(groups) as K[]
   for (let i = 0; i < warmup; i++) for (const name of names) await groups[name](i)
-  const perRoundStats = new Map<K, { p50: number[]; p99: number[] }>(
-    names.map((n) => [n, { p50: [], p99: [] }]),
+  type Stats = Record<'p50' | 'p99' | 'cpuP50' | 'cpuP99', number[]>
+  const perRoundStats = new Map<K, Stats>(
+    names.map((n) => [n, { p50: [], p99: [], cpuP50: [], cpuP99: [] }]),
   )
   for (let r = 0; r < rounds; r++) {
-    const samples = new Map<K, number[]>(names.map((n) => [n, []]))
+    const samples = new Map<K, Sample[]>(names.map((n) => [n, []]))
     // interleaved, so a noisy moment on the machine hits every group alike
     for (let i = 0; i < perRound; i++)
       for (const name of names) samples.get(name)!.push(await groups[name](i))
     for (const name of names) {
-      const s = samples.get(name)!
-      perRoundStats.get(name)!.p50.push(percentile(s, 50))
-      perRoundStats.get(name)!.p99.push(percentile(s, 99))
+      const wall = samples.get(name)!.map((s) => s.wall)
+      const cpu = samples.get(name)!.map((s) => s.cpu)
+      const stats = perRoundStats.get(name)!
+      stats.p50.push(percentile(wall, 50))
+      stats.p99.push(percentile(wall, 99))
+      stats.cpuP50.push(percentile(cpu, 50))
+      stats.cpuP99.push(percentile(cpu, 99))
     }
   }
   return Object.fromEntries(
     names.map((n) => {
       const s = perRoundStats.get(n)!
-      return [n, { p50: median(s.p50), p99: median(s.p99), samples: rounds * perRound }]
+      const latency: Latency = {
+        p50: median(s.p50),
+        p99: median(s.p99),
+        cpuP50: median(s.cpuP50),
+        cpuP99: median(s.cpuP99),
+        samples: rounds * perRound,
+      }
+      return [n, latency]
     }),
   ) as Record<K, Latency>
 }
 
-/** ms taken by one async call */
-export async function elapsed(call: () => Promise<unknown>): Promise<number> {
+/** wall and CPU ms of one async call (process.cpuUsage counts in microseconds) */
+export async function elapsed(call: () => Promise<unknown>): Promise<Sample> {
+  const cpu = process.cpuUsage()
   const start = performance.now()
   await call()
-  return performance.now() - start
+  const wall = performance.now() - start
+  const used = process.cpuUsage(cpu)
+  return { wall, cpu: (used.user + used.system) / 1000 }
 }

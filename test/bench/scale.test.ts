@@ -5,7 +5,7 @@ import type { ScalePoint } from '../../scripts/bench/scale-child'
 /** a point whose figures grow as articles^slope */
 const point = (articles: number, slope: number): ScalePoint => {
   const y = articles ** slope
-  const latency = { p50: y, p99: 2 * y, samples: 10 }
+  const latency = { p50: y, p99: 2 * y, cpuP50: y, cpuP99: y, samples: 10 }
   return {
     articles,
     buildMs: 5 * articles,

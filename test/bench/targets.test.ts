@@ -3,7 +3,13 @@ import type { BenchResults } from '../../scripts/bench/results'
 import type { ScalePoint } from '../../scripts/bench/scale-child'
 import { judgeTargets } from '../../scripts/bench/targets'
 
-const latency = (p99: number) => ({ p50: p99 / 4, p99, samples: 100 })
+const latency = (p99: number) => ({
+  p50: p99 / 4,
+  p99,
+  cpuP50: p99 / 5,
+  cpuP99: p99 / 2,
+  samples: 100,
+})
 
 const base: BenchResults = {
   machine: { cores: 2, cpu: 'test', memoryBytes: 1e9, node: 'v20', os: 'linux' },
@@ -11,6 +17,7 @@ const base: BenchResults = {
   parts: [],
   startedAt: '2026-01-01T00:00:00Z',
   seconds: 1,
+  loadAverages: {},
   notMeasured: {},
 }
 
@@ -44,7 +51,9 @@ describe('judgeTargets', () => {
     } as BenchResults
     const row = statusOf(r, 'p99 in process <= 2 ms')
     expect(row.status).toBe('missed')
-    expect(row.why).toBe('passage questions are the slowest; see the latency table')
+    expect(row.why).toBe(
+      'passage questions are the slowest; their CPU p99 is 1.60 ms, so the wall-clock tail is waiting for a core on the shared machine',
+    )
   })
 
   it('judges 10,000 articles only when that size was measured', () => {
@@ -67,7 +76,11 @@ describe('judgeTargets', () => {
     expect(statusOf(http(0.3), '/api/answer throughput').status).toBe('missed')
     const rss = {
       ...base,
-      startup: { readyMs: 700, rssAtReady: 150e6 },
+      startup: {
+        readyMs: 700,
+        rssAtReady: 150e6,
+        parts: { bootMs: 1, importMs: 1, modelMs: 1, buildMs: 1 },
+      },
       load: { rssPeak: 230e6, passed: true, problems: [] },
     } as unknown as BenchResults
     expect(statusOf(rss, 'ready in < 1 s').status).toBe('met')
