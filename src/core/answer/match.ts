@@ -16,7 +16,7 @@ export interface Match {
   misses: number
 }
 
-/** facts indexed by the canonical words of their thing, built once per knowledge */
+/** facts indexed by the canonical words of their thing and heading, and by owner; built once per knowledge */
 const byTerm = new WeakMap<Knowledge, Map<string, Fact[]>>()
 
 function factIndex(knowledge: Knowledge): Map<string, Fact[]> {
@@ -28,9 +28,12 @@ function factIndex(knowledge: Knowledge): Map<string, Fact[]> {
     // a figure under "Orders announced at the fair" is found by "order" too
     const heading = knowledge.passageById.get(fact.passageId)?.heading ?? ''
     if (!headingTerms.has(heading)) headingTerms.set(heading, canon(knowledge, terms(heading)))
+    // and by its owner, as "@id"
+    const owner = fact.ownerId ? [`@${fact.ownerId}`] : []
     for (const term of new Set([
       ...canon(knowledge, fact.thingTerms),
       ...headingTerms.get(heading)!,
+      ...owner,
     ])) {
       const list = index.get(term) ?? []
       list.push(fact)

@@ -2,6 +2,7 @@
 import type { Knowledge } from '../knowledge/pack'
 import type { IntentDef } from '../nlu/language'
 import { terms } from '../nlu/nlp'
+import { nameKey } from '../nlu/normalize'
 import type { Understanding } from '../nlu/understand'
 
 export interface Query {
@@ -21,6 +22,8 @@ export interface Query {
   names: string[]
   /** every content lemma, for retrieval */
   terms: string[]
+  /** "according to the Energy Transition Report": only these documents */
+  docIds?: string[]
   /** the question as understood, for the log and follow-ups */
   text: string
 }
@@ -105,6 +108,26 @@ export function toQuery(u: Understanding, knowledge: Knowledge): Query {
     unknownNames: u.unknownNames,
     names: u.properNames,
     terms: u.terms.filter((t) => !metaWords.has(t)),
+    docIds: sourceNamed(knowledge, u.text),
     text: u.text,
   }
+}
+
+/** the documents a question names as its source: "according to the ChargeWorld Expo report" */
+export function sourceNamed(knowledge: Knowledge, text: string): string[] | undefined {
+  const m =
+    /\b(?:according to|as reported (?:by|in))\s+(?:the\s+)?([^,?]+?)\s*(?:,|\?|$)/i.exec(text) ??
+    /\b(?:in|from)\s+the\s+([^,?]+?)\s+(?:report|article|story)\b/i.exec(text)
+  if (!m) return undefined
+  const words = nameKey(m[1]!)
+    .split(' ')
+    .filter((w) => w.length > 2 && !/^(?:report|article|story|the)$/.test(w))
+  if (words.length === 0) return undefined
+  const docs = [...knowledge.documents.values()].filter((d) => {
+    const about = ` ${nameKey(`${d.title} ${d.source ?? ''}`)} `
+    return words.every((w) => about.includes(` ${w} `) || about.includes(` ${w}s `))
+  })
+  return docs.length > 0 && docs.length < knowledge.documents.size
+    ? docs.map((d) => d.docId)
+    : undefined
 }

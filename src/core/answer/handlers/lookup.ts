@@ -29,7 +29,15 @@ export function matchFigures(knowledge: Knowledge, query: Query, measure?: strin
     knowledge,
     query,
     (f) => (f.kind === 'quantity' || f.kind === 'change') && measureFits(f, measure),
-  ).filter((m) => m.thingHits > 0 || query.thingTerms.length === 0)
+  )
+    .filter(
+      (m) =>
+        m.thingHits > 0 ||
+        query.thingTerms.length === 0 ||
+        // "how much does Ostra Energy plan to invest": the owner's one figure of the kind asked for
+        (m.ownerMatched && (measure === 'money' || measure === 'percent' || measure === 'amount')),
+    )
+    .filter((m) => !query.docIds || query.docIds.includes(m.fact.docId))
   if (all.length === 0) return { matches: [] }
   const owned = all.filter(
     (m) => ownerFits(m.fact, query.ownerIds) && namesFit(m.fact, query.names ?? []),

@@ -96,7 +96,8 @@ export function findOperands(knowledge: Knowledge, query: Query): OperandSearch 
     const { matches, refusal } = matchFigures(knowledge, { ...query, years: [] })
     if (refusal) return { refusal }
     const operands: Operand[] = []
-    for (const year of query.years.slice(0, 2)) {
+    // the later year first: "by what factor did it grow from 1978 to 2015" divides 2015 by 1978
+    for (const year of query.years.slice(0, 2).sort((a, b) => b - a)) {
       const m = matches.find((x) => yearsOf(x.fact).includes(year) && x.misses <= x.thingHits)
       if (!m) return { refusal: refuse(query, `no figure for ${year}`) }
       operands.push({ fact: m.fact, year, label: String(year) })

@@ -34,6 +34,8 @@ export function superlative(knowledge: Knowledge, query: Query): HandlerResult {
     // its own thing matches, or every word asked for stands in its sentence or heading
     .filter((m) => (m.thingHits > 0 || m.misses === 0) && m.fact.ownerId !== undefined)
     .filter((m) => year === undefined || yearFits(m.fact, [year]))
+    // "among the Ministry of Transportation, the Tourism Bureau and ...": only the owners named, when several are
+    .filter((m) => query.ownerIds.length < 2 || query.ownerIds.includes(m.fact.ownerId!))
   // one unit per family: pilots are not compared with money
   const unit =
     family[0] &&
