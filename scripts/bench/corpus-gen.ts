@@ -22,11 +22,18 @@ export interface GeneratedQuestion {
   docId: string
   /** what a right answer states (a figure or a name); absent for free-text */
   expect?: string
+  /**
+   * what a free-text question is about ("Lyon|housing"): several articles may share a subject,
+   * and citing any of them is right
+   */
+  subject?: string
 }
 
 export interface GeneratedArticle {
   doc: CorpusDocument
   questions: GeneratedQuestion[]
+  /** the subjects the article's free-text questions may ask about */
+  subjects: string[]
 }
 
 const seedDefault = 20170523
@@ -119,39 +126,51 @@ export function generateArticle(i: number, seed = seedDefault): GeneratedArticle
     source: 'Generated Benchmark Wire',
     text: paragraphs.join('\n\n'),
   }
-  const ask = (question: string, kind: GeneratedQuestion['kind'], expect?: string) => ({
+  const fact = (question: string, expect: string): GeneratedQuestion => ({
     question,
-    kind,
+    kind: 'fact',
     docId,
-    ...(expect === undefined ? {} : { expect }),
+    expect,
   })
+  const freeText = (question: string, subject: string): GeneratedQuestion => ({
+    question,
+    kind: 'free-text',
+    docId,
+    subject,
+  })
+  // free-text questions ask about sentences every article has, never about optional filler
+  const subjects = [`${place}|${topic.name}`, `${speaker}|${topic.name}`, `${expert}|${topic.name}`]
   const questions: GeneratedQuestion[] = [
-    ask(`How many ${kinds[0]} ${topic.things} does the ${agency} run?`, 'fact', String(counts[0])),
-    ask(`How much does ${place} invest in ${topic.name} per year?`, 'fact', String(budget)),
-    ask(`How many ${topic.things} did ${place} have in ${y2}?`, 'fact', String(after)),
-    ask(`Where is ${firm} headquartered?`, 'fact', hq),
-    ask(`What do critics say about the ${topic.name} plan in ${place}?`, 'free-text'),
-    ask(`What are the main risks to the ${topic.name} timetable in ${place}?`, 'free-text'),
-    ask(`What did ${speaker} say about ${topic.name}?`, 'free-text'),
+    fact(`How many ${kinds[0]} ${topic.things} does the ${agency} run?`, String(counts[0])),
+    fact(`How much does ${place} invest in ${topic.name} per year?`, String(budget)),
+    fact(`How many ${topic.things} did ${place} have in ${y2}?`, String(after)),
+    fact(`Where is ${firm} headquartered?`, hq),
+    freeText(`Why is ${place} expanding its ${topic.name} programme?`, subjects[0]!),
+    freeText(`What did ${speaker} say about ${topic.name}?`, subjects[1]!),
+    freeText(`What does ${expert} expect for ${topic.things} in ${place}?`, subjects[2]!),
   ]
-  return { doc, questions }
+  return { doc, questions, subjects }
 }
 
 export interface GeneratedCorpus {
   docs: CorpusDocument[]
   questions: GeneratedQuestion[]
+  /** docId -> the subjects of that article */
+  subjects: Map<string, Set<string>>
 }
 
 /** `size` articles and all their questions */
 export function generateCorpus(size: number, seed = seedDefault): GeneratedCorpus {
   const docs: CorpusDocument[] = []
   const questions: GeneratedQuestion[] = []
+  const subjects = new Map<string, Set<string>>()
   for (let i = 0; i < size; i++) {
     const article = generateArticle(i, seed)
     docs.push(article.doc)
     questions.push(...article.questions)
+    subjects.set(article.doc.docId, new Set(article.subjects))
   }
-  return { docs, questions }
+  return { docs, questions, subjects }
 }
 
 /** `count` questions of one kind drawn evenly over the corpus, the same on every run */

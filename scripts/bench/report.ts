@@ -76,7 +76,7 @@ function scaleSection(r: BenchResults): string {
   return [
     '## Scale (generated corpora)',
     '',
-    'A seeded generator writes realistic articles (~450 words: headings, "N things of Owner" lines, before/after figures, percentages, money per year, "the three X of A, B and C", quoted people with roles, companies headquartered in places); article i is the same at every size. Each size runs in a fresh `node --expose-gc` process: `buildPack` (median of up to 3 builds), the pack as JSON, `loadPack(JSON.parse(…))`, then heap and RSS after a full GC, then fact and free-text questions drawn from the corpus (5 rounds of 200 per kind, 3 of 150 at 10,000 articles; medians over rounds; CPU p99 in brackets). "right" = the fact answer states the figure or place the article gives; "right doc" = a free-text answer cites the article the question is about.',
+    'A seeded generator writes realistic articles (~450 words: headings, "N things of Owner" lines, before/after figures, percentages, money per year, "the three X of A, B and C", quoted people with roles, companies headquartered in places); article i is the same at every size. Each size runs in a fresh `node --expose-gc` process: `buildPack` (median of up to 3 builds), the pack as JSON, `loadPack(JSON.parse(…))`, then heap and RSS after a full GC, then fact and free-text questions drawn from the corpus (5 rounds of 200 per kind, 3 of 150 at 10,000 articles; medians over rounds; CPU p99 in brackets). "right" = the fact answer states the figure or place the article gives; "right doc" = a free-text answer cites an article about what the question asks (the place and topic, or the person quoted).',
     '',
     table(
       [

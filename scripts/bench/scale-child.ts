@@ -32,7 +32,7 @@ export interface ScalePoint {
   freeText: Latency
   /** fact questions answered with the figure or name the article states, 0..1 */
   factRight: number
-  /** free-text questions citing the article they are about, 0..1 */
+  /** free-text questions citing an article about their subject, 0..1 */
   freeTextRightDoc: number
 }
 
@@ -114,7 +114,7 @@ export async function measureSize(size: number, quick: boolean): Promise<ScalePo
     (q, a) => !a.abstained && a.answer.includes(q.expect ?? '\u0000'),
   )
   const freeTextRightDoc = await share(service, freeText, (q, a) =>
-    a.citations.some((c) => c.docId === q.docId),
+    a.citations.some((c) => corpus.subjects.get(c.docId)?.has(q.subject ?? '') ?? false),
   )
   return {
     articles: size,

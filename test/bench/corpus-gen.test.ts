@@ -45,8 +45,18 @@ describe('generateArticle', () => {
     const facts = questions.filter((q) => q.kind === 'fact')
     expect(facts.length).toBeGreaterThan(0)
     for (const q of facts) expect(doc.text).toContain(q.expect)
-    expect(questions.filter((q) => q.kind === 'free-text').length).toBeGreaterThan(0)
     expect(questions.every((q) => q.docId === doc.docId)).toBe(true)
+  })
+
+  it('asks free-text questions about subjects the article has, named in the text', () => {
+    const article = generateArticle(12)
+    const free = questions.filter((q) => q.kind === 'free-text')
+    expect(free.length).toBeGreaterThan(0)
+    for (const q of free) {
+      expect(article.subjects).toContain(q.subject)
+      for (const part of q.subject!.split('|'))
+        expect(doc.text.toLowerCase()).toContain(part.toLowerCase())
+    }
   })
 })
 
