@@ -112,6 +112,8 @@ export interface Entity {
   type: EntityType
   /** lowercased surface forms that name the entity, acronyms included */
   aliases: string[]
+  /** the text writes it with "the" ("the Tourism Bureau"); unknown when the corpus never names it */
+  article?: boolean
 }
 
 export interface Citation extends Span {

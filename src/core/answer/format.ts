@@ -17,7 +17,9 @@ export function entityName(knowledge: Knowledge, id: string | undefined, fallbac
       !/^[a-z]+[A-Z]/.test(name)) ||
     (entity.type === 'place' &&
       /\b(?:Delta|River|Region|Zone|Sea|Bay|Islands|States|Republic)\b/.test(name))
-  return takesThe && !/^the /i.test(name) ? `the ${name}` : name
+  // the corpus's own usage decides; the shape of the name only when the corpus never names it
+  const article = entity.article ?? takesThe
+  return article && !/^the /i.test(name) ? `the ${name}` : name
 }
 
 export function capitalise(text: string): string {

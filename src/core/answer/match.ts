@@ -129,9 +129,8 @@ export function findFacts(
   const index = factIndex(knowledge)
   const seen = new Set<Fact>()
   for (const term of query.thingTerms) for (const fact of index.get(term) ?? []) seen.add(fact)
-  if (query.thingTerms.length === 0)
-    for (const fact of knowledge.facts)
-      if (fact.ownerId && query.ownerIds.includes(fact.ownerId)) seen.add(fact)
+  // a named owner's own figures are candidates even when the question words its thing differently
+  for (const id of query.ownerIds) for (const fact of index.get(`@${id}`) ?? []) seen.add(fact)
   return [...seen]
     .filter(accept)
     .map((fact) => scoreFact(knowledge, fact, query))

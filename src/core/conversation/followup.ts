@@ -112,7 +112,7 @@ export function resolveTurn(
   const elliptical =
     opener ||
     (!u.intent && short && (u.mentions.length > 0 || u.years.length > 0)) ||
-    (refersBack && short)
+    (refersBack && key.split(' ').length <= 9)
   if (!elliptical) return { query: fresh, understanding: u, followUp: pronouns.replaced }
 
   const intent = u.intent ?? knowledge.language.intents.find((i) => i.name === focus.intent)

@@ -89,17 +89,19 @@ export function extractFacts(
       terms: [],
     }
   }
-  const entity = (name: Name | string, type?: EntityType) => {
-    const text = baseName(typeof name === 'string' ? name : name.text)
-    // a sentence's full stop is not part of a name, but "Co." keeps its own
-    const clean = /\b(?:Co|Corp|Inc|Ltd)\.$/.test(text) ? text : text.replace(/\.$/, '')
-    return entities.resolve(clean, type ?? guessType(clean))
-  }
-
   // a capitalised word that opens a sentence is a name only if the text also capitalises it elsewhere
   const midCaps = new Set(doc.text.match(/(?<=[a-z,;] )[A-Z][A-Za-z]+/g) ?? [])
   const isProper = (nm: Name) =>
     nm.start > 0 || nm.text.includes(' ') || /[A-Z].*[A-Z]/.test(nm.text) || midCaps.has(nm.text)
+  const entity = (name: Name | string, type?: EntityType) => {
+    const text = baseName(typeof name === 'string' ? name : name.text)
+    // a sentence's full stop is not part of a name, but "Co." keeps its own
+    const clean = /\b(?:Co|Corp|Inc|Ltd)\.$/.test(text) ? text : text.replace(/\.$/, '')
+    // "Wind made up 34%": a word capitalised only because it opens the sentence names a thing, not an organisation
+    const common = typeof name !== 'string' && !isProper(name)
+    return entities.resolve(clean, common ? 'other' : (type ?? guessType(clean)))
+  }
+
   const sentences: Sentence[] = passages
     .filter((p) => p.kind !== 'heading')
     .flatMap((passage) => passage.sentences.map((s) => ({ ...s, passage })))
@@ -181,6 +183,10 @@ export function extractFacts(
       (nm) => nm.start < 40 && typeOf(nm) !== 'person' && isProper(nm) && isSubject(text, nm),
     )
     const person = names.find((nm) => typeOf(nm) === 'person')
+    // list lines drop articles ("286 pilots of Ministry of ..."): only prose says how a name is written
+    if (passage.kind === 'paragraph')
+      for (const name of names)
+        entities.noteArticle(baseName(name.text), /\bthe\s+$/i.test(text.slice(0, name.start)))
     if (firstOrg) lastOrg = entity(firstOrg).id
     for (const name of names) if (typeOf(name) !== 'person') recent.push(baseName(name.text))
     if (person) lastPerson = entities.find(baseName(person.text))!.id

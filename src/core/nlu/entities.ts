@@ -102,6 +102,8 @@ export interface EntityResolver {
   addShortForms(singleNames: Set<string>): void
   /** short forms found before extraction: "Harbourline" resolves to "Harbourline Terminals", "Vos" to "Hanna Vos" */
   setShortForms(forms: Map<string, string>): void
+  /** how the text writes a name: with "the" or without, for saying it back */
+  noteArticle(name: string, withThe: boolean): void
   entities(): Entity[]
 }
 
@@ -118,6 +120,7 @@ export function buildEntities(language: Language, _documents: unknown[] = []): E
   }
   const find = (name: string) => byAlias.get(nameKey(name))
   let shortForms = new Map<string, string>()
+  const articles = new Map<string, [number, number]>()
   return {
     find,
     get: (id) => byId.get(id),
@@ -158,6 +161,14 @@ export function buildEntities(language: Language, _documents: unknown[] = []): E
       return entity
     },
     entities: () => [...byId.values()],
+    noteArticle(name, withThe) {
+      const entity = find(name)
+      if (!entity) return
+      const count = articles.get(entity.id) ?? [0, 0]
+      count[withThe ? 0 : 1]++
+      articles.set(entity.id, count)
+      entity.article = count[0] > count[1]
+    },
     setShortForms(forms) {
       shortForms = forms
     },
