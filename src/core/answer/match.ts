@@ -70,8 +70,10 @@ export function yearsOf(fact: Fact): number[] {
 
 /** an owner named in the question must be the fact's owner, or in its context when the fact names none */
 /** proper names the question uses that are no entity must appear where the fact is stated */
-export function namesFit(fact: Fact, names: string[]): boolean {
-  return names.every((n) => fact.terms.includes(n))
+export function namesFit(knowledge: Knowledge, fact: Fact, names: string[]): boolean {
+  if (names.length === 0) return true
+  const title = knowledge.documents.get(fact.docId)?.title.toLowerCase() ?? ''
+  return names.every((n) => fact.terms.includes(n) || new RegExp(`\\b${n}\\b`).test(title))
 }
 
 /** the fact is stated for one of the years, or stands undated in a passage about one of them */

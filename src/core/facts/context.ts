@@ -43,7 +43,8 @@ export function addContext(facts: Fact[], entities: Entity[], parts: Parts): voi
           ? here
           : `${doc.text.slice(before.start, before.end)} ${here}`
       const years = scope.match(/(?<=\b(?:in|during|for|of|by)\s)(?:19|20)\d\d\b/g)
-      if (years) fact.periodYears = [...new Set(years.map(Number))]
+      // the latest year named: an undated figure in a report is the current one, not the one it is compared with
+      if (years) fact.periodYears = [Math.max(...years.map(Number))]
     }
   }
 }

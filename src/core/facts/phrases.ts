@@ -71,7 +71,8 @@ export function thingBefore(text: string, before: number): Phrase | undefined {
     start += lead[0].length
     phrase = phrase.slice(lead[0].length)
   }
-  phrase = phrase.trimEnd()
+  // "weekly deep-sea services calling at its quays" is about "weekly deep-sea services"
+  phrase = phrase.split(/\s+(?:\w+ing|that|which|who)\s+(?:at|in|on|to|from|for)\b/)[0]!.trimEnd()
   const words = phrase.split(/\s+/).filter(Boolean)
   if (words.length === 0 || words.length > 6) return undefined
   return { text: phrase, start, end: start + phrase.length }

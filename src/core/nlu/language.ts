@@ -57,6 +57,8 @@ const fileSchema = z.strictObject({
     .optional(),
   /** words that name a kind of organisation ("ministry", "bureau"): an unknown one is never guessed */
   orgWords: z.array(z.string()).optional(),
+  /** real words the corpus may not use, never "repaired" into one it does ("ceo" is not "co") */
+  keepWords: z.array(z.string()).optional(),
 })
 
 export type IntentDef = z.infer<typeof intentSchema>
@@ -69,6 +71,7 @@ export interface Language {
   synonyms: Record<string, string[]>
   followUps: { openers: string[]; pronouns: Record<string, string>; meta: Record<string, string[]> }
   orgWords: string[]
+  keepWords: string[]
 }
 
 export interface LanguageFile {
@@ -93,6 +96,7 @@ export function loadLanguage(files: LanguageFile[]): Language {
     synonyms: {},
     followUps: { openers: [], pronouns: {}, meta: {} },
     orgWords: [],
+    keepWords: [],
   }
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
     let json: unknown
@@ -128,6 +132,7 @@ export function loadLanguage(files: LanguageFile[]): Language {
       Object.assign(language.followUps.meta, data.followUps.meta)
     }
     language.orgWords.push(...(data.orgWords ?? []))
+    language.keepWords.push(...(data.keepWords ?? []).map((w) => w.toLowerCase()))
   }
   const seen = new Set<string>()
   for (const [i, intent] of language.intents.entries()) {

@@ -160,9 +160,16 @@ export function understand(question: string, knowledge: Knowledge): Understandin
       .filter((t) => t.stop)
       .map((t) => t.lower),
   )
+  const keep = new Set(knowledge.language.keepWords)
   const text = cleaned.replace(/[A-Za-z]+/g, (word) => {
     const lower = word.toLowerCase()
-    if (stops.has(lower)) return word
+    // stop words, acronyms typed in capitals ("CEO") and words the language lists are never repaired
+    if (
+      stops.has(lower) ||
+      (word.length > 1 && word === word.toUpperCase() && !allCaps) ||
+      keep.has(lower)
+    )
+      return word
     return repairWord(knowledge.lexicon, lower) ?? word
   })
   // wink reads shouting as names: lemmas come out right only in lower case
@@ -205,7 +212,11 @@ export function understand(question: string, knowledge: Knowledge): Understandin
     ((counted && matched?.intent.handler === 'superlative') || (!matched && pluralAsk))
   )
     matched = { intent: listIntent, cue: '' }
-  const cueWords = new Set(matched ? matched.cue.split(' ') : [])
+  // the matched cue's words, and any one-word cue ("increase", "grew"), ask how, not what
+  const cueWords = new Set([
+    ...(matched ? matched.cue.split(' ') : []),
+    ...knowledge.language.intents.flatMap((i) => i.cues).filter((c) => !c.includes(' ')),
+  ])
 
   const thingTerms: string[] = []
   const verbTerms: string[] = []

@@ -35,12 +35,14 @@ export function matchFigures(knowledge: Knowledge, query: Query, measure?: strin
         m.thingHits > 0 ||
         query.thingTerms.length === 0 ||
         // "how much does Ostra Energy plan to invest": the owner's one figure of the kind asked for
-        (m.ownerMatched && (measure === 'money' || measure === 'percent' || measure === 'amount')),
+        (m.ownerMatched &&
+          m.misses === 0 &&
+          (measure === 'money' || measure === 'percent' || measure === 'amount')),
     )
     .filter((m) => !query.docIds || query.docIds.includes(m.fact.docId))
   if (all.length === 0) return { matches: [] }
   const owned = all.filter(
-    (m) => ownerFits(m.fact, query.ownerIds) && namesFit(m.fact, query.names ?? []),
+    (m) => ownerFits(m.fact, query.ownerIds) && namesFit(knowledge, m.fact, query.names ?? []),
   )
   if (owned.length === 0) {
     const owners = [
