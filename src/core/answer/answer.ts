@@ -5,6 +5,7 @@ import type { Focus, SessionState } from '../conversation/session'
 import { newSession } from '../conversation/session'
 import { suggest } from '../conversation/suggest'
 import type { Knowledge } from '../knowledge/pack'
+import { findMentions } from '../nlu/mentions'
 import type { Answer, Fact } from '../types'
 import { handlers } from './handlers'
 import { answerFromPassages } from './passage'
@@ -50,21 +51,35 @@ function answerQuery(knowledge: Knowledge, query: Query): Outcome {
   return { answer: { ...answer, intent: query.intent?.name ?? answer.intent }, facts: [] }
 }
 
-function nextFocus(knowledge: Knowledge, query: Query, facts: Fact[], previous?: Focus): Focus {
-  // the entities this turn was about: those asked after, else those the answer is about
+function nextFocus(
+  knowledge: Knowledge,
+  query: Query,
+  answer: Answer,
+  facts: Fact[],
+  previous?: Focus,
+): Focus {
   const asked = query.ownerIds
-  const answered = facts.flatMap((f) => [
-    f.ownerId,
-    f.kind === 'attribute' ? f.subjectId : undefined,
-    f.kind === 'attribute' ? f.objectId : undefined,
-  ])
-  const ids = [...asked, ...answered].filter((id): id is string => id !== undefined)
+  // the entities the answer brought in: a fact's owner, subject and object, or the names in a quoted passage
+  const answered = facts.length
+    ? facts.flatMap((f) => [
+        f.ownerId,
+        f.kind === 'attribute' ? f.subjectId : undefined,
+        f.kind === 'attribute' ? f.objectId : undefined,
+      ])
+    : answer.citations.flatMap((c) =>
+        findMentions(knowledge.aliases, c.quote).flatMap((m) => m.entityIds.slice(0, 1)),
+      )
+  // "it" after an answer means what the answer named, before what the question named
+  const ids = [...answered.filter((id) => id && !asked.includes(id)), ...asked].filter(
+    (id): id is string => id !== undefined,
+  )
   const ofType = (type: string) => ids.find((id) => knowledge.entityById.get(id)?.type === type)
   return {
     intent: query.intent?.name,
     entityIds: asked.length
       ? asked
       : [...new Set(facts.map((f) => f.ownerId).filter((id): id is string => id !== undefined))],
+    recentIds: [...new Set([...asked, ...(previous?.recentIds ?? [])])].slice(0, 4),
     thingTerms: query.thingTerms,
     years: query.years,
     lastPerson: ofType('person') ?? previous?.lastPerson,
@@ -113,6 +128,6 @@ export function answerQuestion(question: string, context: AnswerContext): Turn {
   const focus =
     answer.abstained && resolved.followUp
       ? session.focus
-      : nextFocus(knowledge, resolved.query, facts, session.focus)
+      : nextFocus(knowledge, resolved.query, answer, facts, session.focus)
   return after(answer, facts, focus)
 }

@@ -106,6 +106,12 @@ export function scoreFact(knowledge: Knowledge, fact: Fact, query: Query): Match
       score -= 1.5
     }
   }
+  // a proper name that is part of the fact's own thing ("Broadband China") is a thing word too
+  for (const name of query.names ?? [])
+    if (own.has(name)) {
+      thingHits++
+      score += 2
+    }
   for (const term of query.softTerms) if (own.has(term) || near.has(term)) score += 0.5
   for (const term of query.verbTerms ?? []) if (own.has(term) || near.has(term)) score += 1
   // a fact whose own thing has words the question did not ask for is a less exact fit

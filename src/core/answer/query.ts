@@ -34,6 +34,8 @@ export function canonicalTerms(knowledge: Knowledge): Map<string, string> {
   if (cached) return cached
   const map = new Map<string, string>()
   for (const [unit, words] of Object.entries(knowledge.language.units)) {
+    // the unit's own lemma too: "people" reads as "person"
+    for (const lemma of terms(unit)) if (lemma !== unit) map.set(lemma, unit)
     for (const word of words) {
       const lemmas = terms(word)
       // a one-word synonym maps to the unit; "pilot projects" maps its last word only when it is not the unit itself
@@ -93,9 +95,16 @@ const metaWords = new Set([
 ])
 
 export function toQuery(u: Understanding, knowledge: Knowledge): Query {
+  const source = sourceNamed(knowledge, u.text)
+  // "according to the Energy Transition Report" names where to look, not what to find
+  const sourceWords = new Set(source?.words ?? [])
   const orgWords = new Set(knowledge.language.orgWords.flatMap((w) => terms(w)))
   // "which agency ran the most pilots": the kind of owner asked for is not the thing counted
-  const thing = u.thingTerms.filter((t) => !orgWords.has(t) && !genericWords.has(t))
+  // proper names that are no entity ("Northmark") are checked against the fact's words, not matched as its thing
+  const names = new Set(u.properNames)
+  const thing = u.thingTerms.filter(
+    (t) => !orgWords.has(t) && !genericWords.has(t) && !sourceWords.has(t) && !names.has(t),
+  )
   // "when was Ampero founded": the event asked about is its verb
   if (u.intent?.measure === 'year') thing.push(...u.verbTerms)
   return {
@@ -105,16 +114,19 @@ export function toQuery(u: Understanding, knowledge: Knowledge): Query {
     softTerms: [],
     verbTerms: u.verbTerms,
     years: u.years,
-    unknownNames: u.unknownNames,
+    unknownNames: u.unknownNames.filter((n) => !sourceWords.has(n.toLowerCase())),
     names: u.properNames,
     terms: u.terms.filter((t) => !metaWords.has(t)),
-    docIds: sourceNamed(knowledge, u.text),
+    docIds: source?.docIds,
     text: u.text,
   }
 }
 
 /** the documents a question names as its source: "according to the ChargeWorld Expo report" */
-export function sourceNamed(knowledge: Knowledge, text: string): string[] | undefined {
+export function sourceNamed(
+  knowledge: Knowledge,
+  text: string,
+): { docIds: string[]; words: string[] } | undefined {
   const m =
     /\b(?:according to|as reported (?:by|in))\s+(?:the\s+)?([^,?]+?)\s*(?:,|\?|$)/i.exec(text) ??
     /\b(?:in|from)\s+the\s+([^,?]+?)\s+(?:report|article|story)\b/i.exec(text)
@@ -127,7 +139,6 @@ export function sourceNamed(knowledge: Knowledge, text: string): string[] | unde
     const about = ` ${nameKey(`${d.title} ${d.source ?? ''}`)} `
     return words.every((w) => about.includes(` ${w} `) || about.includes(` ${w}s `))
   })
-  return docs.length > 0 && docs.length < knowledge.documents.size
-    ? docs.map((d) => d.docId)
-    : undefined
+  if (docs.length === 0 || docs.length === knowledge.documents.size) return undefined
+  return { docIds: docs.map((d) => d.docId), words: [...words, ...terms(m[0]!), 'accord'] }
 }

@@ -120,7 +120,10 @@ export function resolveTurn(
   let ownerIds = fresh.ownerIds
   let thingTerms = fresh.thingTerms
   let softTerms: string[] = []
-  if (handler === 'superlative') ownerIds = []
+  const oneOf = /\b(?:which one|which of them|who of them|which of the two)\b/.test(key)
+  if ((handler === 'compare' || handler === 'superlative') && oneOf && ownerIds.length === 0)
+    ownerIds = (focus.recentIds ?? focus.entityIds).slice(0, 2)
+  else if (handler === 'superlative') ownerIds = []
   else if ((handler === 'compare' || handler === 'computed') && ownerIds.length < 2)
     ownerIds = [...new Set([...focus.entityIds.slice(0, 1), ...ownerIds])]
   else if (ownerIds.length === 0 && fresh.years.length === 0 && thingTerms.length > 0) {

@@ -6,6 +6,8 @@ export interface Focus {
   intent?: string
   /** entity ids the last question was about */
   entityIds: string[]
+  /** owners asked about in the last few turns, newest first: "which one has more?" compares them */
+  recentIds?: string[]
   /** thing terms ("pilot", "gdp") */
   thingTerms: string[]
   years: number[]

@@ -41,7 +41,11 @@ function companyIn(text: string, from: number, to: number, known: Set<string>): 
   const segment = text.slice(from, to)
   const words = [...segment.matchAll(/\S+/g)]
   const at = (i: number): Name => {
-    const rest = segment.slice(words[i]!.index).replace(/[,;:\s]+$/, '')
+    // "Expona, the Paris-based trade fair organiser": the company's name ends at its own appositive
+    const rest = segment
+      .slice(words[i]!.index)
+      .split(/,\s/)[0]!
+      .replace(/[,;:\s]+$/, '')
     const start = from + words[i]!.index
     return { text: rest, start, end: start + rest.length }
   }

@@ -110,6 +110,15 @@ export function findFigures(text: string): Figure[] {
   const out: Figure[] = []
   for (const m of text.matchAll(figure)) {
     const g = m.groups!
+    // "on 24 April", "11 to 13 June": days of a month, not figures
+    if (
+      /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(
+        text.slice(m.index + m[0].length),
+      ) &&
+      !g.cur &&
+      !g.pct
+    )
+      continue
     // "21st century", "3rd", "5G": not figures
     if (
       /^[A-Za-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1)) &&

@@ -27,6 +27,8 @@ export interface KnowledgePack {
   sentenceCount: number
   /** MiniSearch's own JSON */
   index: string
+  /** words the corpus only ever writes capitalised ("northmark"): names, even when a question types them in lower case */
+  properWords: string[]
 }
 
 /** the loaded form the core answers from */
@@ -43,6 +45,7 @@ export interface Knowledge {
   df: Map<string, number>
   sentenceCount: number
   index: PassageIndex
+  properWords: Set<string>
   /** every word the corpus and the language know, for typo repair and unknown names */
   lexicon: Lexicon
   aliases: AliasTable
@@ -85,7 +88,6 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
   const facts = perDoc.flatMap(({ doc, passages }) =>
     extractFacts(doc, passages, resolver, singleNames),
   )
-  resolver.addShortForms(singleNames)
   addContext(facts, resolver.entities(), {
     documents: new Map(documents.map((d) => [d.docId, d])),
     passageById: new Map(passages.map((p) => [p.id, p])),
@@ -110,6 +112,7 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
     df,
     sentenceCount,
     index: JSON.stringify(buildIndex(documents, passages)),
+    properWords: properWords(documents),
   }
 }
 
@@ -145,6 +148,7 @@ export function loadPack(pack: KnowledgePack): Knowledge {
     sentenceCount: pack.sentenceCount,
     index: loadIndex(pack.index),
     lexicon: buildLexicon(words, core),
+    properWords: new Set(pack.properWords),
     aliases: buildAliasTable(pack.entities),
   }
 }
@@ -158,4 +162,17 @@ function headings(passages: Passage[]): Map<string, Passage> {
     else if (current) out.set(p.id, current)
   }
   return out
+}
+
+function properWords(documents: CorpusDocument[]): string[] {
+  const alone = new Set<string>()
+  const lower = new Set<string>()
+  for (const doc of documents) {
+    // a capitalised word standing alone mid-sentence ("in Northmark"), not inside a longer name ("North Sea Ports Forum")
+    for (const m of doc.text.matchAll(/(?<=[a-z,;:] )[A-Z][a-z]{2,}\b(?!['’]?\s*[A-Z])/g))
+      if (!/[A-Z][a-z]*\s$/.test(doc.text.slice(Math.max(0, m.index - 20), m.index)))
+        alone.add(m[0].toLowerCase())
+    for (const m of doc.text.matchAll(/\b[a-z]{3,}\b/g)) lower.add(m[0])
+  }
+  return [...alone].filter((w) => !lower.has(w)).sort()
 }

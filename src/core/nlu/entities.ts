@@ -3,6 +3,9 @@ import type { Entity, EntityType } from '../types'
 import type { Language } from './language'
 import { nameKey } from './normalize'
 
+const orgEnd =
+  /^(?:authority|commission|bureau|ministry|agency|council|union|cooperative|administration|department)$/
+
 const minor = new Set(['of', 'and', 'for', 'the', '&', 'in', 'on'])
 
 /** acronyms a name is commonly shortened to: MOHURD, NDRC, MIIT */
@@ -40,10 +43,15 @@ export function derivedAliases(name: string, type: EntityType): string[] {
     // "inland barges" is also asked after as "inland barge"
     out.add(key.endsWith('s') ? key.slice(0, -1) : `${key}s`)
   }
-  if (type === 'event') {
-    // "CommunicAsia 2017" is also just "CommunicAsia"
-    const edition = /^(.+?) (?:19|20)\d\d$/.exec(key)
-    if (edition) out.add(edition[1]!)
+  // "CommunicAsia 2017" is also just "CommunicAsia"
+  const edition = /^(.+?) (?:19|20)\d\d$/.exec(key)
+  if (edition) out.add(edition[1]!)
+  if (type === 'org') {
+    // "Kestrel Bay Port Authority" is "the port authority"; "Port of Kestrel Bay" is "Kestrel Bay port"
+    const words = key.split(' ')
+    if (words.length >= 3 && orgEnd.test(words.at(-1)!)) out.add(words.slice(-2).join(' '))
+    const portOf = /^port of (.+)$/.exec(key)
+    if (portOf) out.add(`${portOf[1]} port`)
   }
   if (type === 'place') {
     const city = /^(.+) (city|region|province)$/.exec(key)

@@ -24,6 +24,8 @@ const intentSchema = z.strictObject({
   relations: z
     .array(z.enum(['located_in', 'held_in', 'role', 'works_for', 'author', 'spoke_at']))
     .optional(),
+  /** breaks a tie between intents of the same handler: a money word beats a bare "how much"; defaults to 0 */
+  priority: z.number().int().min(0).max(9).optional(),
   /** for superlatives */
   order: z.enum(['max', 'min']).optional(),
   /** for computed answers */

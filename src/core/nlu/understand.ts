@@ -90,7 +90,8 @@ export function matchIntent(
         !best ||
         precedence[intent.handler] > precedence[best.intent.handler] ||
         (precedence[intent.handler] === precedence[best.intent.handler] &&
-          c.length > best.cue.length)
+          ((intent.priority ?? 0) > (best.intent.priority ?? 0) ||
+            ((intent.priority ?? 0) === (best.intent.priority ?? 0) && c.length > best.cue.length)))
       )
         best = { intent, cue: c }
     }
@@ -250,17 +251,15 @@ export function understand(question: string, knowledge: Knowledge): Understandin
     cue: matched?.cue,
     thingTerms,
     verbTerms,
-    properNames: allCaps
-      ? []
-      : tokens
-          .filter(
-            (t, i) =>
-              i > 0 &&
-              t.type === 'word' &&
-              /^[A-Z][a-z]/.test(t.text) &&
-              !mentionWords.has(t.lower),
-          )
-          .map((t) => t.lower),
+    // capitalised in the question, or a word the corpus only writes capitalised ("northmarks" typed in lower case)
+    properNames: tokens
+      .filter((t, i) => {
+        if (t.type !== 'word' || mentionWords.has(t.lower)) return false
+        const bare = t.lower.replace(/['’]?s$/, '')
+        if (knowledge.properWords.has(t.lower) || knowledge.properWords.has(bare)) return true
+        return !allCaps && i > 0 && /^[A-Z][a-z]/.test(t.text)
+      })
+      .map((t) => (knowledge.properWords.has(t.lower) ? t.lower : t.lower.replace(/['’]?s$/, ''))),
     terms: termsOf(text),
   }
 }
