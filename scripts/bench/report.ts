@@ -76,7 +76,7 @@ function scaleSection(r: BenchResults): string {
   return [
     '## Scale (generated corpora)',
     '',
-    'A seeded generator writes realistic articles (~450 words: headings, "N things of Owner" lines, before/after figures, percentages, money per year, "the three X of A, B and C", quoted people with roles, companies headquartered in places); article i is the same at every size. Each size runs in a fresh `node --expose-gc` process: `buildPack` (median of up to 3 builds), the pack as JSON, `loadPack(JSON.parse(…))`, then heap and RSS after a full GC, then fact and free-text questions drawn from the corpus (5 rounds of 200 per kind, 3 of 150 at 10,000 articles; medians over rounds; CPU p99 in brackets). "right" = the fact answer states the figure or place the article gives; "right doc" = a free-text answer cites an article about what the question asks (the place and topic, or the person quoted).',
+    'A seeded generator writes realistic articles (~450 words: headings, "N things of Owner" lines, before/after figures, percentages, money per year, "the three X of A, B and C", quoted people with roles, companies headquartered in places); article i is the same at every size. Each size runs in a fresh `node --expose-gc` process: `buildPack` (median of up to 3 builds), the pack as JSON, `loadPack(JSON.parse(…))`, then heap and RSS after a full GC, then fact and free-text questions drawn from the corpus (5 rounds of up to 200 per kind, 3 rounds at 10,000 articles, fewer calls a round when answers are slow so that a size fits its time budget; "timed" is the calls per kind; medians over rounds; CPU p99 in brackets). "right" = the fact answer states the figure or place the article gives; "right doc" = a free-text answer cites an article about what the question asks (the place and topic, or the person quoted).',
     '',
     table(
       [
@@ -89,6 +89,7 @@ function scaleSection(r: BenchResults): string {
         'load',
         'heap',
         'RSS',
+        'timed',
         'fact p50 / p99 ms',
         'free-text p50 / p99 ms',
         'fact right',
@@ -104,6 +105,7 @@ function scaleSection(r: BenchResults): string {
         `${ms(p.loadMs)} ms`,
         bytes(p.heapUsed),
         bytes(p.rss),
+        count(p.fact.samples),
         `${ms(p.fact.p50)} / ${ms(p.fact.p99)} (${ms(p.fact.cpuP99)})`,
         `${ms(p.freeText.p50)} / ${ms(p.freeText.p99)} (${ms(p.freeText.cpuP99)})`,
         percent(p.factRight),

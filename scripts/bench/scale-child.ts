@@ -96,13 +96,17 @@ export async function measureSize(size: number, quick: boolean): Promise<ScalePo
     })(),
     now: () => Date.now(),
   }
-  const perKind = quick ? 20 : 100
-  // free-text answers at 10,000 articles take tens of ms: fewer rounds keep the run within budget
+  const huge = size >= 10_000
+  // answers over 10,000 articles may take tens of ms or more: a time budget keeps the run short
+  const perKind = quick ? 20 : huge ? 40 : 100
   const rounds = quick
     ? { warmup: 20, rounds: 3, perRound: 40 }
-    : size >= 10_000
-      ? { warmup: 30, rounds: 3, perRound: 150 }
-      : { warmup: 100, rounds: 5, perRound: 200 }
+    : {
+        warmup: huge ? 10 : 100,
+        rounds: huge ? 3 : 5,
+        perRound: 200,
+        budgetMs: huge ? 45_000 : 60_000,
+      }
   const facts = sampleQuestions(corpus, 'fact', perKind)
   const freeText = sampleQuestions(corpus, 'free-text', perKind)
   const group = (qs: GeneratedQuestion[]) => (i: number) =>

@@ -20,8 +20,18 @@ export interface RoundOptions {
   rounds?: number
   /** timed calls per group and round; defaults to 200 */
   perRound?: number
+  /**
+   * ms the rounds may take, judged from the warm-up; fewer calls a round (at least 20) when the
+   * calls are slow; defaults to no limit
+   */
+  budgetMs?: number
 }
-const defaults: Required<RoundOptions> = { warmup: 50, rounds: 5, perRound: 200 }
+const defaults: Required<RoundOptions> = {
+  warmup: 50,
+  rounds: 5,
+  perRound: 200,
+  budgetMs: Number.POSITIVE_INFINITY,
+}
 
 /** one timed call, ms */
 export interface Sample {
@@ -39,9 +49,13 @@ export async function timeGroups<K extends string>(
   groups: Record<K, Timed>,
   options: RoundOptions = {},
 ): Promise<Record<K, Latency>> {
-  const { warmup, rounds, perRound } = { ...defaults, ...options }
+  const { warmup, rounds, budgetMs, ...rest } = { ...defaults, ...options }
   const names = Object.keys(groups) as K[]
-  for (let i = 0; i < warmup; i++) for (const name of names) await groups[name](i)
+  const warmStart = performance.now()
+  for (let i = 0; i < Math.max(1, warmup); i++) for (const name of names) await groups[name](i)
+  const perCall = (performance.now() - warmStart) / (Math.max(1, warmup) * names.length)
+  const affordable = Math.floor(budgetMs / (rounds * names.length * perCall))
+  const perRound = Math.max(20, Math.min(rest.perRound, affordable))
   type Stats = Record<'p50' | 'p99' | 'cpuP50' | 'cpuP99', number[]>
   const perRoundStats = new Map<K, Stats>(
     names.map((n) => [n, { p50: [], p99: [], cpuP50: [], cpuP99: [] }]),
