@@ -59,7 +59,7 @@ export function cors(options: CorsOptions): MiddlewareHandler<AppEnv> {
     }
     // the answer differs by Origin, so caches must keep them apart
     const vary = c.res.headers.get('Vary')
-    if (!vary?.split(/\s*,\s*/).includes('Origin'))
+    if (!vary?.split(',').some((v) => v.trim() === 'Origin'))
       setHeaders(c, { Vary: vary ? `${vary}, Origin` : 'Origin' })
     if (permitted)
       setHeaders(c, {
