@@ -84,10 +84,29 @@ export function yearFits(fact: Fact, years: number[]): boolean {
   return fact.periodYears?.some((y) => years.includes(y)) ?? false
 }
 
-export function ownerFits(fact: Fact, ownerIds: string[]): boolean {
+export function ownerFits(fact: Fact, ownerIds: string[], knowledge?: Knowledge): boolean {
   if (ownerIds.length === 0) return true
-  if (fact.ownerId) return ownerIds.includes(fact.ownerId)
-  return ownerIds.some((id) => fact.context.includes(id))
+  const isThingWord = (id: string) => knowledge?.entityById.get(id)?.type === 'other'
+  const named = ownerIds.filter((id) => !isThingWord(id))
+  // a named organisation, place or person decides: the fact's owner, or in its context when it has none
+  if (named.length > 0)
+    return fact.ownerId
+      ? named.includes(fact.ownerId)
+      : named.some((id) => fact.context.includes(id))
+  // else a thing-word entity ("electric buses", "coal") owns the fact or is said in its own thing
+  return ownerIds.some(
+    (id) =>
+      fact.ownerId === id ||
+      (knowledge !== undefined && thingOwner(knowledge, fact, id)) ||
+      (!fact.ownerId && fact.context.includes(id)),
+  )
+}
+
+function thingOwner(knowledge: Knowledge, fact: Fact, id: string): boolean {
+  const entity = knowledge.entityById.get(id)
+  if (entity?.type !== 'other') return false
+  const own = new Set(canon(knowledge, fact.thingTerms))
+  return canon(knowledge, terms(entity.name)).every((w) => own.has(w))
 }
 
 export function scoreFact(knowledge: Knowledge, fact: Fact, query: Query): Match {

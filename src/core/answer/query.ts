@@ -105,6 +105,11 @@ export function toQuery(u: Understanding, knowledge: Knowledge): Query {
   const thing = u.thingTerms.filter(
     (t) => !orgWords.has(t) && !genericWords.has(t) && !sourceWords.has(t) && !names.has(t),
   )
+  // a thing-word entity asked about ("electric buses") is also the thing asked about
+  for (const m of u.mentions)
+    for (const id of m.entityIds.slice(0, 1))
+      if (knowledge.entityById.get(id)?.type === 'other')
+        thing.push(...terms(knowledge.entityById.get(id)!.name))
   // "when was Ampero founded": the event asked about is its verb
   if (u.intent?.measure === 'year') thing.push(...u.verbTerms)
   return {

@@ -100,12 +100,7 @@ export function readAttributes(text: string, names: Name[], known: Set<string>):
   for (const m of text.matchAll(/\b([A-Z][\w]+(?:\s[A-Z][\w]+)?)-based\b/g)) {
     const place = { text: m[1]!, start: m.index, end: m.index + m[1]!.length }
     const before = names
-      .filter(
-        (n) =>
-          n.end <= m.index &&
-          !isPersonName(n) &&
-          /^,\s+(?:the|a|an)\s+$/.test(text.slice(n.end, m.index)),
-      )
+      .filter((n) => n.end <= m.index && /^,\s+(?:the|a|an)\s+$/.test(text.slice(n.end, m.index)))
       .at(-1)
     const after = names.find(
       (n) => n.start > m.index + m[0].length && n.start - (m.index + m[0].length) < 30,

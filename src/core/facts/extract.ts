@@ -19,6 +19,15 @@ export function guessType(name: string): EntityType {
   return 'org'
 }
 
+/** "Electric" at a sentence's start, with the lower-case words after it up to the verb: "Electric buses" */
+function nounPhrase(text: string, name: Name): string {
+  const rest =
+    /^((?:\s+[a-z][\w-]*){0,3}?)\s+(?:[a-z]+ed|made|took|has|have|had|is|are|was|were|holds|carried|moved|supplied)\b/.exec(
+      text.slice(name.end),
+    )
+  return `${name.text}${rest?.[1] ?? ''}`
+}
+
 /** the noun a thing phrase is about: "installed wind capacity in Northmark" -> "capacity" */
 export function headOf(thing: string): string | undefined {
   const tokens = analyze(thing.toLowerCase())
@@ -91,8 +100,12 @@ export function extractFacts(
   }
   // a capitalised word that opens a sentence is a name only if the text also capitalises it elsewhere
   const midCaps = new Set(doc.text.match(/(?<=[a-z,;] )[A-Z][A-Za-z]+/g) ?? [])
+  let sentenceText = ''
   const isProper = (nm: Name) =>
-    nm.start > 0 || nm.text.includes(' ') || /[A-Z].*[A-Z]/.test(nm.text) || midCaps.has(nm.text)
+    !/^[\s"“‘'([–-]*$/.test(sentenceText.slice(0, nm.start)) ||
+    nm.text.includes(' ') ||
+    /[A-Z].*[A-Z]/.test(nm.text) ||
+    midCaps.has(nm.text)
   const entity = (name: Name | string, type?: EntityType) => {
     const text = baseName(typeof name === 'string' ? name : name.text)
     // a sentence's full stop is not part of a name, but "Co." keeps its own
@@ -109,6 +122,7 @@ export function extractFacts(
   for (const sentence of sentences) {
     const { passage } = sentence
     const text = doc.text.slice(sentence.start, sentence.end)
+    sentenceText = text
     const at = (span: Span): Span => ({
       start: sentence.start + span.start,
       end: sentence.start + span.end,
@@ -127,7 +141,10 @@ export function extractFacts(
     for (const raw of read) {
       const noun = raw.kind === 'quantity' ? raw.subjectNoun : undefined
       const owner = raw.owner
-        ? entity(raw.owner)
+        ? isProper(raw.owner)
+          ? entity(raw.owner)
+          : // "Electric buses made up 60%": a sentence-opening common word heads a noun phrase, owner of the figure
+            entities.resolve(nounPhrase(text, raw.owner).toLowerCase(), 'other')
         : noun
           ? entities.resolve(noun.text.toLowerCase(), 'other')
           : raw.pronoun
@@ -188,7 +205,8 @@ export function extractFacts(
       for (const name of names)
         entities.noteArticle(baseName(name.text), /\bthe\s+$/i.test(text.slice(0, name.start)))
     if (firstOrg) lastOrg = entity(firstOrg).id
-    for (const name of names) if (typeOf(name) !== 'person') recent.push(baseName(name.text))
+    for (const name of names)
+      if (typeOf(name) !== 'person' && isProper(name)) recent.push(baseName(name.text))
     if (person) lastPerson = entities.find(baseName(person.text))!.id
     // names seen in earlier sentences help find a company inside a long job title
     for (const name of names) known.add(baseName(name.text).split(' ')[0]!)

@@ -9,7 +9,7 @@ export interface Name extends Span {
 const notNames = new Set(
   `the a an in on at among by from speaking this that these those it its their there according over under with as for and
   but meanwhile however last next since when while after before during his her our we they he she despite although
-  compared neither both each every some many most all what which who where why how if then today yesterday also
+  compared neither both each every between within until some many most all what which who where why how if then today yesterday also
   such other another more less one two three four five six seven eight nine ten first second third new is are was
   were will would can could should may might has have had do does did not no yes so thus therefore indeed`.split(
     /\s+/,
@@ -33,7 +33,8 @@ function tidy(text: string, start: number): Name | undefined {
   }
   while (words.length > 0 && /^(?:of|and|for|&|de|the|on|in)$/.test(words.at(-1)!))
     words = words.slice(0, -1)
-  if (words.length === 0) return undefined
+  // "In 2021" is a date, not a name
+  if (words.length === 0 || words.every((w) => /^\d+$/.test(w))) return undefined
   const out = words.join(' ')
   return { text: out, start: offset, end: offset + out.length }
 }
@@ -45,7 +46,7 @@ const nameStarts =
   /^(?:Ministry|Bureau|Department|Commission|National|State|Port|City|University|Agency)\b/
 
 /** "Yangtze River Delta and the Pearl River Delta" is two names; "Bureau of Surveying and Mapping" is one */
-function splitAnd(name: Name): Name[] {
+function splitAnd(name: Name, inList = false): Name[] {
   const parts = name.text.split(/ and (?:the )?/)
   if (parts.length === 1) return [name]
   const out: Name[] = []
@@ -62,7 +63,7 @@ function splitAnd(name: Name): Name[] {
       nameStarts.test(part)
     // "Meridian and Saltmarsh": two one-word names are two names
     const single = !current.includes(' ') && !part.includes(' ')
-    if (apart || single) {
+    if (apart || single || inList) {
       out.push({ text: current, start: from, end: from + current.length })
       from = cursor + joiner.length
       current = part
@@ -82,7 +83,9 @@ export function findNames(text: string): Name[] {
     if (!name) continue
     // a sentence that opens with a verb form is not opening with a name: "Encouraging next generation ..."
     if (name.start === 0 && !name.text.includes(' ') && /(?:ing|ed|ly)$/.test(name.text)) continue
-    names.push(...splitAnd(name))
+    // in a comma list ("Riverside, Old Town and Airport Loop") every "and" separates two names
+    const inList = /,\s*$/.test(text.slice(0, name.start)) || /^,/.test(text.slice(name.end))
+    names.push(...splitAnd(name, inList))
   }
   return names
 }

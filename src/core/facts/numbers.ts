@@ -76,7 +76,7 @@ const wordNumbers: Record<string, number> = {
 
 // one pass, no nested quantifiers: prefix currency, number, scale, suffix currency or percent
 const figure =
-  /(?<qual>\b(?:more than|less than|fewer than|at least|up to|over|above|nearly|almost|about|around|roughly|approximately|under)\s+)?(?<cur>\b(?:RMB|CNY|USD|EUR|GBP|INR|JPY)\s?|US\$\s?|[$€£¥]\s?)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?<plus>\+)?(?:\s?(?<scale>thousand|million|billion|trillion|mn|bn)\b|(?<scale2>[mk])\b)?(?:\s?(?<pct>%|per ?cent\b|percent\b))?(?:\s(?<cur2>yuan|dollars|euros|pounds|rupees|yen)\b)?(?:\s?(?<mu>GW|MW|kW|TWh|GWh|MWh|kWh|TEU|km|kilometres|kilometers|metres|meters|miles|tonnes|tons|hectares|litres|liters|kg|m)\b(?!-))?(?<dur>-year\b|\s(?:years?|months?)\b(?=\s+(?:old|long|legacy|history|of)\b))?/gi
+  /(?<qual>\b(?:more than|less than|fewer than|at least|up to|over|above|nearly|almost|about|around|roughly|approximately|under)\s+)?(?<cur>\b(?:RMB|CNY|USD|EUR|GBP|INR|JPY)\s?|US\$\s?|[$€£¥]\s?)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?<plus>\+)?(?:\s?(?<scale>thousand|million|billion|trillion|mn|bn)\b|(?<scale2>[mk])\b)?(?:\s?(?<pct>%|per ?cent\b|percent\b))?(?:\s(?<cur2>yuan|dollars|euros?|pounds|rupees|yen|RMB|CNY|USD|EUR|GBP|INR|JPY)\b)?(?:\s?(?<mu>GW|MW|kW|TWh|GWh|MWh|kWh|TEU|km|kilometres|kilometers|metres|meters|miles|tonnes|tons|hectares|litres|liters|kg|m)\b(?!-))?(?<dur>-year\b|\s(?:years?|months?)\b(?=\s+(?:old|long|legacy|history|of)\b))?/gi
 
 const yearContext =
   /\b(?:in|from|to|since|by|until|till|of|between|and|end of|year|early|late|mid|before|after|during|through|for)\s*$/i

@@ -287,8 +287,9 @@ function yearEvents(
     if (!prep) continue
     // the clause that ends at the year: back to a comma, semicolon or sentence start, at most 12 words
     const clause = before.slice(0, prep.index)
+    // a comma that ends a clause, not one inside "9,400"
     const cut = Math.max(
-      clause.lastIndexOf(','),
+      clause.search(/,\s(?!.*,\s)/),
       clause.lastIndexOf(';'),
       clause.lastIndexOf('“'),
       clause.lastIndexOf(' – '),

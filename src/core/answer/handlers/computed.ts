@@ -102,6 +102,28 @@ function arithmetic(knowledge: Knowledge, query: Query, operands: Operand[]): Ha
   })
 }
 
+function growthBetween(knowledge: Knowledge, query: Query, operands: Operand[]): HandlerResult {
+  const [newer, older] = operands as [Operand, Operand]
+  const to = quantityAt(newer.fact, newer.year)
+  const from = quantityAt(older.fact, older.year)
+  if (!to || !from || to.unit !== from.unit) return refuse(query, 'figures of different kinds')
+  const synthetic: ChangeFact = {
+    ...newer.fact,
+    kind: 'change',
+    from: { ...from, year: older.year ?? from.year },
+    to: { ...to, year: newer.year ?? to.year },
+  }
+  const result = changeOver(knowledge, query, synthetic)
+  const facts = [...new Set([older.fact, newer.fact])]
+  if (result.type === 'answer') {
+    result.facts = facts
+    result.answer.citations = uniqueCitations(
+      facts.map((f) => cite(knowledge, f.docId, f.passageId, f.span)),
+    )
+  }
+  return result
+}
+
 export function computed(knowledge: Knowledge, query: Query): HandlerResult {
   if (query.unknownNames.length > 0)
     return refuse(query, `unknown name: ${query.unknownNames.join(', ')}`)
@@ -110,6 +132,11 @@ export function computed(knowledge: Knowledge, query: Query): HandlerResult {
     const found = findOperands(knowledge, query)
     if (found && 'refusal' in found) return found.refusal
     if (found && found.operands.length >= 2) return arithmetic(knowledge, query, found.operands)
+  } else if (query.years.length >= 2) {
+    // growth between two named years: the figures of each, from one before/after fact or two dated ones
+    const found = findOperands(knowledge, query)
+    if (found && 'operands' in found && found.operands.length >= 2)
+      return growthBetween(knowledge, query, found.operands)
   }
   const { matches, refusal } = matchFigures(knowledge, { ...query, years: [] }, 'any')
   if (refusal) return refusal

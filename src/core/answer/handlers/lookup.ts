@@ -42,7 +42,9 @@ export function matchFigures(knowledge: Knowledge, query: Query, measure?: strin
     .filter((m) => !query.docIds || query.docIds.includes(m.fact.docId))
   if (all.length === 0) return { matches: [] }
   const owned = all.filter(
-    (m) => ownerFits(m.fact, query.ownerIds) && namesFit(knowledge, m.fact, query.names ?? []),
+    (m) =>
+      ownerFits(m.fact, query.ownerIds, knowledge) &&
+      namesFit(knowledge, m.fact, query.names ?? []),
   )
   if (owned.length === 0) {
     const owners = [

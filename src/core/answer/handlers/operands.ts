@@ -98,7 +98,13 @@ export function findOperands(knowledge: Knowledge, query: Query): OperandSearch 
     const operands: Operand[] = []
     // the later year first: "by what factor did it grow from 1978 to 2015" divides 2015 by 1978
     for (const year of query.years.slice(0, 2).sort((a, b) => b - a)) {
-      const m = matches.find((x) => yearsOf(x.fact).includes(year) && x.misses <= x.thingHits)
+      // a figure stated for that year; "founded in 2011" is a date, not a figure
+      const m = matches.find(
+        (x) =>
+          yearsOf(x.fact).includes(year) &&
+          x.misses <= x.thingHits &&
+          !(x.fact.kind === 'quantity' && x.fact.quantity.unit === 'year'),
+      )
       if (!m) return { refusal: refuse(query, `no figure for ${year}`) }
       operands.push({ fact: m.fact, year, label: String(year) })
     }
