@@ -12,7 +12,7 @@ import { buildLexicon, type Lexicon } from '../nlu/typos'
 import { buildIndex, loadIndex, type PassageIndex } from '../retrieve/index'
 import type { CorpusDocument, Entity, Fact, Passage } from '../types'
 
-export const packVersion = 1
+export const packVersion = 2
 
 /** the serialisable form: plain JSON, as the Worker imports it */
 export interface KnowledgePack {
