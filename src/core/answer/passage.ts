@@ -61,7 +61,8 @@ function grounds(
     if (!aliases.some((a) => keyed.includes(` ${a} `))) return false
   }
   for (const name of question.names ?? []) if (!keyed.includes(` ${name} `)) return false
-  return key === undefined || r.matched.includes(key)
+  // the rarest word must be answered, unless nearly everything else is
+  return key === undefined || r.matched.includes(key) || r.coverage >= 0.75
 }
 
 function nameKeyed(text: string): string {

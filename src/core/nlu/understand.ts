@@ -214,6 +214,16 @@ export function understand(question: string, knowledge: Knowledge): Understandin
   )
     matched = { intent: listIntent, cue: '' }
   // the matched cue's words, and any one-word cue ("increase", "grew"), ask how, not what
+  // "where do the three largest wind farms stand?": the question word decides, not the superlative inside
+  if (
+    /^(?:where|when) /.test(key) &&
+    matched &&
+    (matched.intent.handler === 'superlative' || matched.intent.handler === 'list')
+  ) {
+    const first = key.split(' ')[0]!
+    const own = knowledge.language.intents.find((i) => i.cues.includes(first))
+    if (own) matched = { intent: own, cue: first }
+  }
   const cueWords = new Set([
     ...(matched ? matched.cue.split(' ') : []),
     ...knowledge.language.intents.flatMap((i) => i.cues).filter((c) => !c.includes(' ')),

@@ -35,6 +35,16 @@ export function idf(knowledge: Knowledge, term: string): number {
   return Math.log(1 + (knowledge.sentenceCount + 1) / (df + 0.5))
 }
 
+const titleCache = new WeakMap<Knowledge, Map<string, Set<string>>>()
+
+function titleTermsOf(knowledge: Knowledge, docId: string): Set<string> {
+  let byDoc = titleCache.get(knowledge)
+  if (!byDoc) titleCache.set(knowledge, (byDoc = new Map()))
+  let set = byDoc.get(docId)
+  if (!set) byDoc.set(docId, (set = new Set(terms(knowledge.documents.get(docId)?.title ?? ''))))
+  return set
+}
+
 export function rankSentences(
   knowledge: Knowledge,
   query: WeightedTerm[],
@@ -60,6 +70,8 @@ export function rankSentences(
     if (++used > opts.passages) break
     const text = knowledge.documents.get(passage.docId)!.text
     const headingTerms = new Set(passage.heading ? terms(passage.heading) : [])
+    // the article's title frames every passage in it, faintly
+    const titleTerms = titleTermsOf(knowledge, passage.docId)
     const sentenceTerms = passage.sentences.map(
       (span) => new Set(terms(text.slice(span.start, span.end))),
     )
@@ -89,6 +101,7 @@ export function rankSentences(
           if (own.has(q.term)) best = Math.max(best, q.weight)
           else if (headingTerms.has(q.term)) best = Math.max(best, q.weight * 0.6)
           else if (passageTerms.has(q.term)) best = Math.max(best, q.weight * 0.5)
+          else if (titleTerms.has(q.term)) best = Math.max(best, q.weight * 0.4)
         }
         if (best > 0) {
           covered += best * idf(knowledge, key)

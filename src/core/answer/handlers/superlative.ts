@@ -1,8 +1,12 @@
 /** Which ... the most / the fewest: the extreme of a family of figures that share the thing asked about. */
 import type { Knowledge } from '../../knowledge/pack'
+import { terms } from '../../nlu/nlp'
+import { rankSentences } from '../../retrieve/sentences'
 import type { Fact } from '../../types'
+import { cite } from '../cite'
 import { capitalise, entityName, figure } from '../format'
 import { findFacts, measureFits, yearFits } from '../match'
+import { answerFromPassages, expandTerms } from '../passage'
 import type { Query } from '../query'
 import { grounded, type HandlerResult, pass, refuse } from './result'
 
@@ -23,6 +27,9 @@ export function shown(fact: Fact, year?: number): string {
 export function superlative(knowledge: Knowledge, query: Query): HandlerResult {
   if (query.unknownNames.length > 0)
     return refuse(query, `unknown name: ${query.unknownNames.join(', ')}`)
+  // "Harbourline Terminals ... is the largest operator at the port": a superlative the text states is quoted, not computed
+  const stated = statedSuperlative(knowledge, query)
+  if (stated) return stated
   if (query.thingTerms.length === 0) return pass('no family to rank')
   const year = query.years[0]
   // the family: owned figures whose own thing shares the question's words, without counting the owners named
@@ -78,4 +85,46 @@ export function superlative(knowledge: Knowledge, query: Query): HandlerResult {
     confidence: 0.9,
     query,
   })
+}
+
+const superlatives =
+  /\b(largest|biggest|busiest|highest|most|smallest|fewest|lowest|main|leading|top|greatest|oldest|newest|first|last)\b/i
+
+function statedSuperlative(knowledge: Knowledge, query: Query): HandlerResult | undefined {
+  const word = superlatives.exec(query.text)?.[1]?.toLowerCase()
+  if (!word || query.thingTerms.length === 0) return undefined
+  const ranked = rankSentences(knowledge, expandTerms(knowledge, query.terms)).slice(0, 8)
+  for (const r of ranked) {
+    if (r.coverage < 0.5) continue
+    const text = knowledge.documents.get(r.passage.docId)!.text.slice(r.span.start, r.span.end)
+    // the superlative word right before one of the thing words: "largest rail operator", "three largest wind farms"
+    const near = new RegExp(`\\b${word}\\s+(?:[\\w-]+\\s+){0,2}?([\\w-]+)`, 'gi')
+    for (const m of text.matchAll(near)) {
+      const words = terms(m[0])
+      if (!query.thingTerms.some((t) => words.includes(t))) continue
+      const answer = answerFromPassages(knowledge, {
+        terms: query.terms,
+        unknownNames: [],
+        years: query.years,
+        entityIds: query.ownerIds,
+        names: query.names,
+      })
+      if (answer.abstained || !answer.citations.some((c) => c.start === r.span.start)) {
+        return {
+          type: 'answer',
+          facts: [],
+          answer: {
+            answer: text,
+            abstained: false,
+            kind: 'passage',
+            intent: query.intent?.name,
+            confidence: 0.75,
+            citations: [cite(knowledge, r.passage.docId, r.passage.id, r.span)],
+          },
+        }
+      }
+      return { type: 'answer', facts: [], answer: { ...answer, intent: query.intent?.name } }
+    }
+  }
+  return undefined
 }
