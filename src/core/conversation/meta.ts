@@ -48,9 +48,15 @@ export function answerMeta(
       ...passages,
       ...(next && !passages.includes(next) && passages.length < 2 ? [next] : []),
     ]
-    const citations = uniqueCitations(shown.map((p) => cite(knowledge, p.docId, p.id, p)))
+    // the passages whole in the answer, cited sentence by sentence so each quote stays a sentence
+    const citations = uniqueCitations(
+      shown.flatMap((p) => p.sentences.map((span) => cite(knowledge, p.docId, p.id, span))),
+    )
+    const text = shown
+      .map((p) => knowledge.documents.get(p.docId)!.text.slice(p.start, p.end))
+      .join('\n\n')
     return {
-      answer: citations.map((c) => c.quote).join('\n\n'),
+      answer: text,
       abstained: false,
       kind: 'passage',
       intent: 'more',

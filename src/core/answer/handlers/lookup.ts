@@ -53,6 +53,12 @@ export function matchFigures(knowledge: Knowledge, query: Query, measure?: strin
     const hint = owners.length ? `They give this figure for ${joinList(owners)}.` : undefined
     return { matches: [], refusal: refuse(query, 'no figure for that owner', hint) }
   }
+  // "the Pearl River Delta on its own", "wind alone": a group's figure is not the member's
+  if (/\b(?:alone|on (?:its|their) own|by itself|by themselves|solely)\b/i.test(query.text)) {
+    const own = owned.filter((m) => m.ownerMatched)
+    if (own.length === 0) return { matches: [], refusal: refuse(query, 'only a shared figure') }
+    owned.splice(0, owned.length, ...own)
+  }
   if (query.years.length === 0) return { matches: owned }
   const dated = owned.filter((m) => yearFits(m.fact, query.years))
   if (dated.length === 0) {
