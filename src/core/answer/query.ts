@@ -120,7 +120,7 @@ export function toQuery(u: Understanding, knowledge: Knowledge): Query {
     verbTerms: u.verbTerms,
     years: u.years,
     unknownNames: u.unknownNames.filter((n) => !sourceWords.has(n.toLowerCase())),
-    names: u.properNames,
+    names: u.properNames.filter((n) => !sourceWords.has(n)),
     terms: u.terms.filter((t) => !metaWords.has(t)),
     docIds: source?.docIds,
     text: u.text,

@@ -68,6 +68,12 @@ function yearOf(text: string, figure: Figure, years: Figure[]): number | undefin
     )
       continue
     // "86,000 chargers in 2023": a year after the figure reads as its own before one that ends another clause
+    // (only within the clause: "... 2,400 points, and it plans ... until 2028" is another clause's year)
+    if (
+      y.start > figure.end &&
+      /[,;]\s+(?:and|but|while|which|as)\b/.test(text.slice(figure.end, y.start))
+    )
+      continue
     const gap = y.start > figure.end ? (y.start - figure.end) / 2 : figure.start - y.end
     if (gap >= 0 && gap < bestGap) {
       best = y

@@ -59,6 +59,8 @@ const fileSchema = z.strictObject({
     .optional(),
   /** words that name a kind of organisation ("ministry", "bureau"): an unknown one is never guessed */
   orgWords: z.array(z.string()).optional(),
+  /** abbreviations written out before a question is read: "R&D" -> "research and development" */
+  expansions: z.record(z.string(), z.string()).optional(),
   /** real words the corpus may not use, never "repaired" into one it does ("ceo" is not "co") */
   keepWords: z.array(z.string()).optional(),
 })
@@ -74,6 +76,7 @@ export interface Language {
   followUps: { openers: string[]; pronouns: Record<string, string>; meta: Record<string, string[]> }
   orgWords: string[]
   keepWords: string[]
+  expansions: Record<string, string>
 }
 
 export interface LanguageFile {
@@ -99,6 +102,7 @@ export function loadLanguage(files: LanguageFile[]): Language {
     followUps: { openers: [], pronouns: {}, meta: {} },
     orgWords: [],
     keepWords: [],
+    expansions: {},
   }
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
     let json: unknown
@@ -134,6 +138,7 @@ export function loadLanguage(files: LanguageFile[]): Language {
       Object.assign(language.followUps.meta, data.followUps.meta)
     }
     language.orgWords.push(...(data.orgWords ?? []))
+    Object.assign(language.expansions, data.expansions)
     language.keepWords.push(...(data.keepWords ?? []).map((w) => w.toLowerCase()))
   }
   const seen = new Set<string>()

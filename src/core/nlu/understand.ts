@@ -152,8 +152,18 @@ function orgPhrases(
   return out
 }
 
+/** "R&D" -> "research and development", as `intents/` lists them */
+function expand(text: string, expansions: Record<string, string>): string {
+  let out = text
+  for (const [short, long] of Object.entries(expansions)) {
+    if (short === long) continue
+    out = out.replace(new RegExp(`(?<![\\w&])${escapeRegex(short)}(?![\\w&])`, 'g'), long)
+  }
+  return out
+}
+
 export function understand(question: string, knowledge: Knowledge): Understanding {
-  const cleaned = cleanQuestion(question)
+  const cleaned = expand(cleanQuestion(question), knowledge.language.expansions)
   const allCaps = cleaned === cleaned.toUpperCase() && /[A-Z]/.test(cleaned)
   // repair words the corpus and language do not know, keeping stop words and the rest as typed
   const stops = new Set(
