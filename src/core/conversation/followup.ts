@@ -107,7 +107,7 @@ export function resolveTurn(
   const opener = knowledge.language.followUps.openers.some(
     (o) => key === nameKey(o) || key.startsWith(`${nameKey(o)} `),
   )
-  const refersBack = /\b(?:that|this|those|these|which one|the one|them|the same)\b/.test(key)
+  const refersBack = /\b(?:that|this|those|these|which one|the one|them|they|the same)\b/.test(key)
   const short = key.split(' ').length <= 6
   const elliptical =
     opener ||

@@ -78,6 +78,7 @@ export function answerMeta(
       .text.slice(r.span.start, r.span.end)
       .toLowerCase()
     return (
+      r.passage.kind !== 'heading' &&
       !cited.has(`${r.passage.docId}:${r.span.start}`) &&
       names.some((e) => e.aliases.some((a) => text.includes(a)))
     )

@@ -28,7 +28,7 @@ export function readLists(text: string, names: Name[]): RawList[] {
 
   // "the three major urban agglomerations of A, B and C"
   for (const m of text.matchAll(
-    /\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+((?:[a-z][\w-]*\s+){0,5}?[a-z][\w-]*)(?:\s+(?:of|are|were|include|including|namely|:|–|-)|,)\s+(?:the\s+)?/gi,
+    /\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+((?:[a-z][\w-]*\s+){0,5}?[a-z][\w-]*(?:\s+of\s+(?:its|their|the)\s+[a-z][\w-]*)?)(?:\s+(?:of|are|were|include|including|namely|:|–|-)|,)\s+(?:the\s+)?/gi,
   )) {
     const count = parseCount(m[1]!)
     const at = m.index + m[0].length

@@ -51,7 +51,7 @@ export function derivedAliases(name: string, type: EntityType): string[] {
     const words = key.split(' ')
     if (words.length >= 3 && orgEnd.test(words.at(-1)!)) out.add(words.slice(-2).join(' '))
     const portOf = /^port of (.+)$/.exec(key)
-    if (portOf) out.add(`${portOf[1]} port`)
+    if (portOf) out.add(`${portOf[1]} port`).add(portOf[1]!)
   }
   if (type === 'place') {
     const city = /^(.+) (city|region|province)$/.exec(key)

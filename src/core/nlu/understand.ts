@@ -213,7 +213,7 @@ export function understand(question: string, knowledge: Knowledge): Understandin
   // "which three largest ...", "what projects are ...": several things asked for are a list
   const listIntent = knowledge.language.intents.find((i) => i.handler === 'list')
   const counted =
-    /\b(?:two|three|four|five|top \d+|\d+)\s+(?:\w+\s+)?(?:largest|biggest|busiest|most|highest|smallest|main|leading|major)\b/.test(
+    /\b(?:two|three|four|five|top \d+|\d+)\s+(?:\w+\s+){0,3}(?:largest|biggest|busiest|most|highest|smallest|main|leading|major)\b/.test(
       key,
     )
   const pluralAsk =
