@@ -73,9 +73,10 @@ export function answerMeta(
     .flatMap((e) => e.name.toLowerCase().split(/\s+/))
     .map((term) => ({ term, weight: 1 }))
   const ranked = rankSentences(knowledge, query, { passages: 12 }).filter((r) => {
+    // the sentence, or the passage it stands in, names the topic
     const text = knowledge.documents
       .get(r.passage.docId)!
-      .text.slice(r.span.start, r.span.end)
+      .text.slice(r.passage.start, r.passage.end)
       .toLowerCase()
     return (
       r.passage.kind !== 'heading' &&

@@ -77,7 +77,10 @@ export function extractFacts(
   const pointedTo = (pronoun: string) => {
     const word = /^the (\w+)$/.exec(pronoun)?.[1]
     if (word && !/^(?:company|firm|group|organi[sz]er)$/.test(word)) {
-      const named = recent.findLast((n) => new RegExp(`\\b${word}\\b`, 'i').test(n))
+      // "the port" is a name headed by Port ("Port of Kestrel Bay", "Kestrel Bay Port"), not "Port Vision 2030"
+      const named = recent.findLast((n) =>
+        new RegExp(`^${word}\\b(?!.*\\d)|\\b${word}$`, 'i').test(n),
+      )
       if (named) return entities.find(named) ?? entity(named)
     }
     return lastOrg ? entities.get(lastOrg) : undefined

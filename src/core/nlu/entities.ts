@@ -29,6 +29,9 @@ export function acronyms(name: string): string[] {
 export function derivedAliases(name: string, type: EntityType): string[] {
   const key = nameKey(name)
   const out = new Set([key])
+  // "Port of Kestrel Bay" is also "Kestrel Bay port" and "Kestrel Bay"
+  const portOf = /^port of (.+)$/.exec(key)
+  if (portOf) out.add(`${portOf[1]} port`).add(portOf[1]!)
   if (type === 'org') {
     for (const a of acronyms(name)) out.add(a)
     // "ministry of housing and urban-rural development" is often just "ministry of housing"
@@ -50,8 +53,6 @@ export function derivedAliases(name: string, type: EntityType): string[] {
     // "Kestrel Bay Port Authority" is "the port authority"; "Port of Kestrel Bay" is "Kestrel Bay port"
     const words = key.split(' ')
     if (words.length >= 3 && orgEnd.test(words.at(-1)!)) out.add(words.slice(-2).join(' '))
-    const portOf = /^port of (.+)$/.exec(key)
-    if (portOf) out.add(`${portOf[1]} port`).add(portOf[1]!)
   }
   if (type === 'place') {
     const city = /^(.+) (city|region|province)$/.exec(key)
