@@ -74,6 +74,8 @@ interface FactBase {
 export interface QuantityFact extends FactBase {
   kind: 'quantity'
   quantity: Quantity
+  /** the verb that states it, as written: "handled", "employs", "invests" */
+  verb?: string
 }
 
 export interface ChangeFact extends FactBase {

@@ -40,13 +40,15 @@ export function plainValue(value: number, q: Quantity): string {
 /** "the number of cities" for a count of a plural thing, "the urban population" otherwise */
 export function thingPhrase(fact: Fact): string {
   const thing = fact.thing.replace(/^["“”]|["“”]$/g, '')
+  // "Northmark's electricity" needs no article
+  if (/^[A-Z][\w-]*['’]s\b/.test(thing)) return thing
   if (
     (fact.kind === 'change' ? fact.to.unit : fact.kind === 'quantity' ? fact.quantity.unit : '') ===
       'count' &&
     /s$/.test(thing)
   )
     return `the number of ${thing}`
-  return /^[A-Z]{2,}/.test(thing) ? thing : `the ${thing}`
+  return /^[A-Z]{2,}/.test(thing) ? thing : `the ${thing.charAt(0).toLowerCase()}${thing.slice(1)}`
 }
 
 function owned(knowledge: Knowledge, fact: Fact): string {
@@ -59,19 +61,28 @@ export function sayQuantity(knowledge: Knowledge, fact: QuantityFact): string {
   const when = q.year ? ` in ${q.year}` : ''
   const rate = fact.rate ? ` ${fact.rate}` : ''
   const thing = fact.thing.replace(/^["“”]|["“”]$/g, '')
+  // "14.2 million TEU" already says what it counts
+  const counted =
+    q.unit === 'measure' && q.measure && thing.toLowerCase() === q.measure.toLowerCase()
+      ? ''
+      : ` ${thing}`
   if (q.unit === 'percent') {
-    const of = /^[A-Z]{2,}/.test(thing) ? thing : `the ${thing}`
+    const of = /^[A-Z]{2,}/.test(thing) || /['’]s\b/.test(thing) ? thing : `the ${thing}`
     return owner
       ? `${capitalise(owner)}: ${figure(q)} of ${of}${when}.`
       : `${figure(q)} of ${of}${when}.`
   }
-  if (q.unit === 'money')
+  if (q.unit === 'money') {
+    if (owner && fact.verb) return `${capitalise(owner)} ${fact.verb} ${figure(q)}${rate}${when}.`
     return owner
       ? `${capitalise(owner)}: ${figure(q)}${rate}${when}.`
       : `${figure(q)}${rate}${when} (${thing}).`
+  }
   if (q.unit === 'duration')
     return owner ? `${capitalise(owner)} has a ${figure(q)} ${thing}.` : `A ${figure(q)} ${thing}.`
-  if (owner) return `${capitalise(owner)} has ${figure(q)} ${thing}${when}.`
+  if (owner) return `${capitalise(owner)} ${fact.verb ?? 'has'} ${figure(q)}${counted}${when}.`
+  // "Total generation in the region reached 96 TWh": the thing was the subject
+  if (q.unit === 'measure' || fact.verb) return `${capitalise(thing)}: ${figure(q)}${when}.`
   return `There ${q.year && q.year < 2100 ? 'were' : 'are'} ${figure(q)} ${thing}${when}.`
 }
 

@@ -162,7 +162,14 @@ export function extractFacts(
       }
       if (raw.kind === 'change')
         facts.push({ ...common, kind: 'change', from: raw.from, to: raw.to })
-      else facts.push({ ...common, kind: 'quantity', quantity: raw.quantity, rate: raw.rate })
+      else
+        facts.push({
+          ...common,
+          kind: 'quantity',
+          quantity: raw.quantity,
+          rate: raw.rate,
+          verb: raw.verb,
+        })
     }
 
     for (const raw of readLists(text, names)) {

@@ -20,6 +20,8 @@ export interface RawQuantity {
   owner?: Name
   /** the subject is "it", "the company": the organisation named before */
   pronoun?: string
+  /** the verb right before the figure: "handled", "employs" */
+  verb?: string
   /** "coal 11%": the noun a figure belongs to in a list of figures */
   subjectNoun?: Phrase
   rate?: string
@@ -107,6 +109,19 @@ function phraseAt(m: RegExpExecArray, group: number): Phrase {
 export interface Inherited {
   unit: Quantity['unit']
   thing: Phrase
+}
+
+const notVerbs =
+  /^(?:its|has|his|is|was|this|thus|as|us|less|plus|bus|gas|news|always|perhaps|towards|across|means|series|species|unless|whereas|yes|its)$/
+
+/** "Harbourline handled 9.1 million TEU": the verb a figure is the object of, as written */
+function verbBefore(before: string): string | undefined {
+  const m =
+    /\b((?:has|have|had)\s+)?([a-z]+(?:ed|s)|holds|runs|owns|ran|made up|took|drew|sold|built|spent|paid|won|grew)\s+(?:a\s+record\s+|a\s+total\s+of\s+|about\s+|some\s+|nearly\s+|almost\s+|roughly\s+|over\s+|more\s+than\s+|up\s+to\s+|at\s+least\s+)?$/.exec(
+      before,
+    )
+  if (!m || notVerbs.test(m[2]!)) return undefined
+  return `${m[1] ?? ''}${m[2]}`
 }
 
 export function readQuantities(
@@ -265,6 +280,7 @@ export function readQuantities(
       owner,
       pronoun,
       subjectNoun,
+      verb: verbBefore(before),
       rate,
       at: { start: figure.start, end: figure.end },
     }
