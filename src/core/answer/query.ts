@@ -22,6 +22,8 @@ export interface Query {
   names: string[]
   /** every content lemma, for retrieval */
   terms: string[]
+  /** the noun a "which ..."/"what ..." question asks for: a list must be of those */
+  askedNoun?: string
   /** "according to the Energy Transition Report": only these documents */
   docIds?: string[]
   /** the question as understood, for the log and follow-ups */
@@ -123,6 +125,7 @@ export function toQuery(u: Understanding, knowledge: Knowledge): Query {
     names: u.properNames.filter((n) => !sourceWords.has(n)),
     terms: u.terms.filter((t) => !metaWords.has(t)),
     docIds: source?.docIds,
+    askedNoun: u.askedNoun ? canon(knowledge, [u.askedNoun])[0] : undefined,
     text: u.text,
   }
 }

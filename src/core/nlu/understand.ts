@@ -27,6 +27,8 @@ export interface Understanding {
   verbTerms: string[]
   /** capitalised words that are no entity's name, lower-cased: "france", "shanghai" */
   properNames: string[]
+  /** the noun right after "which"/"what": "which regions" -> "region" */
+  askedNoun?: string
 }
 
 // a specific handler beats a generic one when both have cues in the question
@@ -271,6 +273,10 @@ export function understand(question: string, knowledge: Knowledge): Understandin
     cue: matched?.cue,
     thingTerms,
     verbTerms,
+    askedNoun:
+      /^(?:which|what)$/i.test(tokens[0]?.text ?? '') && tokens[1]?.pos === 'NOUN'
+        ? tokens[1].lemma
+        : undefined,
     // capitalised in the question, or a word the corpus only writes capitalised ("northmarks" typed in lower case)
     properNames: tokens
       .filter((t, i) => {

@@ -1,5 +1,6 @@
 /** Which / what are the ...: an enumeration or a heading's list lines that match the question's words. */
 import type { Knowledge } from '../../knowledge/pack'
+import { terms } from '../../nlu/nlp'
 import type { Fact, ListFact } from '../../types'
 import { cite } from '../cite'
 import { capitalise, entityName, joinList } from '../format'
@@ -50,6 +51,14 @@ export function list(knowledge: Knowledge, query: Query): HandlerResult {
       ).length
       return { fact, score, hits, misses }
     })
+    // "which orders ...": a list of something else does not answer it, whatever else matches
+    .filter(
+      (r) =>
+        !query.askedNoun ||
+        canon(knowledge, terms(`${r.fact.thing} ${r.fact.items.join(' ')}`)).includes(
+          query.askedNoun,
+        ),
+    )
     // words of the question found nowhere near the list say it is about something else
     .filter((r) => r.hits > 0 && r.hits >= 2 * r.misses)
     .sort((a, b) => b.score - a.score)

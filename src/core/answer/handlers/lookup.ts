@@ -114,7 +114,12 @@ export function lookup(knowledge: Knowledge, query: Query): HandlerResult {
       })
     }
   }
-  // several owners and the question named none: show what there is and ask
+  // several owners and the question named none ("how many pilots?"): show what there is and ask
+  const open =
+    query.ownerIds.length === 0 && query.years.length === 0
+      ? matches.filter((m) => m.misses === 0 && m.thingHits === best.thingHits && m.fact.ownerId)
+      : []
+  if (new Set(open.map((m) => m.fact.ownerId)).size > 1) return clarify(knowledge, query, open)
   if (query.ownerIds.length === 0 && owners.size > 1 && tier.length > 1)
     return clarify(knowledge, query, tier)
 
