@@ -94,7 +94,7 @@ export function answerQuestion(question: string, context: AnswerContext): Turn {
   const session = context.session ?? newSession(now)
   const resolved = resolveTurn(question, knowledge, session)
   const after = (answer: Answer, facts: Fact[], focus: Focus | undefined): Turn => ({
-    answer,
+    answer: { ...answer, confidence: Math.round(answer.confidence * 100) / 100 },
     session: {
       turns: session.turns + 1,
       focus,

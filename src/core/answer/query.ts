@@ -137,7 +137,7 @@ export function sourceNamed(
 ): { docIds: string[]; words: string[] } | undefined {
   const m =
     /\b(?:according to|as reported (?:by|in))\s+(?:the\s+)?([^,?]+?)\s*(?:,|\?|$)/i.exec(text) ??
-    /\b(?:in|from)\s+the\s+([^,?]+?)\s+(?:report|article|story)\b/i.exec(text)
+    /\b(?:in|from)\s+the\s+((?:[\w&'’-]+\s+){1,6}?)(?:report|article|story)\b/i.exec(text)
   if (!m) return undefined
   const words = nameKey(m[1]!)
     .split(' ')

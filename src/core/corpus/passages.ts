@@ -57,7 +57,8 @@ function trimSpan(text: string, start: number, end: number): Span {
 export function splitSentences(text: string, start: number, end: number): Span[] {
   const spans: Span[] = []
   // a boundary: terminal punctuation, closing quotes or brackets, white space, then a capital, digit or quote
-  const boundary = /[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[A-Z0-9])/g
+  // a run of terminal punctuation is matched from its start only: no re-scan of "!!!!…" (linear)
+  const boundary = /(?<![.!?])[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[A-Z0-9])/g
   boundary.lastIndex = start
   let from = start
   const region = text.slice(0, end)

@@ -119,7 +119,8 @@ export function thingAround(
 /** "of Ministry of Housing ...", "by MIIT", "at Acme Corp", "for Ostra Energy" right after the thing */
 export function ownerAfter(text: string, from: number, names: Name[]): Name | undefined {
   const rest = text.slice(from)
-  const m = /^[”"’']?\s*(?:for\s+[\w\s]{1,40}?\s+)?(?:of|by|at|from|for)\s+(?:the\s+)?/i.exec(rest)
+  // words, not spaces, repeat: one way to match "for Information benefits of" (no backtracking blow-up)
+  const m = /^[”"’']?\s*(?:for(?:\s+\w+){1,5}?\s+)?(?:of|by|at|from|for)\s+(?:the\s+)?/i.exec(rest)
   if (!m) return undefined
   const at = from + m[0].length
   return names.find((n) => n.start === at)
