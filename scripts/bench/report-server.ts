@@ -144,13 +144,22 @@ export function workerSection(r: BenchResults): string {
     `\`wrangler deploy --dry-run\` bundle (with the prebuilt knowledge pack), served by workerd through Miniflare. CPU is workerd's user + system time from \`/proc/<pid>/stat\` over ${w.requests} answers sent one at a time, divided by their number (it includes workerd's HTTP handling and the Durable Object session of each answer).`,
     '',
     table(
-      ['bundle raw', 'bundle gzip', 'limit (gzip)', 'CPU per request', 'wall p50', 'wall p99'],
+      [
+        'bundle raw',
+        'bundle gzip',
+        'limit (gzip)',
+        'CPU per answer',
+        'CPU per /healthz',
+        'wall p50',
+        'wall p99',
+      ],
       [
         [
           bytes(w.raw),
           bytes(w.gzip),
           bytes(w.gzipLimit),
           `${ms(w.cpuMsPerRequest)} ms`,
+          `${ms(w.cpuMsPerHealthz)} ms`,
           `${ms(w.p50)} ms`,
           `${ms(w.p99)} ms`,
         ],
