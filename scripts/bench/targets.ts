@@ -1,5 +1,5 @@
 /** The targets of issue 7 (and the load test of issue 8), judged from the results: met, missed or not measured. */
-import { bytes, ms, percent, points } from './format'
+import { bytes, count, ms, percent, points } from './format'
 import type { BenchResults } from './results'
 
 export type Status = 'met' | 'missed' | 'not measured'
@@ -120,7 +120,7 @@ export function judgeTargets(r: BenchResults): TargetRow[] {
     row(
       'load test: 30 s at 50 connections, no errors, only 200s, RSS within 10% (issue 8)',
       r.load &&
-        `${r.load.requests} requests, ${r.load.errors + r.load.timeouts} errors, RSS ${percent(r.load.rssDrift, 1)}`,
+        `${r.load.seconds} s at ${r.load.connections} connections: ${count(r.load.requests)} requests, ${r.load.errors + r.load.timeouts} errors, RSS ${percent(r.load.rssDrift, 1)} from ${r.load.settleSeconds} s to the end`,
       !!r.load?.passed,
       r.load?.problems.join('; '),
     ),
