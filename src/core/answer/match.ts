@@ -1,7 +1,7 @@
 /** Finds the facts a query is about and scores how well each one's slots match. */
 import type { Knowledge } from '../knowledge/pack'
 import { terms } from '../nlu/nlp'
-import type { Fact, QuantityUnit } from '../types'
+import type { AttributeFact, Fact, QuantityUnit } from '../types'
 import { canon, type Query } from './query'
 
 export interface Match {
@@ -162,4 +162,28 @@ export function findFacts(
     .filter(accept)
     .map((fact) => scoreFact(knowledge, fact, query))
     .sort((a, b) => b.score - a.score)
+}
+
+/** facts whose thing, heading or owner ("@id") has the term, from the index */
+export function factsWithTerm(knowledge: Knowledge, term: string): Fact[] {
+  return factIndex(knowledge).get(term) ?? []
+}
+
+const byEntity = new WeakMap<Knowledge, Map<string, AttributeFact[]>>()
+
+/** attribute facts whose subject or object is the entity, and the articles' author facts under "@author" */
+export function attributesOf(knowledge: Knowledge, id: string): AttributeFact[] {
+  let index = byEntity.get(knowledge)
+  if (!index) {
+    index = new Map()
+    const add = (key: string, f: AttributeFact) => index!.set(key, [...(index!.get(key) ?? []), f])
+    for (const f of knowledge.facts) {
+      if (f.kind !== 'attribute') continue
+      add(f.subjectId, f)
+      if (f.objectId && f.objectId !== f.subjectId) add(f.objectId, f)
+      if (f.relation === 'author') add('@author', f)
+    }
+    byEntity.set(knowledge, index)
+  }
+  return index.get(id) ?? []
 }

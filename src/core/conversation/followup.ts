@@ -6,6 +6,14 @@ import { cleanQuestion, nameKey } from '../nlu/normalize'
 import { type Understanding, understand } from '../nlu/understand'
 import type { Focus, SessionState } from './session'
 
+// the language's phrases as keys, computed once each
+const keys = new Map<string, string>()
+function keyed(phrase: string): string {
+  let key = keys.get(phrase)
+  if (key === undefined) keys.set(phrase, (key = nameKey(phrase)))
+  return key
+}
+
 export type MetaTurn = 'why' | 'source' | 'more' | 'else'
 
 export interface ResolvedTurn {
@@ -54,7 +62,7 @@ function replacePronouns(
 function metaOf(key: string, knowledge: Knowledge): MetaTurn | undefined {
   const bare = key.replace(/[?!.]+$/, '').trim()
   for (const [kind, phrases] of Object.entries(knowledge.language.followUps.meta)) {
-    if (phrases.some((p) => nameKey(p).replace(/[?!.]+$/, '') === bare)) return kind as MetaTurn
+    if (phrases.some((p) => keyed(p).replace(/[?!.]+$/, '') === bare)) return kind as MetaTurn
   }
   if (
     /^what else (?:does|do|did) (?:the |this )?(?:article|articles|text|story|report)s? (?:say|tell|mention)/.test(
@@ -105,7 +113,7 @@ export function resolveTurn(
   if (!focus) return { query: fresh, understanding: u, followUp: false }
 
   const opener = knowledge.language.followUps.openers.some(
-    (o) => key === nameKey(o) || key.startsWith(`${nameKey(o)} `),
+    (o) => key === keyed(o) || key.startsWith(`${keyed(o)} `),
   )
   const refersBack = /\b(?:that|this|those|these|which one|the one|them|they|the same)\b/.test(key)
   const short = key.split(' ').length <= 6

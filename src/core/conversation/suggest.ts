@@ -57,6 +57,8 @@ function candidates(knowledge: Knowledge, facts: Fact[], entityIds: string[]): s
 }
 
 /** keeps the candidates that get a real answer different from the one just given */
+const verified = new WeakMap<Knowledge, Map<string, string>>()
+
 export function suggest(
   knowledge: Knowledge,
   given: { answer: Answer; facts: Fact[]; entityIds: string[]; question: string },
@@ -68,9 +70,16 @@ export function suggest(
   for (const question of [...new Set(candidates(knowledge, given.facts, given.entityIds))]) {
     if (out.length >= limit) break
     if (question.toLowerCase() === given.question.toLowerCase()) continue
-    const reply = ask(question)
-    if (!reply.abstained && reply.kind !== 'passage' && reply.answer !== given.answer.answer)
-      out.push(question)
+    // a suggestion's own answer does not change while the knowledge does not: verify it once
+    let answers = verified.get(knowledge)
+    if (!answers) verified.set(knowledge, (answers = new Map()))
+    let reply = answers.get(question)
+    if (reply === undefined) {
+      const answer = ask(question)
+      reply = answer.abstained || answer.kind === 'passage' ? '' : answer.answer
+      answers.set(question, reply)
+    }
+    if (reply && reply !== given.answer.answer) out.push(question)
   }
   return out
 }

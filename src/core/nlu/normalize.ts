@@ -24,8 +24,11 @@ export function cleanQuestion(raw: string): string {
 
 /** the comparable key of a name: lowercase words, no articles, quotes or hyphens */
 export function nameKey(name: string): string {
-  return cleanQuestion(name)
+  // a light pass: the text is a cleaned question or a name, so tags and control characters are gone
+  return name
     .toLowerCase()
+    .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
     .replace(/['"]s\b/g, '')
     .replace(/[^a-z0-9&%.+]+/g, ' ')
     .replace(/\.(?=\s|$)/g, '')

@@ -76,27 +76,58 @@ function escapeRegex(s: string): string {
 }
 
 /** cue matching on word boundaries, over the lowercased key */
+interface CompiledCue {
+  intent: IntentDef
+  /** the cue as words, for its length and its words */
+  cue: string
+  pattern: RegExp
+}
+
+// cue patterns are compiled once per set of intents, not once per question
+const compiledCues = new WeakMap<IntentDef[], CompiledCue[]>()
+
+function compile(intents: IntentDef[]): CompiledCue[] {
+  let out = compiledCues.get(intents)
+  if (out) return out
+  out = intents.flatMap((intent) =>
+    intent.cues.map((cue) => {
+      // "more ... than": up to four words may stand where the cue has "..."
+      const parts = cue.split('...').map((part) => nameKey(part))
+      const pattern = parts.map(escapeRegex).join('(?: \\S+){0,4} ')
+      return { intent, cue: parts.join(' '), pattern: new RegExp(`(?:^| )${pattern}(?= |$)`) }
+    }),
+  )
+  compiledCues.set(intents, out)
+  return out
+}
+
+/** one-word cues of any intent: they ask how, not what */
+const cueWordCache = new WeakMap<IntentDef[], Set<string>>()
+function oneWordCues(intents: IntentDef[]): Set<string> {
+  let set = cueWordCache.get(intents)
+  if (!set)
+    cueWordCache.set(
+      intents,
+      (set = new Set(intents.flatMap((i) => i.cues).filter((c) => !c.includes(' ')))),
+    )
+  return set
+}
+
 export function matchIntent(
   intents: IntentDef[],
   key: string,
 ): { intent: IntentDef; cue: string } | undefined {
   let best: { intent: IntentDef; cue: string } | undefined
-  for (const intent of intents) {
-    for (const cue of intent.cues) {
-      // "more ... than": up to four words may stand where the cue has "..."
-      const parts = cue.split('...').map((part) => nameKey(part))
-      const c = parts.join(' ')
-      const pattern = parts.map(escapeRegex).join('(?: \\S+){0,4} ')
-      if (!new RegExp(`(?:^| )${pattern}(?= |$)`).test(key)) continue
-      if (
-        !best ||
-        precedence[intent.handler] > precedence[best.intent.handler] ||
-        (precedence[intent.handler] === precedence[best.intent.handler] &&
-          ((intent.priority ?? 0) > (best.intent.priority ?? 0) ||
-            ((intent.priority ?? 0) === (best.intent.priority ?? 0) && c.length > best.cue.length)))
-      )
-        best = { intent, cue: c }
-    }
+  for (const { intent, cue: c, pattern } of compile(intents)) {
+    if (!pattern.test(key)) continue
+    if (
+      !best ||
+      precedence[intent.handler] > precedence[best.intent.handler] ||
+      (precedence[intent.handler] === precedence[best.intent.handler] &&
+        ((intent.priority ?? 0) > (best.intent.priority ?? 0) ||
+          ((intent.priority ?? 0) === (best.intent.priority ?? 0) && c.length > best.cue.length)))
+    )
+      best = { intent, cue: c }
   }
   return best
 }
@@ -238,7 +269,7 @@ export function understand(question: string, knowledge: Knowledge): Understandin
   }
   const cueWords = new Set([
     ...(matched ? matched.cue.split(' ') : []),
-    ...knowledge.language.intents.flatMap((i) => i.cues).filter((c) => !c.includes(' ')),
+    ...oneWordCues(knowledge.language.intents),
   ])
 
   const thingTerms: string[] = []

@@ -45,6 +45,33 @@ function titleTermsOf(knowledge: Knowledge, docId: string): Set<string> {
   return set
 }
 
+interface PassageTerms {
+  headingTerms: Set<string>
+  sentenceTerms: Set<string>[]
+}
+
+// the terms of passages already read, per knowledge; a bounded cache, emptied when full
+const termCache = new WeakMap<Knowledge, Map<string, PassageTerms>>()
+const termCacheSize = 20_000
+
+function passageTerms(knowledge: Knowledge, passage: Passage): PassageTerms {
+  let cache = termCache.get(knowledge)
+  if (!cache) termCache.set(knowledge, (cache = new Map()))
+  let found = cache.get(passage.id)
+  if (!found) {
+    if (cache.size >= termCacheSize) cache.clear()
+    const text = knowledge.documents.get(passage.docId)!.text
+    found = {
+      headingTerms: new Set(passage.heading ? terms(passage.heading) : []),
+      sentenceTerms: passage.sentences.map(
+        (span) => new Set(terms(text.slice(span.start, span.end))),
+      ),
+    }
+    cache.set(passage.id, found)
+  }
+  return found
+}
+
 export function rankSentences(
   knowledge: Knowledge,
   query: WeightedTerm[],
@@ -68,15 +95,11 @@ export function rankSentences(
     const passage = knowledge.passageById.get(hit.id as string)
     if (!passage || (wanted && !wanted.has(passage.docId))) continue
     if (++used > opts.passages) break
-    const text = knowledge.documents.get(passage.docId)!.text
-    const headingTerms = new Set(passage.heading ? terms(passage.heading) : [])
+    const { headingTerms, sentenceTerms } = passageTerms(knowledge, passage)
     // the article's title frames every passage in it, faintly
     const titleTerms = titleTermsOf(knowledge, passage.docId)
-    const sentenceTerms = passage.sentences.map(
-      (span) => new Set(terms(text.slice(span.start, span.end))),
-    )
     // words of the sentence's neighbours in the passage count for half: the passage is its context
-    const passageTerms = new Set(sentenceTerms.flatMap((s) => [...s]))
+    const around = new Set(sentenceTerms.flatMap((s) => [...s]))
     // the heading a passage sits under can answer by itself: "PPP – an Effective Approach ..."
     const headingPassage = knowledge.headingOf.get(passage.id)
     const candidates = passage.sentences.map((span, i) => ({
@@ -100,7 +123,7 @@ export function rankSentences(
         for (const q of group) {
           if (own.has(q.term)) best = Math.max(best, q.weight)
           else if (headingTerms.has(q.term)) best = Math.max(best, q.weight * 0.6)
-          else if (passageTerms.has(q.term)) best = Math.max(best, q.weight * 0.5)
+          else if (around.has(q.term)) best = Math.max(best, q.weight * 0.5)
           else if (titleTerms.has(q.term)) best = Math.max(best, q.weight * 0.4)
         }
         if (best > 0) {

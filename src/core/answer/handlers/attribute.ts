@@ -2,11 +2,23 @@
 import type { Knowledge } from '../../knowledge/pack'
 import type { AttributeFact, Relation } from '../../types'
 import { entityName } from '../format'
+import { attributesOf } from '../match'
 import type { Query } from '../query'
 import { grounded, type HandlerResult, pass, refuse } from './result'
 
-function attributes(knowledge: Knowledge): AttributeFact[] {
-  return knowledge.facts.filter((f): f is AttributeFact => f.kind === 'attribute')
+/** the attribute facts about the named entities, what those facts name in turn, and the authors */
+function attributes(knowledge: Knowledge, ids: string[]): AttributeFact[] {
+  const first = ids.flatMap((id) => attributesOf(knowledge, id))
+  const second = first
+    .flatMap((f) => [f.subjectId, f.objectId])
+    .filter((id): id is string => id !== undefined)
+  return [
+    ...new Set([
+      ...first,
+      ...second.flatMap((id) => attributesOf(knowledge, id)),
+      ...attributesOf(knowledge, '@author'),
+    ]),
+  ]
 }
 
 function say(knowledge: Knowledge, f: AttributeFact, all: AttributeFact[]): string {
@@ -93,7 +105,7 @@ const wantsRole = /\b(?:role|position|title|job|who is|who's)\b/i
 export function attribute(knowledge: Knowledge, query: Query): HandlerResult {
   if (query.unknownNames.length > 0)
     return refuse(query, `unknown name: ${query.unknownNames.join(', ')}`)
-  const all = attributes(knowledge)
+  const all = attributes(knowledge, query.ownerIds)
   let relations = (query.intent?.relations ?? []) as Relation[]
   if (wantsAuthor.test(query.text)) relations = ['author']
   else if (wantsTalk.test(query.text)) relations = ['spoke_at']

@@ -4,7 +4,7 @@ import { terms } from '../../nlu/nlp'
 import type { Fact, ListFact } from '../../types'
 import { cite } from '../cite'
 import { capitalise, entityName, joinList } from '../format'
-import { findFacts, yearFits } from '../match'
+import { factsWithTerm, findFacts, yearFits } from '../match'
 import { canon, type Query } from '../query'
 import { grounded, type HandlerResult, pass, refuse } from './result'
 import { shown } from './superlative'
@@ -29,7 +29,15 @@ export function list(knowledge: Knowledge, query: Query): HandlerResult {
       /\b(two|three|four|five|six|seven|eight|nine|ten)\b/i.exec(query.text)?.[1]?.toLowerCase() ??
         ''
     ]
-  const ranked = knowledge.facts
+  // candidates from the index: lists whose label, heading or items share a word with the question
+  const candidates = new Set(
+    [
+      ...query.thingTerms,
+      ...query.softTerms,
+      ...(query.askedNoun ? [query.askedNoun] : []),
+    ].flatMap((t) => factsWithTerm(knowledge, t)),
+  )
+  const ranked = [...candidates]
     .filter((f): f is ListFact => f.kind === 'list')
     .map((fact) => {
       const own = new Set(canon(knowledge, fact.thingTerms))
