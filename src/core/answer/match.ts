@@ -29,7 +29,8 @@ function factIndex(knowledge: Knowledge): Map<string, Fact[]> {
     const heading = knowledge.passageById.get(fact.passageId)?.heading ?? ''
     if (!headingTerms.has(heading)) headingTerms.set(heading, canon(knowledge, terms(heading)))
     // and by its owner, as "@id"
-    const owner = fact.ownerId ? [`@${fact.ownerId}`] : []
+    // by its owner as "@id", and by the entities around an ownerless fact as "#id"
+    const owner = fact.ownerId ? [`@${fact.ownerId}`] : fact.context.map((id) => `#${id}`)
     for (const term of new Set([
       ...canon(knowledge, fact.thingTerms),
       ...headingTerms.get(heading)!,
@@ -109,9 +110,23 @@ function thingOwner(knowledge: Knowledge, fact: Fact, id: string): boolean {
   return canon(knowledge, terms(entity.name)).every((w) => own.has(w))
 }
 
+// a fact's canonical words, computed once per fact
+const factTerms = new WeakMap<Fact, { own: Set<string>; near: Set<string> }>()
+function termSets(knowledge: Knowledge, fact: Fact) {
+  let sets = factTerms.get(fact)
+  if (!sets)
+    factTerms.set(
+      fact,
+      (sets = {
+        own: new Set(canon(knowledge, fact.thingTerms)),
+        near: new Set(canon(knowledge, fact.terms)),
+      }),
+    )
+  return sets
+}
+
 export function scoreFact(knowledge: Knowledge, fact: Fact, query: Query): Match {
-  const own = new Set(canon(knowledge, fact.thingTerms))
-  const near = new Set(canon(knowledge, fact.terms))
+  const { own, near } = termSets(knowledge, fact)
   let score = 0
   let thingHits = 0
   let misses = 0
@@ -155,9 +170,16 @@ export function findFacts(
 ): Match[] {
   const index = factIndex(knowledge)
   const seen = new Set<Fact>()
-  for (const term of query.thingTerms) for (const fact of index.get(term) ?? []) seen.add(fact)
-  // a named owner's own figures are candidates even when the question words its thing differently
-  for (const id of query.ownerIds) for (const fact of index.get(`@${id}`) ?? []) seen.add(fact)
+  const named = query.ownerIds.filter((id) => knowledge.entityById.get(id)?.type !== 'other')
+  if (named.length > 0) {
+    // a named owner narrows the search to its own facts and the ownerless facts around it
+    for (const id of named)
+      for (const key of [`@${id}`, `#${id}`])
+        for (const fact of index.get(key) ?? []) seen.add(fact)
+  } else {
+    for (const term of query.thingTerms) for (const fact of index.get(term) ?? []) seen.add(fact)
+    for (const id of query.ownerIds) for (const fact of index.get(`@${id}`) ?? []) seen.add(fact)
+  }
   return [...seen]
     .filter(accept)
     .map((fact) => scoreFact(knowledge, fact, query))

@@ -40,7 +40,22 @@ export function matchFigures(knowledge: Knowledge, query: Query, measure?: strin
           (measure === 'money' || measure === 'percent' || measure === 'amount')),
     )
     .filter((m) => !query.docIds || query.docIds.includes(m.fact.docId))
-  if (all.length === 0) return { matches: [] }
+  if (all.length === 0) {
+    // nothing for the owner named: if other owners have the figure, the corpus lacks this owner's
+    const others = query.ownerIds.length
+      ? findFacts(
+          knowledge,
+          { ...query, ownerIds: [] },
+          (f) => (f.kind === 'quantity' || f.kind === 'change') && measureFits(f, measure),
+        ).filter((m) => m.thingHits > 0)
+      : []
+    if (others.length === 0) return { matches: [] }
+    const owners = [
+      ...new Set(others.map((m) => entityName(knowledge, m.fact.ownerId)).filter(Boolean)),
+    ].slice(0, 6)
+    const hint = owners.length ? `They give this figure for ${joinList(owners)}.` : undefined
+    return { matches: [], refusal: refuse(query, 'no figure for that owner', hint) }
+  }
   const owned = all.filter(
     (m) =>
       ownerFits(m.fact, query.ownerIds, knowledge) &&
