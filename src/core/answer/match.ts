@@ -1,5 +1,6 @@
 /** Finds the facts a query is about and scores how well each one's slots match. */
 import type { Knowledge } from '../knowledge/pack'
+import { memo } from '../memo'
 import { terms } from '../nlu/nlp'
 import type { AttributeFact, Fact, QuantityUnit } from '../types'
 import { canon, type Query } from './query'
@@ -113,16 +114,10 @@ function thingOwner(knowledge: Knowledge, fact: Fact, id: string): boolean {
 // a fact's canonical words, computed once per fact
 const factTerms = new WeakMap<Fact, { own: Set<string>; near: Set<string> }>()
 function termSets(knowledge: Knowledge, fact: Fact) {
-  let sets = factTerms.get(fact)
-  if (!sets)
-    factTerms.set(
-      fact,
-      (sets = {
-        own: new Set(canon(knowledge, fact.thingTerms)),
-        near: new Set(canon(knowledge, fact.terms)),
-      }),
-    )
-  return sets
+  return memo(factTerms, fact, () => ({
+    own: new Set(canon(knowledge, fact.thingTerms)),
+    near: new Set(canon(knowledge, fact.terms)),
+  }))
 }
 
 export function scoreFact(knowledge: Knowledge, fact: Fact, query: Query): Match {

@@ -1,6 +1,7 @@
 /** Resolves a turn against the conversation: pronouns to names, elliptical fragments to the last question's slots. */
 import { canon, type Query, toQuery } from '../answer/query'
 import type { Knowledge } from '../knowledge/pack'
+import { memo } from '../memo'
 import { terms } from '../nlu/nlp'
 import { cleanQuestion, nameKey } from '../nlu/normalize'
 import { type Understanding, understand } from '../nlu/understand'
@@ -9,9 +10,7 @@ import type { Focus, SessionState } from './session'
 // the language's phrases as keys, computed once each
 const keys = new Map<string, string>()
 function keyed(phrase: string): string {
-  let key = keys.get(phrase)
-  if (key === undefined) keys.set(phrase, (key = nameKey(phrase)))
-  return key
+  return memo(keys, phrase, () => nameKey(phrase))
 }
 
 export type MetaTurn = 'why' | 'source' | 'more' | 'else'

@@ -2,6 +2,7 @@
 import { entityName, thingPhrase } from '../answer/format'
 import { unitOf } from '../answer/match'
 import type { Knowledge } from '../knowledge/pack'
+import { memo } from '../memo'
 import type { Answer, Fact } from '../types'
 
 export interface SuggestOptions {
@@ -71,14 +72,11 @@ export function suggest(
     if (out.length >= limit) break
     if (question.toLowerCase() === given.question.toLowerCase()) continue
     // a suggestion's own answer does not change while the knowledge does not: verify it once
-    let answers = verified.get(knowledge)
-    if (!answers) verified.set(knowledge, (answers = new Map()))
-    let reply = answers.get(question)
-    if (reply === undefined) {
+    const answers = memo(verified, knowledge, () => new Map<string, string>())
+    const reply = memo(answers, question, () => {
       const answer = ask(question)
-      reply = answer.abstained || answer.kind === 'passage' ? '' : answer.answer
-      answers.set(question, reply)
-    }
+      return answer.abstained || answer.kind === 'passage' ? '' : answer.answer
+    })
     if (reply && reply !== given.answer.answer) out.push(question)
   }
   return out

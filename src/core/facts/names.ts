@@ -16,7 +16,8 @@ const notNames = new Set(
   ),
 )
 
-const word = String.raw`(?:[A-Z][A-Za-z0-9]*(?:['’][A-Za-z]+)?(?:-[A-Za-z0-9]+)*|[a-z]+[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]?)`
+const word =
+  "(?:[A-Z][A-Za-z0-9]*(?:['’][A-Za-z]+)?(?:-[A-Za-z0-9]+)*|[a-z]+[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]?)"
 const suffix = String.raw`(?:\s\((?:Group|Holdings|China|International)\))?(?:\s(?:Co|Corp|Inc|Ltd|LLC|PLC|AG|SA|GmbH)\.?)?(?:\s(?:19|20)\d\d\b)?`
 const nameRun = new RegExp(
   String.raw`${word}(?:\s(?:(?:of|and|for|&|de|the|on|in)\s){0,2}${word})*${suffix}`,

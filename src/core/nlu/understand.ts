@@ -1,5 +1,6 @@
 /** Reads a question: cleans and repairs it, finds entities, years, the intent by its cues, and the thing asked about. */
 import type { Knowledge } from '../knowledge/pack'
+import { memo } from '../memo'
 import type { IntentDef } from './language'
 import { findMentions, type Mention } from './mentions'
 import { analyze, type Token, terms as termsOf } from './nlp'
@@ -87,30 +88,26 @@ interface CompiledCue {
 const compiledCues = new WeakMap<IntentDef[], CompiledCue[]>()
 
 function compile(intents: IntentDef[]): CompiledCue[] {
-  let out = compiledCues.get(intents)
-  if (out) return out
-  out = intents.flatMap((intent) =>
-    intent.cues.map((cue) => {
-      // "more ... than": up to four words may stand where the cue has "..."
-      const parts = cue.split('...').map((part) => nameKey(part))
-      const pattern = parts.map(escapeRegex).join('(?: \\S+){0,4} ')
-      return { intent, cue: parts.join(' '), pattern: new RegExp(`(?:^| )${pattern}(?= |$)`) }
-    }),
+  return memo(compiledCues, intents, () =>
+    intents.flatMap((intent) =>
+      intent.cues.map((cue) => {
+        // "more ... than": up to four words may stand where the cue has "..."
+        const parts = cue.split('...').map((part) => nameKey(part))
+        const pattern = parts.map(escapeRegex).join('(?: \\S+){0,4} ')
+        return { intent, cue: parts.join(' '), pattern: new RegExp(`(?:^| )${pattern}(?= |$)`) }
+      }),
+    ),
   )
-  compiledCues.set(intents, out)
-  return out
 }
 
 /** one-word cues of any intent: they ask how, not what */
 const cueWordCache = new WeakMap<IntentDef[], Set<string>>()
 function oneWordCues(intents: IntentDef[]): Set<string> {
-  let set = cueWordCache.get(intents)
-  if (!set)
-    cueWordCache.set(
-      intents,
-      (set = new Set(intents.flatMap((i) => i.cues).filter((c) => !c.includes(' ')))),
-    )
-  return set
+  return memo(
+    cueWordCache,
+    intents,
+    () => new Set(intents.flatMap((i) => i.cues).filter((c) => !c.includes(' '))),
+  )
 }
 
 export function matchIntent(

@@ -1,5 +1,6 @@
 /** Ranks the sentences of the best passages against the question's terms, with idf weights. */
 import type { Knowledge } from '../knowledge/pack'
+import { memo } from '../memo'
 import { terms } from '../nlu/nlp'
 import type { Passage, Span } from '../types'
 import { searchPassages } from './index'
@@ -38,11 +39,8 @@ export function idf(knowledge: Knowledge, term: string): number {
 const titleCache = new WeakMap<Knowledge, Map<string, Set<string>>>()
 
 function titleTermsOf(knowledge: Knowledge, docId: string): Set<string> {
-  let byDoc = titleCache.get(knowledge)
-  if (!byDoc) titleCache.set(knowledge, (byDoc = new Map()))
-  let set = byDoc.get(docId)
-  if (!set) byDoc.set(docId, (set = new Set(terms(knowledge.documents.get(docId)?.title ?? ''))))
-  return set
+  const byDoc = memo(titleCache, knowledge, () => new Map<string, Set<string>>())
+  return memo(byDoc, docId, () => new Set(terms(knowledge.documents.get(docId)?.title ?? '')))
 }
 
 interface PassageTerms {
@@ -55,21 +53,17 @@ const termCache = new WeakMap<Knowledge, Map<string, PassageTerms>>()
 const termCacheSize = 20_000
 
 function passageTerms(knowledge: Knowledge, passage: Passage): PassageTerms {
-  let cache = termCache.get(knowledge)
-  if (!cache) termCache.set(knowledge, (cache = new Map()))
-  let found = cache.get(passage.id)
-  if (!found) {
-    if (cache.size >= termCacheSize) cache.clear()
+  const cache = memo(termCache, knowledge, () => new Map<string, PassageTerms>())
+  if (cache.size >= termCacheSize && !cache.has(passage.id)) cache.clear()
+  return memo(cache, passage.id, () => {
     const text = knowledge.documents.get(passage.docId)!.text
-    found = {
+    return {
       headingTerms: new Set(passage.heading ? terms(passage.heading) : []),
       sentenceTerms: passage.sentences.map(
         (span) => new Set(terms(text.slice(span.start, span.end))),
       ),
     }
-    cache.set(passage.id, found)
-  }
-  return found
+  })
 }
 
 export function rankSentences(

@@ -2,7 +2,7 @@
 import type { Knowledge } from '../../knowledge/pack'
 import { capitalise, figure } from '../format'
 import type { Query } from '../query'
-import { findOperands, type Operand, quantityAt, valueOf } from './operands'
+import { findOperands, type Operand, operandValue, quantityAt } from './operands'
 import { grounded, type HandlerResult, pass, refuse } from './result'
 
 const fewer = /\b(?:less|fewer|smaller|lower|cheaper|shorter)\b/i
@@ -23,7 +23,7 @@ export function compare(knowledge: Knowledge, query: Query): HandlerResult {
   const [a, b] = found.operands as [Operand, Operand]
   const [qa, qb] = [quantityAt(a.fact, a.year), quantityAt(b.fact, b.year)]
   if (!qa || !qb || qa.unit !== qb.unit) return refuse(query, 'figures of different kinds')
-  const [va, vb] = [valueOf(a), valueOf(b)]
+  const [va, vb] = [operandValue(a), operandValue(b)]
   const askedFewer = fewer.test(query.text) && !more.test(query.text)
   const holds = askedFewer ? va < vb : va > vb
   const asked = fewer.test(query.text) || more.test(query.text)

@@ -6,7 +6,7 @@ import { capitalise, figure, plainValue, thingPhrase } from '../format'
 import type { Query } from '../query'
 import { said } from './compare'
 import { matchFigures } from './lookup'
-import { findOperands, type Operand, quantityAt, valueOf } from './operands'
+import { findOperands, type Operand, operandValue, quantityAt } from './operands'
 import { grounded, type HandlerResult, pass, refuse } from './result'
 
 function round(n: number, digits = 1): string {
@@ -62,7 +62,7 @@ function arithmetic(knowledge: Knowledge, query: Query, operands: Operand[]): Ha
   if (qs.some((q) => !q) || new Set(qs.map((q) => q!.unit)).size > 1)
     return refuse(query, 'figures of different kinds')
   const q0 = qs[0]!
-  const values = operands.map(valueOf)
+  const values = operands.map(operandValue)
   const parts = operands.map(said).join('; ')
   const facts = [...new Set(operands.map((op) => op.fact))]
   const op = query.intent?.op

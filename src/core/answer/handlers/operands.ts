@@ -25,7 +25,7 @@ export function quantityAt(fact: Fact, year?: number): Quantity | undefined {
   return undefined
 }
 
-export function valueOf(op: Operand): number {
+export function operandValue(op: Operand): number {
   return quantityAt(op.fact, op.year)?.value ?? Number.NaN
 }
 
