@@ -100,12 +100,19 @@ export function toQuery(u: Understanding, knowledge: Knowledge): Query {
   const source = sourceNamed(knowledge, u.text)
   // "according to the Energy Transition Report" names where to look, not what to find
   const sourceWords = new Set(source?.words ?? [])
-  const orgWords = new Set(knowledge.language.orgWords.flatMap((w) => terms(w)))
+  const orgWords = new Set(
+    [...knowledge.language.orgWords, ...knowledge.language.ownerKinds].flatMap((w) => terms(w)),
+  )
   // "which agency ran the most pilots": the kind of owner asked for is not the thing counted
   // proper names that are no entity ("Northmark") are checked against the fact's words, not matched as its thing
   const names = new Set(u.properNames)
   const thing = u.thingTerms.filter(
-    (t) => !orgWords.has(t) && !genericWords.has(t) && !sourceWords.has(t) && !names.has(t),
+    (t) =>
+      !orgWords.has(t) &&
+      !genericWords.has(t) &&
+      !sourceWords.has(t) &&
+      !names.has(t) &&
+      !metaWords.has(t),
   )
   // a thing-word entity asked about ("electric buses") is also the thing asked about
   for (const m of u.mentions)

@@ -61,6 +61,8 @@ const fileSchema = z.strictObject({
   orgWords: z.array(z.string()).optional(),
   /** abbreviations written out before a question is read: "R&D" -> "research and development" */
   expansions: z.record(z.string(), z.string()).optional(),
+  /** words for the kind of owner a question asks after ("which developer"): not what is counted */
+  ownerKinds: z.array(z.string()).optional(),
   /** real words the corpus may not use, never "repaired" into one it does ("ceo" is not "co") */
   keepWords: z.array(z.string()).optional(),
 })
@@ -77,6 +79,7 @@ export interface Language {
   orgWords: string[]
   keepWords: string[]
   expansions: Record<string, string>
+  ownerKinds: string[]
 }
 
 export interface LanguageFile {
@@ -103,6 +106,7 @@ export function loadLanguage(files: LanguageFile[]): Language {
     orgWords: [],
     keepWords: [],
     expansions: {},
+    ownerKinds: [],
   }
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
     let json: unknown
@@ -139,6 +143,7 @@ export function loadLanguage(files: LanguageFile[]): Language {
     }
     language.orgWords.push(...(data.orgWords ?? []))
     Object.assign(language.expansions, data.expansions)
+    language.ownerKinds.push(...(data.ownerKinds ?? []))
     language.keepWords.push(...(data.keepWords ?? []).map((w) => w.toLowerCase()))
   }
   const seen = new Set<string>()

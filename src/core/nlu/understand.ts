@@ -91,9 +91,9 @@ function compile(intents: IntentDef[]): CompiledCue[] {
   return memo(compiledCues, intents, () =>
     intents.flatMap((intent) =>
       intent.cues.map((cue) => {
-        // "more ... than": up to four words may stand where the cue has "..."
+        // "more ... than": up to six words may stand where the cue has "..."
         const parts = cue.split('...').map((part) => nameKey(part))
-        const pattern = parts.map(escapeRegex).join('(?: \\S+){0,4} ')
+        const pattern = parts.map(escapeRegex).join('(?: \\S+){0,6} ')
         return { intent, cue: parts.join(' '), pattern: new RegExp(`(?:^| )${pattern}(?= |$)`) }
       }),
     ),

@@ -107,11 +107,9 @@ function owners(knowledge: Knowledge, query: Query): HandlerResult {
     { ...query, ownerIds: [] },
     (f) => f.kind === 'quantity' || f.kind === 'change',
   ).filter(
+    // its own thing, or its heading ("Orders announced at the fair"), says what was asked; one word may be off
     (m) =>
-      m.thingHits > 0 &&
-      m.misses === 0 &&
-      m.fact.ownerId !== undefined &&
-      yearFits(m.fact, query.years),
+      m.score > 0 && m.misses <= 1 && m.fact.ownerId !== undefined && yearFits(m.fact, query.years),
   )
   const byOwner = new Map<string, Fact>()
   for (const m of family) if (!byOwner.has(m.fact.ownerId!)) byOwner.set(m.fact.ownerId!, m.fact)

@@ -105,7 +105,8 @@ export function lookup(knowledge: Knowledge, query: Query): HandlerResult {
       ? pass('no figure matched')
       : refuse(query, 'no figure of that kind')
   const best = matches[0]!
-  if (best.misses > best.thingHits && !best.ownerMatched)
+  // more words of the question unmatched than twice those matched: it asks about something else
+  if (best.misses > 2 * best.thingHits && !best.ownerMatched)
     return measure === 'any' ? pass('weak figure match') : refuse(query, 'figure match too weak')
   const year = query.years[0]
   const tier = topTier(matches)
