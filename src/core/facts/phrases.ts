@@ -198,7 +198,7 @@ export function pronounSubject(text: string, before: number): string | undefined
 export function subjectNounBefore(text: string, before: number): Phrase | undefined {
   const head = text.slice(0, before)
   const verb =
-    /\s+(?:(?:now|also|still|already|just|only|\w+ly)\s+)?(?:reached|totalled|totaled|hit|stood at|amounted to|came to|was|were|is|are|rose to|fell to|climbed to|(?:to\s+)?reach)\s+(?:a\s+record\s+|about\s+|some\s+)?$/i.exec(
+    /\s+(?:(?:now|also|still|already|just|only|\w+ly)\s+)?(?:reached|totalled|totaled|hit|stood at|amounted to|came to|was|were|is|are|rose to|fell to|climbed to|(?:to\s+)?reach|(?:would|will|could|may)\s+cost|costs?)\s+(?:a\s+record\s+|about\s+|some\s+|an\s+estimated\s+|around\s+)?$/i.exec(
       head,
     )
   if (!verb) return undefined

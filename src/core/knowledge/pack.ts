@@ -88,6 +88,8 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
   const facts = perDoc.flatMap(({ doc, passages }) =>
     extractFacts(doc, passages, resolver, singleNames),
   )
+  const words = corpusWords(documents)
+  pruneAliases(resolver.entities(), language, words.lower)
   addContext(facts, resolver.entities(), {
     documents: new Map(documents.map((d) => [d.docId, d])),
     passageById: new Map(passages.map((p) => [p.id, p])),
@@ -112,7 +114,7 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
     df,
     sentenceCount,
     index: JSON.stringify(buildIndex(documents, passages)),
-    properWords: properWords(documents),
+    properWords: words.proper,
   }
 }
 
@@ -164,7 +166,14 @@ function headings(passages: Passage[]): Map<string, Passage> {
   return out
 }
 
-function properWords(documents: CorpusDocument[]): string[] {
+interface CorpusWords {
+  /** capitalised words standing alone mid-sentence ("in Northmark"), never written in lower case */
+  proper: string[]
+  /** every word the articles write in lower case */
+  lower: Set<string>
+}
+
+function corpusWords(documents: CorpusDocument[]): CorpusWords {
   const alone = new Set<string>()
   const lower = new Set<string>()
   for (const doc of documents) {
@@ -172,7 +181,18 @@ function properWords(documents: CorpusDocument[]): string[] {
     for (const m of doc.text.matchAll(/(?<=[a-z,;:] )[A-Z][a-z]{2,}\b(?!['’]?\s*[A-Z])/g))
       if (!/[A-Z][a-z]*\s$/.test(doc.text.slice(Math.max(0, m.index - 20), m.index)))
         alone.add(m[0].toLowerCase())
-    for (const m of doc.text.matchAll(/\b[a-z]{3,}\b/g)) lower.add(m[0])
+    for (const m of doc.text.matchAll(/\b[a-z]{2,}\b/g)) lower.add(m[0])
   }
-  return [...alone].filter((w) => !lower.has(w)).sort()
+  return { proper: [...alone].filter((w) => !lower.has(w)).sort(), lower }
+}
+
+/** a made-up acronym that is an everyday word ("most" for the Ministry of Science and Technology) is no alias */
+function pruneAliases(entities: Entity[], language: Language, lower: Set<string>): void {
+  const declared = new Set(language.entities.flatMap((e) => e.aliases.map((a) => a.toLowerCase())))
+  for (const entity of entities) {
+    const own = entity.name.toLowerCase()
+    entity.aliases = entity.aliases.filter(
+      (a) => a.includes(' ') || a === own || declared.has(a) || !lower.has(a),
+    )
+  }
 }

@@ -43,8 +43,10 @@ export function derivedAliases(name: string, type: EntityType): string[] {
     if (ofForm) out.add(`${ofForm[2]} ${ofForm[1]}`)
   }
   if (type === 'other') {
-    // "inland barges" is also asked after as "inland barge"
+    // "inland barges" is also asked after as "inland barge", and as "barges"
     out.add(key.endsWith('s') ? key.slice(0, -1) : `${key}s`)
+    const last = key.split(' ').at(-1)!
+    if (last !== key && last.length > 3) out.add(last)
   }
   // "CommunicAsia 2017" is also just "CommunicAsia"
   const edition = /^(.+?) (?:19|20)\d\d$/.exec(key)

@@ -26,7 +26,9 @@ export function compare(knowledge: Knowledge, query: Query): HandlerResult {
   const [va, vb] = [operandValue(a), operandValue(b)]
   const askedFewer = fewer.test(query.text) && !more.test(query.text)
   const holds = askedFewer ? va < vb : va > vb
-  const asked = fewer.test(query.text) || more.test(query.text)
+  // "did A ... more than B" asks yes or no; "which ... more, A or B" asks for a name
+  const asked =
+    (fewer.test(query.text) || more.test(query.text)) && !/^(?:which|who|what)\b/i.test(query.text)
   const verdict = asked
     ? va !== vb && holds
       ? 'Yes'
@@ -34,7 +36,9 @@ export function compare(knowledge: Knowledge, query: Query): HandlerResult {
     : capitalise(va > vb ? a.label : va < vb ? b.label : 'Neither')
   const relation = va === vb ? 'the same as' : va > vb ? 'more than' : 'less than'
   return grounded(knowledge, {
-    text: `${verdict}: ${said(a)}, ${relation} ${said(b)}.`,
+    text: asked
+      ? `${verdict}: ${said(a)}, ${relation} ${said(b)}.`
+      : `${verdict}. ${capitalise(said(a))}, ${relation} ${said(b)}.`,
     kind: 'computed',
     facts: [a.fact, b.fact],
     value: asked ? verdict.toLowerCase() : verdict,

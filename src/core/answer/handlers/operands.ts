@@ -35,7 +35,19 @@ function best(
   label: string,
   year?: number,
 ): Operand | HandlerResult {
-  const { matches, refusal } = matchFigures(knowledge, query)
+  const measure = query.intent?.measure ?? measureAsked(query)
+  let { matches, refusal } = matchFigures(knowledge, query, measure)
+  // "than Ostra Energy plans to": when money is compared, the owner's one money figure is its side
+  if (matches.length === 0 && measure === 'money' && query.ownerIds.length === 1) {
+    const own = matchFigures(knowledge, { ...query, thingTerms: [] }, measure).matches.filter(
+      (m) => m.ownerMatched,
+    )
+    // the one money figure, or the one stated with the question's money verb ("invest")
+    const verbs = [...query.verbTerms, ...query.terms].filter((w) => moneyWords.has(w))
+    const said = own.filter((m) => verbs.some((v) => m.fact.terms.includes(v)))
+    const pick = own.length === 1 ? own : said.length === 1 ? said : []
+    if (pick.length === 1) ({ matches, refusal } = { matches: pick, refusal: undefined })
+  }
   const top = matches.find((m) => m.misses <= m.thingHits) ?? matches[0]
   if (!top) return refusal ?? refuse(query, `no figure for ${label}`)
   return {
@@ -72,6 +84,17 @@ function byThing(knowledge: Knowledge, query: Query): Operand[] | undefined {
     out.push(found)
   }
   return out[0]!.fact === out[1]!.fact ? undefined : out
+}
+
+// words that say the figures compared are money or shares
+const moneyWords = new Set(['invest', 'spend', 'cost', 'pay', 'revenue', 'budget', 'fund', 'earn'])
+
+/** the kind of figure a comparison is about, from its words: "which invests more" compares money */
+export function measureAsked(query: Query): string | undefined {
+  const words = [...query.terms, ...query.verbTerms]
+  if (words.some((w) => moneyWords.has(w))) return 'money'
+  if (/\b(?:share|percent|percentage|proportion)\b|%/.test(query.text)) return 'percent'
+  return undefined
 }
 
 export function findOperands(knowledge: Knowledge, query: Query): OperandSearch {
