@@ -8,6 +8,7 @@ import type { Knowledge } from '../knowledge/pack'
 import { findMentions } from '../nlu/mentions'
 import type { Answer, Fact } from '../types'
 import { handlers } from './handlers'
+import { ownerOf } from './handlers/attribute'
 import { answerFromPassages } from './passage'
 import type { Query } from './query'
 
@@ -40,6 +41,11 @@ function answerQuery(knowledge: Knowledge, query: Query): Outcome {
     const result = handler(knowledge, query)
     if (result.type === 'answer') return { answer: result.answer, facts: result.facts }
     if (result.type === 'abstain') return { answer: result.answer, facts: [] }
+  }
+  // "which agency ran 286 smart city pilots?": no cue, but the owner of one figure answers it
+  if (!query.intent && query.unknownNames.length === 0) {
+    const owner = ownerOf(knowledge, query)
+    if (owner?.type === 'answer') return { answer: owner.answer, facts: owner.facts }
   }
   const answer = answerFromPassages(knowledge, {
     terms: query.terms,

@@ -148,6 +148,13 @@ export function scoreFact(knowledge: Knowledge, fact: Fact, query: Query): Match
   const ownerMatched =
     query.ownerIds.length > 0 && fact.ownerId !== undefined && query.ownerIds.includes(fact.ownerId)
   if (ownerMatched) score += 3
+  else if (
+    !fact.ownerId &&
+    query.ownerIds.length >= 2 &&
+    query.ownerIds.every((id) => fact.context.includes(id))
+  )
+    // "wind and solar": an ownerless figure said of all of them together
+    score += 4
   else
     for (const id of query.ownerIds) {
       // "wind capacity": a named word that is part of the fact's own thing counts as a thing word

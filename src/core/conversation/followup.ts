@@ -104,9 +104,16 @@ export function resolveTurn(
       topic: u.mentions.flatMap((m) => m.entityIds),
     }
   }
-  const pronouns = focus
-    ? replacePronouns(cleaned, knowledge, focus)
-    : { text: cleaned, replaced: false }
+  // "how much did it grow?" after a figure: "it" is the figure's thing, not an organisation
+  const asked = focus ? understand(cleaned, knowledge) : undefined
+  const aboutFigure =
+    asked?.intent?.handler === 'computed' &&
+    asked.thingTerms.length === 0 &&
+    focus!.thingTerms.length > 0
+  const pronouns =
+    focus && !aboutFigure
+      ? replacePronouns(cleaned, knowledge, focus)
+      : { text: cleaned, replaced: false }
   const u = understand(pronouns.text, knowledge)
   const fresh = toQuery(u, knowledge)
   if (!focus) return { query: fresh, understanding: u, followUp: false }

@@ -1,10 +1,11 @@
 /** Where and who: a company's base, an event's place, a person's role, employer and talk, an article's author. */
 import type { Knowledge } from '../../knowledge/pack'
 import type { AttributeFact, Relation } from '../../types'
-import { entityName } from '../format'
-import { attributesOf } from '../match'
+import { capitalise, entityName } from '../format'
+import { attributesOf, findFacts } from '../match'
 import type { Query } from '../query'
 import { grounded, type HandlerResult, pass, refuse } from './result'
+import { shown } from './superlative'
 
 /** the attribute facts about the named entities, what those facts name in turn, and the authors */
 function attributes(knowledge: Knowledge, ids: string[]): AttributeFact[] {
@@ -134,10 +135,16 @@ export function attribute(knowledge: Knowledge, query: Query): HandlerResult {
     })
   }
 
+  // "where will ChargeWorld Expo 2025 be held": a fact about another edition does not answer
+  const dated = (f: AttributeFact) =>
+    query.years.length === 0 ||
+    query.years.some((y) =>
+      knowledge.documents.get(f.docId)!.text.slice(f.span.start, f.span.end).includes(String(y)),
+    )
   for (const relation of relations) {
     // forward: the question names the subject ("where is iSoftStone based")
     const forward = all.filter(
-      (f) => f.relation === relation && query.ownerIds.includes(f.subjectId),
+      (f) => f.relation === relation && query.ownerIds.includes(f.subjectId) && dated(f),
     )
     // backward: it names the object ("who spoke at CommunicAsia", "which company is based in Beijing")
     const backward = all.filter(
@@ -177,5 +184,46 @@ export function attribute(knowledge: Knowledge, query: Query): HandlerResult {
   // a named subject and a specific question ("where is Westgrid headquartered") with no such fact: the corpus lacks it
   if (query.ownerIds.length > 0 && (wantsBase.test(query.text) || wantsTalk.test(query.text)))
     return refuse(query, 'no such attribute')
-  return pass('no attribute matched')
+  return ownerOf(knowledge, query) ?? pass('no attribute matched')
+}
+
+/** "who ordered megawatt chargers?", "which agency ran 286 pilots?": the owner of the one figure that fits */
+export function ownerOf(knowledge: Knowledge, query: Query): HandlerResult | undefined {
+  if (
+    query.ownerIds.length > 0 ||
+    query.thingTerms.length === 0 ||
+    !/^(?:who|which|what)\b/i.test(query.text)
+  )
+    return undefined
+  const numbers = [...query.text.matchAll(/\b\d[\d,]*(?:\.\d+)?\b/g)]
+    .map((m) => Number(m[0].replace(/,/g, '')))
+    .filter((n) => !query.years.includes(n))
+  const fits = findFacts(
+    knowledge,
+    query,
+    (f) => (f.kind === 'quantity' || f.kind === 'change') && f.ownerId !== undefined,
+  )
+    .filter((m) => m.thingHits > 0 && m.misses === 0)
+    .filter(
+      (m) =>
+        numbers.length === 0 ||
+        numbers.includes(
+          m.fact.kind === 'quantity'
+            ? m.fact.quantity.value
+            : m.fact.kind === 'change'
+              ? m.fact.to.value
+              : Number.NaN,
+        ),
+    )
+  const owners = new Set(fits.map((m) => m.fact.ownerId))
+  if (owners.size !== 1) return undefined
+  const fact = fits[0]!.fact
+  return grounded(knowledge, {
+    text: `${capitalise(entityName(knowledge, fact.ownerId, fact.owner))}: ${shown(fact)}.`,
+    kind: 'fact',
+    facts: [fact],
+    value: entityName(knowledge, fact.ownerId, fact.owner).replace(/^the /, ''),
+    confidence: 0.85,
+    query,
+  })
 }

@@ -27,7 +27,9 @@ function changeOver(knowledge: Knowledge, query: Query, fact: ChangeFact): Handl
     return refuse(
       query,
       `no figure for ${years.join(', ')}`,
-      `They give ${figure(from)} in ${from.year} and ${figure(to)} in ${to.year}.`,
+      from.year && to.year
+        ? `They give ${figure(from)} in ${from.year} and ${figure(to)} in ${to.year}.`
+        : undefined,
     )
   const diff = to.value - from.value
   const subject = capitalise(thingPhrase(fact))
