@@ -3,10 +3,12 @@ import { resolveTurn } from '../conversation/followup'
 import { answerMeta } from '../conversation/meta'
 import type { Focus, SessionState } from '../conversation/session'
 import { newSession } from '../conversation/session'
+import { splitQuestion } from '../conversation/split'
 import { suggest } from '../conversation/suggest'
 import type { Knowledge } from '../knowledge/pack'
 import { findMentions } from '../nlu/mentions'
 import type { Answer, Fact } from '../types'
+import { uniqueCitations } from './cite'
 import { handlers } from './handlers'
 import { ownerOf } from './handlers/attribute'
 import { answerFromPassages } from './passage'
@@ -95,6 +97,47 @@ function nextFocus(
 }
 
 export function answerQuestion(question: string, context: AnswerContext): Turn {
+  // "how many fast chargers did Ostra Energy order, and how many wind farms does it own?": one answer per part
+  const parts = splitQuestion(question)
+  if (parts.length > 1) return answerParts(parts, context)
+  return answerOne(question, context)
+}
+
+/** each part answered in turn, in the same conversation, and the answers joined */
+function answerParts(parts: string[], context: AnswerContext): Turn {
+  const turns: Turn[] = []
+  let session = context.session
+  for (const part of parts) {
+    const turn = answerOne(part, { ...context, session, suggest: false })
+    turns.push(turn)
+    session = turn.session
+  }
+  const answers = turns.map((t) => t.answer)
+  const citations = uniqueCitations(answers.flatMap((a) => a.citations))
+  const abstained = answers.every((a) => a.abstained)
+  const last = turns.at(-1)!
+  return {
+    answer: {
+      answer: answers.map((a) => a.answer).join(' '),
+      abstained,
+      kind: abstained ? 'none' : 'list',
+      value: answers.filter((a) => !a.abstained).map((a) => a.answer),
+      confidence: Math.min(...answers.map((a) => a.confidence)),
+      citations,
+    },
+    session: {
+      ...last.session,
+      lastAnswer: {
+        text: answers.map((a) => a.answer).join(' '),
+        abstained,
+        citations,
+        factIds: turns.flatMap((t) => t.session.lastAnswer?.factIds ?? []),
+      },
+    },
+  }
+}
+
+function answerOne(question: string, context: AnswerContext): Turn {
   const { knowledge } = context
   const now = context.now ?? 0
   const session = context.session ?? newSession(now)
@@ -126,7 +169,7 @@ export function answerQuestion(question: string, context: AnswerContext): Turn {
     const followUps = suggest(
       knowledge,
       { answer, facts, entityIds: resolved.query.ownerIds, question: resolved.query.text },
-      (q) => answerQuestion(q, { knowledge, suggest: false }).answer,
+      (q) => answerOne(q, { knowledge, suggest: false }).answer,
     )
     if (followUps.length) answer.followUps = followUps
   }

@@ -191,8 +191,10 @@ function pruneAliases(entities: Entity[], language: Language, lower: Set<string>
   const declared = new Set(language.entities.flatMap((e) => e.aliases.map((a) => a.toLowerCase())))
   for (const entity of entities) {
     const own = entity.name.toLowerCase()
+    // a word of the name itself ("barges" of "inland barges") stays
+    const words = new Set(own.split(/[\s-]+/))
     entity.aliases = entity.aliases.filter(
-      (a) => a.includes(' ') || a === own || declared.has(a) || !lower.has(a),
+      (a) => a.includes(' ') || a === own || words.has(a) || declared.has(a) || !lower.has(a),
     )
   }
 }

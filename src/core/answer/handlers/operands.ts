@@ -100,8 +100,10 @@ export function measureAsked(query: Query): string | undefined {
 export function findOperands(knowledge: Knowledge, query: Query): OperandSearch {
   if (query.unknownNames.length > 0)
     return { refusal: refuse(query, `unknown name: ${query.unknownNames.join(', ')}`) }
+  // by year first for growth: "did the share of wind and solar rise from 2015 to 2023" is one figure over time
+  const overTime = query.intent?.op === 'growth' && query.years.length >= 2
   // by owner: "did MIIT run more pilots than the Tourism Bureau"
-  if (query.ownerIds.length >= 2) {
+  if (query.ownerIds.length >= 2 && !overTime) {
     const operands: Operand[] = []
     for (const ownerId of query.ownerIds) {
       const found = best(
