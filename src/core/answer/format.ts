@@ -66,6 +66,19 @@ export function sayQuantity(knowledge: Knowledge, fact: QuantityFact): string {
     q.unit === 'measure' && q.measure && thing.toLowerCase() === q.measure.toLowerCase()
       ? ''
       : ` ${thing}`
+  // a dated event reads as its own clause: "The company's first container berth opened in 1968."
+  if (q.unit === 'year') {
+    // "which was founded" after "The company": say the company, then what happened
+    const clause = thing
+      .replace(/^[,;:\s]+|[,;:\s]+$/g, '')
+      .replace(/^(?:(?:and|but|which|who|that|it|its|the company|the firm)\s+)+/i, '')
+    const verbFirst = /^(?:was|were|is|are|has|have|had|will|would|can|could|[a-z]+ed)\b/.test(
+      clause,
+    )
+    return verbFirst && owner
+      ? `${capitalise(owner)} ${clause} ${q.display}.`
+      : `${capitalise(clause)} ${q.display}.`
+  }
   if (q.unit === 'percent') {
     const of = /^[A-Z]{2,}/.test(thing) || /['’]s\b/.test(thing) ? thing : `the ${thing}`
     return owner

@@ -292,7 +292,7 @@ export function readQuantities(
 }
 
 const yearPrep =
-  /\b(?:in|since|by|until|till|before|after|from|during|through|around)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?:early\s+|late\s+|mid-?)?$/i
+  /\b(?:in|since|by|until|till|before|after|from|during|through|around)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?:early\s+|late\s+|mid-?)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?$/i
 
 /** "founded in 2011", "will not be complete before 2029": a year and what happened in it */
 function yearEvents(

@@ -78,16 +78,21 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
       [...t.matchAll(/\b(?:in|across|to|from)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])/g)].map((m) => m[1]!),
     ),
   )
-  resolver.setShortForms(
-    shortForms(
-      sentenceTexts.flatMap((t) => findNames(t).map((n) => baseName(n.text))),
-      places,
-    ),
+  const forms = shortForms(
+    sentenceTexts.flatMap((t) => findNames(t).map((n) => baseName(n.text))),
+    places,
   )
+  resolver.setShortForms(forms)
   const singleNames = new Set<string>()
   const facts = perDoc.flatMap(({ doc, passages }) =>
     extractFacts(doc, passages, resolver, singleNames),
   )
+  // "Solberg said ...": a short form answers to its long name's entity even where no fact resolved it
+  for (const [short, long] of forms) {
+    const entity = resolver.find(long)
+    const key = short.toLowerCase()
+    if (entity && !entity.aliases.includes(key)) entity.aliases.push(key)
+  }
   const words = corpusWords(documents)
   pruneAliases(resolver.entities(), language, words.lower)
   addContext(facts, resolver.entities(), {

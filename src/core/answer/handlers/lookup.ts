@@ -99,6 +99,16 @@ function figureValue(fact: Fact, year?: number): number {
 export function lookup(knowledge: Knowledge, query: Query): HandlerResult {
   const measure = query.intent?.measure
   const { matches, refusal } = matchFigures(knowledge, query, measure)
+  // "when was it first held": of its dated events, the one the text calls first (or next, or last)
+  const ordinal = /\b(first|next|last|latest|original|initial)\b/i
+    .exec(query.text)?.[1]
+    ?.toLowerCase()
+  if (measure === 'year' && ordinal)
+    matches.sort(
+      (a, b) =>
+        Number(b.fact.thing.toLowerCase().includes(ordinal)) -
+          Number(a.fact.thing.toLowerCase().includes(ordinal)) || b.score - a.score,
+    )
   if (refusal) return refusal
   if (matches.length === 0)
     return measure === 'any' || !measure
@@ -143,7 +153,10 @@ export function lookup(knowledge: Knowledge, query: Query): HandlerResult {
   if (measure === 'year') {
     const years = yearsOf(fact)
     return grounded(knowledge, {
-      text: `${years.join(' to ')}: ${sayFact(knowledge, fact)}`,
+      text:
+        fact.kind === 'quantity' && fact.quantity.unit === 'year'
+          ? sayFact(knowledge, fact)
+          : `${years.join(' to ')}: ${sayFact(knowledge, fact)}`,
       kind: 'fact',
       facts: [fact],
       value: years.at(-1),
