@@ -15,6 +15,9 @@ import { fullSizes, measureScale, quickSizes, scaleChart } from './bench/scale'
 import { measureStartup } from './bench/startup'
 import { type WorkerResult, workerMarker } from './bench/worker-child'
 
+/** the heap cap of the diagnostic load run */
+const cappedHeap = '--max-old-space-size=128'
+
 async function main() {
   const args = parseArgs(process.argv.slice(2))
   if (args.help) {
@@ -50,6 +53,8 @@ async function main() {
     },
     load: async () => {
       results.load = await loadTest(quick ? { seconds: 12, settleSeconds: 4 } : {})
+      // a full run also asks why RSS moved: the same load with the old generation capped
+      if (!quick) results.loadCapped = await loadTest({ nodeOptions: cappedHeap })
     },
     startup: async () => {
       results.startup = await measureStartup(quick ? 2 : 5)

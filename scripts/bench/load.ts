@@ -10,8 +10,15 @@ export interface LoadOptions {
   connections?: number
   /** when the first RSS reading is taken, s; defaults to 10 */
   settleSeconds?: number
+  /** NODE_OPTIONS for the server, e.g. a heap cap; defaults to none, as `npm start` runs */
+  nodeOptions?: string
 }
-const defaults: Required<LoadOptions> = { seconds: 30, connections: 50, settleSeconds: 10 }
+const defaults: Required<LoadOptions> = {
+  seconds: 30,
+  connections: 50,
+  settleSeconds: 10,
+  nodeOptions: '',
+}
 
 export interface LoadResult extends Required<LoadOptions> {
   requests: number
@@ -52,7 +59,7 @@ function loadRequests(): Request[] {
 
 export async function loadTest(options: LoadOptions = {}): Promise<LoadResult> {
   const opts = { ...defaults, ...options }
-  const server = await startServer()
+  const server = await startServer(opts.nodeOptions ? { NODE_OPTIONS: opts.nodeOptions } : {})
   try {
     let rssAtSettle = 0
     const rssTimeline: number[] = []

@@ -24,7 +24,7 @@ function header(r: BenchResults): string {
     `Made by \`npm run bench${r.quick ? ' -- --quick' : ''}${r.parts.length < 7 ? ` -- --only ${r.parts.join(',')}` : ''}\` on ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC, in ${Math.round(r.seconds)} s${r.quick ? ' (**quick smoke run: small sizes, short runs; not for comparison**)' : ''}.`,
     '',
     `Machine: ${m.cores} cores (nproc), ${m.cpu}, ${(m.memoryBytes / 1e9).toFixed(1)} GB memory, Node ${m.node}, ${m.os}.`,
-    `A shared, noisy machine: figures are medians over rounds, and the ratios compare things measured side by side in this one run. Its 1-minute load average as each part started (${m.cores} would mean the cores were busy): ${loads || 'n/a'}. In-process latency is given in wall time and in CPU time; the gap between the two is waiting for a core.`,
+    `A shared, noisy machine: figures are medians over rounds, and the ratios compare things measured side by side in this one run. Its 1-minute load average as each part started (${m.cores} would mean the cores were busy): ${loads || 'n/a'}. In-process latency is given in wall time and in the process's CPU time (\`process.cpuUsage\`, all threads: V8's background GC can lift it above the wall time); wall time far above CPU time is waiting for a core.`,
   ].join('\n')
 }
 

@@ -29,6 +29,8 @@ export interface BenchResults {
   scale?: ScaleResult
   http?: HttpResult
   load?: LoadResult
+  /** the same load with the server's heap capped: is a rise in RSS live data or uncollected garbage */
+  loadCapped?: LoadResult
   startup?: StartupResult
   worker?: WorkerResult
   baseline?: BaselineResult

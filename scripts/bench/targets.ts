@@ -28,6 +28,14 @@ function row(target: string, measured: string | undefined, met: boolean, why?: s
   return met ? { target, measured, status: 'met' } : { target, measured, status: 'missed', why }
 }
 
+/** what the diagnostic run with a capped heap says about a rise in RSS */
+function cappedNote(r: BenchResults): string {
+  const c = r.loadCapped
+  if (!c) return '; see the RSS timeline in the load section'
+  const same = c.errors + c.timeouts === 0 && Object.keys(c.unexpected).length === 0
+  return `; with ${c.nodeOptions} the same load peaks at ${bytes(c.rssPeak)} and moves ${percent(c.rssDrift, 1)}${same && Math.abs(c.rssDrift) <= 0.1 ? ', with no errors: the rise is garbage V8 collects late, not live data' : ''}`
+}
+
 export function judgeTargets(r: BenchResults): TargetRow[] {
   const rows: TargetRow[] = []
 
@@ -95,7 +103,7 @@ export function judgeTargets(r: BenchResults): TargetRow[] {
       load && `${bytes(load.rssPeak)} (${bytes(load.rssAtSettle)} at ${load.settleSeconds} s)`,
       !!load && load.rssPeak < 200 * mb,
       load &&
-        `RSS grows while ${load.connections} connections answer at once (new sessions, V8's heap growing to its working size), then levels off; see the load section's RSS timeline`,
+        `RSS grows while ${load.connections} connections answer at once, then levels off${cappedNote(r)}`,
     ),
   )
 
@@ -122,7 +130,7 @@ export function judgeTargets(r: BenchResults): TargetRow[] {
       r.load &&
         `${r.load.seconds} s at ${r.load.connections} connections: ${count(r.load.requests)} requests, ${r.load.errors + r.load.timeouts} errors, RSS ${percent(r.load.rssDrift, 1)} from ${r.load.settleSeconds} s to the end`,
       !!r.load?.passed,
-      r.load?.problems.join('; '),
+      r.load && `${r.load.problems.join('; ')}${cappedNote(r)}`,
     ),
   )
   return rows
