@@ -15,6 +15,8 @@ export interface Match {
   thingHits: number
   /** question thing words found nowhere near the fact */
   misses: number
+  /** question thing words in the fact's sentence or heading, not its own thing */
+  nearHits: number
 }
 
 /** facts indexed by the canonical words of their thing and heading, and by owner; built once per knowledge */
@@ -125,12 +127,15 @@ export function scoreFact(knowledge: Knowledge, fact: Fact, query: Query): Match
   let score = 0
   let thingHits = 0
   let misses = 0
+  let nearHits = 0
   for (const term of query.thingTerms) {
     if (own.has(term)) {
       thingHits++
       score += term === fact.head ? 3 : 2
-    } else if (near.has(term)) score += 1
-    else {
+    } else if (near.has(term)) {
+      nearHits++
+      score += 1
+    } else {
       misses++
       score -= 1.5
     }
@@ -161,7 +166,7 @@ export function scoreFact(knowledge: Knowledge, fact: Fact, query: Query): Match
       const words = knowledge.entityById.get(id)?.aliases[0]?.split(' ') ?? []
       if (words.length > 0 && words.every((w) => own.has(w))) score += 2
     }
-  return { fact, score, ownerMatched, thingHits, misses }
+  return { fact, score, ownerMatched, thingHits, misses, nearHits }
 }
 
 /** facts sharing a thing word with the query (or owned by a named owner), best first */

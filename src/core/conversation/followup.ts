@@ -124,6 +124,7 @@ export function resolveTurn(
   const refersBack = /\b(?:that|this|those|these|which one|the one|them|they|the same)\b/.test(key)
   const short = key.split(' ').length <= 6
   const elliptical =
+    aboutFigure ||
     opener ||
     (!u.intent && short && (u.mentions.length > 0 || u.years.length > 0)) ||
     (refersBack && key.split(' ').length <= 9)

@@ -215,7 +215,7 @@ export function subjectNounBefore(text: string, before: number): Phrase | undefi
   start += lead[0].length
   phrase = phrase.slice(lead[0].length)
   // "generation in the region" -> "generation"
-  phrase = phrase.split(/\s+(?:in|of|at|for|on|across)\s+/)[0]!.trimEnd()
+  phrase = phrase.split(/\s+(?:in|of|at|for|on|across|to)\s+/)[0]!.trimEnd()
   const words = phrase.split(/\s+/).filter(Boolean)
   if (words.length === 0 || words.length > 4 || !/^[A-Za-z]/.test(phrase)) return undefined
   return { text: phrase, start, end: start + phrase.length }

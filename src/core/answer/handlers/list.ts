@@ -107,9 +107,11 @@ function owners(knowledge: Knowledge, query: Query): HandlerResult {
     { ...query, ownerIds: [] },
     (f) => f.kind === 'quantity' || f.kind === 'change',
   ).filter(
-    // its own thing, or its heading ("Orders announced at the fair"), says what was asked; one word may be off
+    // its own thing, or its sentence or heading ("Orders announced at the fair"), says more of what was asked than it misses
     (m) =>
-      m.score > 0 && m.misses <= 1 && m.fact.ownerId !== undefined && yearFits(m.fact, query.years),
+      m.thingHits + m.nearHits > m.misses &&
+      m.fact.ownerId !== undefined &&
+      yearFits(m.fact, query.years),
   )
   const byOwner = new Map<string, Fact>()
   for (const m of family) if (!byOwner.has(m.fact.ownerId!)) byOwner.set(m.fact.ownerId!, m.fact)

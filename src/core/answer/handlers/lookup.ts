@@ -49,7 +49,9 @@ export function matchFigures(knowledge: Knowledge, query: Query, measure?: strin
           (f) => (f.kind === 'quantity' || f.kind === 'change') && measureFits(f, measure),
         ).filter((m) => m.thingHits > 0)
       : []
-    if (others.length === 0) return { matches: [] }
+    // a person owns no figures: what they say is for the passages to answer
+    const people = query.ownerIds.every((id) => knowledge.entityById.get(id)?.type === 'person')
+    if (others.length === 0 || people) return { matches: [] }
     const owners = [
       ...new Set(others.map((m) => entityName(knowledge, m.fact.ownerId)).filter(Boolean)),
     ].slice(0, 6)
