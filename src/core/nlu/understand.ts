@@ -258,7 +258,10 @@ export function understand(question: string, knowledge: Knowledge): Understandin
   if (
     /^(?:where|when) /.test(key) &&
     matched &&
-    (matched.intent.handler === 'superlative' || matched.intent.handler === 'list')
+    (matched.intent.handler === 'superlative' ||
+      matched.intent.handler === 'list' ||
+      // "when will it take place?": a where-cue inside a when-question
+      (key.startsWith('when ') && matched.intent.handler === 'attribute'))
   ) {
     const first = key.split(' ')[0]!
     const own = knowledge.language.intents.find((i) => i.cues.includes(first))

@@ -34,6 +34,11 @@ export function matchFigures(knowledge: Knowledge, query: Query, measure?: strin
       (m) =>
         m.thingHits > 0 ||
         query.thingTerms.length === 0 ||
+        // "the share of wind and solar": an ownerless figure said of all the thing-words named
+        (m.nearHits > 0 &&
+          !m.fact.ownerId &&
+          query.ownerIds.length >= 2 &&
+          query.ownerIds.every((id) => m.fact.context.includes(id))) ||
         // "how much does Ostra Energy plan to invest": the owner's one figure of the kind asked for
         (m.ownerMatched &&
           m.misses === 0 &&

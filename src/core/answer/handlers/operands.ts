@@ -118,7 +118,11 @@ export function findOperands(knowledge: Knowledge, query: Query): OperandSearch 
   }
   // by year: "were there more cities in 2015 than in 1978"
   if (query.years.length >= 2) {
-    const { matches, refusal } = matchFigures(knowledge, { ...query, years: [] })
+    const { matches, refusal } = matchFigures(
+      knowledge,
+      { ...query, years: [] },
+      query.intent?.measure ?? measureAsked(query),
+    )
     if (refusal) return { refusal }
     const operands: Operand[] = []
     // the later year first: "by what factor did it grow from 1978 to 2015" divides 2015 by 1978

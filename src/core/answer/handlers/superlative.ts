@@ -33,14 +33,19 @@ export function superlative(knowledge: Knowledge, query: Query): HandlerResult {
   if (query.thingTerms.length === 0) return pass('no family to rank')
   const year = query.years[0]
   // the family: owned figures whose own thing shares the question's words, without counting the owners named
-  const family = findFacts(
+  const candidates = findFacts(
     knowledge,
     { ...query, ownerIds: [] },
     (f) => (f.kind === 'quantity' || f.kind === 'change') && measureFits(f, 'any'),
-  )
-    // its own thing matches, or every word asked for stands in its sentence or heading
-    .filter((m) => (m.thingHits > 0 || m.misses === 0) && m.fact.ownerId !== undefined)
-    .filter((m) => year === undefined || yearFits(m.fact, [year]))
+  ).filter((m) => m.fact.ownerId !== undefined && (year === undefined || yearFits(m.fact, [year])))
+  // its own thing matches, or every word asked for stands in its sentence or heading
+  let family = candidates.filter((m) => m.thingHits > 0 || m.misses === 0)
+  // else the list lines under a heading that says it: "the largest order" among "Orders announced at the fair"
+  if (family.length < 2)
+    family = candidates.filter(
+      (m) => m.nearHits > m.misses && knowledge.passageById.get(m.fact.passageId)?.kind === 'line',
+    )
+  family = family
     // "among the Ministry of Transportation, the Tourism Bureau and ...": only the owners named, when several are
     .filter((m) => query.ownerIds.length < 2 || query.ownerIds.includes(m.fact.ownerId!))
   // one unit per family: pilots are not compared with money
