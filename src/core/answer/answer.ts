@@ -158,7 +158,7 @@ function answerOne(question: string, context: AnswerContext): Turn {
     },
   })
   if (resolved.meta) {
-    const answer = answerMeta(knowledge, resolved.meta, session, resolved.topic)
+    const answer = answerMeta(knowledge, resolved.meta, session, resolved.topic, question)
     // a meta turn leaves the focus and the answer it talks about in place
     const turn = after(answer, [], session.focus)
     if (resolved.meta !== 'else') turn.session.lastAnswer = session.lastAnswer

@@ -185,7 +185,10 @@ export function findFacts(
         for (const fact of index.get(key) ?? []) seen.add(fact)
   } else {
     for (const term of query.thingTerms) for (const fact of index.get(term) ?? []) seen.add(fact)
-    for (const id of query.ownerIds) for (const fact of index.get(`@${id}`) ?? []) seen.add(fact)
+    // thing-word owners ("wind and solar") also reach the ownerless figures said of them
+    for (const id of query.ownerIds)
+      for (const key of [`@${id}`, `#${id}`])
+        for (const fact of index.get(key) ?? []) seen.add(fact)
   }
   return [...seen]
     .filter(accept)

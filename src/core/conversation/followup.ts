@@ -13,7 +13,7 @@ function keyed(phrase: string): string {
   return memo(keys, phrase, () => nameKey(phrase))
 }
 
-export type MetaTurn = 'why' | 'source' | 'more' | 'else'
+export type MetaTurn = 'why' | 'source' | 'more' | 'else' | 'which'
 
 export interface ResolvedTurn {
   query: Query
@@ -63,6 +63,13 @@ function metaOf(key: string, knowledge: Knowledge): MetaTurn | undefined {
   for (const [kind, phrases] of Object.entries(knowledge.language.followUps.meta)) {
     if (phrases.some((p) => keyed(p).replace(/[?!.]+$/, '') === bare)) return kind as MetaTurn
   }
+  // "which source says 2,150?": which of the last answer's sources states a figure
+  if (
+    /^(?:which|what) (?:source|article|report|document|story|outlet)s? (?:says|said|gives|gave|reports|reported|states|stated)\b/.test(
+      bare,
+    )
+  )
+    return 'which'
   if (
     /^what else (?:does|do|did) (?:the |this )?(?:article|articles|text|story|report)s? (?:say|tell|mention)/.test(
       bare,

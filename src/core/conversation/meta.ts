@@ -15,6 +15,8 @@ export function answerMeta(
   meta: MetaTurn,
   session: SessionState,
   topic: string[] = [],
+  /** the turn as asked, for "which source says 2,150?" */
+  question = '',
 ): Answer {
   const last = session.lastAnswer
   if (!last || (last.abstained && meta !== 'else'))
@@ -23,6 +25,32 @@ export function answerMeta(
       hint: 'Ask a question about the articles first.',
       confidence: 0.9,
     })
+  if (meta === 'which') {
+    // the figure or words after "says", found in one of the last answer's quotes
+    const wanted =
+      /\b(?:says|said|gives|gave|reports|reported|states|stated)\s+(.+?)\??$/i
+        .exec(question)?.[1]
+        ?.trim()
+        .toLowerCase() ?? ''
+    const hits = last.citations.filter((c) => wanted && c.quote.toLowerCase().includes(wanted))
+    if (hits.length === 0)
+      return abstain({
+        reason: 'no such figure in the last answer',
+        hint: "None of the last answer's sources says that.",
+      })
+    const names = hits.map((c) => {
+      const doc = knowledge.documents.get(c.docId)
+      return `"${c.title}"${doc?.source ? ` (${doc.source})` : ''}`
+    })
+    return {
+      answer: `${names.join(' and ')} says so: ${quoteList(hits)}`,
+      abstained: false,
+      kind: 'passage',
+      intent: 'which',
+      confidence: 0.9,
+      citations: hits,
+    }
+  }
   if (meta === 'why' || meta === 'source') {
     return {
       answer: `${meta === 'why' ? 'Because the article says so' : 'Source'}: ${quoteList(last.citations)}`,
