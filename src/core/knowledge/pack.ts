@@ -78,9 +78,11 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
       [...t.matchAll(/\b(?:in|across|to|from)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])/g)].map((m) => m[1]!),
     ),
   )
+  const words = corpusWords(documents)
   const forms = shortForms(
     sentenceTexts.flatMap((t) => findNames(t).map((n) => baseName(n.text))),
     places,
+    words.lower,
   )
   resolver.setShortForms(forms)
   const singleNames = new Set<string>()
@@ -93,7 +95,6 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
     const key = short.toLowerCase()
     if (entity && !entity.aliases.includes(key)) entity.aliases.push(key)
   }
-  const words = corpusWords(documents)
   pruneAliases(resolver.entities(), language, words.lower)
   addContext(facts, resolver.entities(), {
     documents: new Map(documents.map((d) => [d.docId, d])),

@@ -71,6 +71,8 @@ export function derivedAliases(name: string, type: EntityType): string[] {
 export function shortForms(
   names: Iterable<string>,
   places: Set<string> = new Set(),
+  /** words the text also writes in lower case: "terminals" is no short form of "Harbourline Terminals" */
+  lower: Set<string> = new Set(),
 ): Map<string, string> {
   const all = new Set(names)
   const candidates = new Map<string, Set<string>>()
@@ -82,6 +84,7 @@ export function shortForms(
       if (
         !all.has(word) ||
         places.has(word) ||
+        lower.has(word.toLowerCase()) ||
         !/^[A-Z][a-z]/.test(word) ||
         /^(?:The|Port|City|Bay|Group|Energy|Systems)$/.test(word)
       )

@@ -34,6 +34,8 @@ export function matchFigures(knowledge: Knowledge, query: Query, measure?: strin
       (m) =>
         m.thingHits > 0 ||
         query.thingTerms.length === 0 ||
+        // "Ampero's shipments": the owner's own figure whose sentence says every word asked ("shipped")
+        (m.ownerMatched && m.nearHits > 0 && m.misses === 0) ||
         // "the share of wind and solar": an ownerless figure said of all the thing-words named
         (m.nearHits > 0 &&
           !m.fact.ownerId &&
