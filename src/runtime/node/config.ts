@@ -1,6 +1,7 @@
 /** Configuration from environment variables, validated at start-up; a bad value names the variable. */
 import { z } from 'zod'
 import { CitableError } from '../../core/errors'
+import type { AppConfig } from '../../http/deps'
 
 /** one entry of ALLOWED_ORIGINS as an origin (`scheme://host[:port]`), or undefined when it is not one */
 export function toOrigin(entry: string): string | undefined {
@@ -78,4 +79,18 @@ export function readConfig(env: Record<string, string | undefined>): EnvConfig {
     throw new CitableError('config_invalid', `${name}: ${issue.message}${got}`, { file: name })
   }
   return parsed.data
+}
+
+/** what the HTTP app needs of the configuration; the Worker maps its variables the same way */
+export function appConfig(env: EnvConfig): AppConfig {
+  return {
+    allowedOrigins: env.ALLOWED_ORIGINS,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    slack: {
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      botToken: env.SLACK_BOT_TOKEN,
+      apiBase: env.SLACK_API_BASE,
+    },
+    outgoingWebhookToken: env.OUTGOING_WEBHOOK_TOKEN,
+  }
 }

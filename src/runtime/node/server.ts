@@ -7,24 +7,11 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
 import { createApp } from '../../http/app'
 import type { AppEnv, LogLine } from '../../http/deps'
-import { type EnvConfig, readConfig } from './config'
+import { appConfig, readConfig } from './config'
 import { nodeService } from './service'
 
 /** how long in-flight requests may take to finish after SIGTERM before they are cut */
 const drainMs = 10_000
-
-export function appConfig(env: EnvConfig) {
-  return {
-    allowedOrigins: env.ALLOWED_ORIGINS,
-    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
-    slack: {
-      signingSecret: env.SLACK_SIGNING_SECRET,
-      botToken: env.SLACK_BOT_TOKEN,
-      apiBase: env.SLACK_API_BASE,
-    },
-    outgoingWebhookToken: env.OUTGOING_WEBHOOK_TOKEN,
-  }
-}
 
 /**
  * The client a request counts against: the socket's address. A header is trusted only when

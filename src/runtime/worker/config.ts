@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { CitableError } from '../../core/errors'
 import type { AppConfig } from '../../http/deps'
-import { readConfig } from '../node/config'
+import { appConfig, readConfig } from '../node/config'
 
 /** the contract's variables, read as on Node; bindings and anything else in env are ignored */
 export const variableNames = [
@@ -37,14 +37,5 @@ export function workerConfig(vars: WorkerVariables): AppConfig {
       `SESSION_IDLE_SECONDS: must be a whole number of seconds from 1 to 604800 (got ${JSON.stringify(vars.SESSION_IDLE_SECONDS)})`,
       { file: 'SESSION_IDLE_SECONDS' },
     )
-  return {
-    allowedOrigins: env.ALLOWED_ORIGINS,
-    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
-    slack: {
-      signingSecret: env.SLACK_SIGNING_SECRET,
-      botToken: env.SLACK_BOT_TOKEN,
-      apiBase: env.SLACK_API_BASE,
-    },
-    outgoingWebhookToken: env.OUTGOING_WEBHOOK_TOKEN,
-  }
+  return appConfig(env)
 }

@@ -1,4 +1,6 @@
 /** Which / what are the ...: an enumeration or a heading's list lines that match the question's words. */
+
+import { parseCount } from '../../facts/numbers'
 import type { Knowledge } from '../../knowledge/pack'
 import { terms } from '../../nlu/nlp'
 import type { Fact, ListFact } from '../../types'
@@ -9,26 +11,12 @@ import { canon, type Query } from '../query'
 import { grounded, type HandlerResult, pass, refuse } from './result'
 import { shown } from './superlative'
 
-const countWords: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-}
-
 export function list(knowledge: Knowledge, query: Query): HandlerResult {
   if (query.unknownNames.length > 0)
     return refuse(query, `unknown name: ${query.unknownNames.join(', ')}`)
-  const wanted =
-    countWords[
-      /\b(two|three|four|five|six|seven|eight|nine|ten)\b/i.exec(query.text)?.[1]?.toLowerCase() ??
-        ''
-    ]
+  // "which three regions": a list of that many items fits best
+  const count = /\b(two|three|four|five|six|seven|eight|nine|ten)\b/i.exec(query.text)?.[1]
+  const wanted = count ? parseCount(count) : undefined
   // candidates from the index: lists whose label, heading or items share a word with the question
   const candidates = new Set(
     [
