@@ -1,6 +1,7 @@
 /** The web widget: the script, the demo page and the document page. */
 import { type Context, Hono } from 'hono'
 import { etag } from 'hono/etag'
+import { answerQuestion } from '../../core/answer/answer'
 import type { Knowledge } from '../../core/knowledge/pack'
 import type { Span } from '../../core/types'
 import type { AppDeps, AppEnv } from '../../http/deps'
@@ -16,10 +17,24 @@ const exampleCount = 4
 /** static assets change only with a deploy; the ETag makes revalidation cheap */
 const assetCache = 'public, max-age=300, stale-while-revalidate=86400'
 
-/** the first example utterance of each intent: data from intents/, so a new corpus brings its own */
+const examples = new WeakMap<Knowledge, string[]>()
+
+/**
+ * example utterances from intents/ that this corpus really answers, one intent after another: a
+ * question about an article the service does not hold is no example
+ */
 export function exampleQuestions(knowledge: Knowledge, count = exampleCount): string[] {
-  const firsts = knowledge.language.intents.map((intent) => intent.utterances[0]!)
-  return [...new Set(firsts)].slice(0, count)
+  const known = examples.get(knowledge)
+  if (known) return known.slice(0, count)
+  const rounds = Math.max(...knowledge.language.intents.map((i) => i.utterances.length))
+  const ordered = Array.from({ length: rounds }, (_, n) =>
+    knowledge.language.intents.map((i) => i.utterances[n]),
+  ).flat()
+  const answered = [...new Set(ordered.filter((u): u is string => u !== undefined))].filter(
+    (u) => !answerQuestion(u, { knowledge, suggest: false }).answer.abstained,
+  )
+  examples.set(knowledge, answered.slice(0, 12))
+  return answered.slice(0, count)
 }
 
 /** `start`/`end` from the query: both or neither, whole numbers inside the text */
