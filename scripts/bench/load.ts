@@ -1,7 +1,7 @@
 /** The load test of issue 8: a fixed time at many connections on /api/answer, no errors, RSS steady. */
 import autocannon, { type Request } from 'autocannon'
 import { answerRequests } from './http'
-import { rssOf, startServer } from './server'
+import { rssOrZero, startServer } from './server'
 
 export interface LoadOptions {
   /** defaults to 30 */
@@ -63,9 +63,10 @@ export async function loadTest(options: LoadOptions = {}): Promise<LoadResult> {
   try {
     let rssAtSettle = 0
     const rssTimeline: number[] = []
-    const sampler = setInterval(() => rssTimeline.push(rssOf(server.pid)), 2000)
+    // a server that dies under load must fail the test, not crash the benchmark: read RSS softly
+    const sampler = setInterval(() => rssTimeline.push(rssOrZero(server.pid)), 2000)
     const settle = setTimeout(() => {
-      rssAtSettle = rssOf(server.pid)
+      rssAtSettle = rssOrZero(server.pid)
     }, opts.settleSeconds * 1000)
     const result = await autocannon({
       url: server.url,
@@ -75,7 +76,7 @@ export async function loadTest(options: LoadOptions = {}): Promise<LoadResult> {
     })
     clearInterval(sampler)
     clearTimeout(settle)
-    const rssAtEnd = rssOf(server.pid)
+    const rssAtEnd = rssOrZero(server.pid)
     const unexpected = Object.fromEntries(
       Object.entries(result.statusCodeStats)
         .filter(([code]) => code !== '200')
@@ -83,6 +84,7 @@ export async function loadTest(options: LoadOptions = {}): Promise<LoadResult> {
     )
     const rssDrift = rssAtSettle ? (rssAtEnd - rssAtSettle) / rssAtSettle : Number.NaN
     const problems = [
+      server.died() ?? '',
       result.errors ? `${result.errors} connection errors` : '',
       result.timeouts ? `${result.timeouts} timeouts` : '',
       Object.keys(unexpected).length ? `unexpected statuses ${JSON.stringify(unexpected)}` : '',

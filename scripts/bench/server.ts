@@ -13,6 +13,8 @@ export interface RunningServer {
   /** what the server logged as its indexing time */
   indexedMs?: number
   stop: () => Promise<void>
+  /** how the server ended when it ended on its own (a crash under load), with its last stderr */
+  died: () => string | undefined
 }
 
 /** a port nobody listens on right now (the kernel picks it) */
@@ -25,6 +27,15 @@ export function freePort(): Promise<number> {
       probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
     })
   })
+}
+
+/** resident set size in bytes from /proc/<pid>/status (Linux); 0 once the process is gone */
+export function rssOrZero(pid: number): number {
+  try {
+    return rssOf(pid)
+  } catch {
+    return 0
+  }
 }
 
 /** resident set size of a process in bytes, from /proc/<pid>/status (Linux) */
@@ -61,6 +72,7 @@ export async function startServer(
   let indexedMs: number | undefined
   let stderr = ''
   let exited: number | null = null
+  let exitSignal: NodeJS.Signals | null = null
   // the server logs a line per request: read them all so the pipe never fills and blocks it
   let pending = ''
   child.stdout!.on('data', (d: Buffer) => {
@@ -76,8 +88,10 @@ export async function startServer(
   child.stderr!.on('data', (d: Buffer) => {
     stderr += d
   })
-  child.on('exit', (code) => {
+  let stopping = false
+  child.on('exit', (code, signal) => {
     exited = code ?? -1
+    exitSignal = signal
   })
   const url = `http://127.0.0.1:${port}`
   for (;;) {
@@ -96,10 +110,15 @@ export async function startServer(
   for (let i = 0; i < 100 && indexedMs === undefined; i++) await sleep(10)
   const stop = () =>
     new Promise<void>((resolve) => {
+      stopping = true
       if (exited !== null) return resolve()
       child.once('exit', () => resolve())
       child.kill('SIGTERM')
       setTimeout(() => child.kill('SIGKILL'), 15_000).unref()
     })
-  return { child, pid: child.pid!, url, readyMs, indexedMs, stop }
+  const died = () =>
+    exited === null || stopping
+      ? undefined
+      : `the server exited (${exitSignal ?? `code ${exited}`})${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' ').slice(0, 400)}` : ''}`
+  return { child, pid: child.pid!, url, readyMs, indexedMs, stop, died }
 }
