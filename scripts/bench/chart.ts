@@ -13,6 +13,8 @@ export interface Panel {
   xLabel: string
   yLabel: string
   series: Series[]
+  /** horizontal reference lines, such as a target */
+  guides?: { y: number; label: string }[]
 }
 
 const panelWidth = 420
@@ -38,8 +40,10 @@ export function tickLabel(v: number): string {
 function panel(p: Panel, offsetX: number): string {
   const all = p.series.flatMap((s) => s.points).filter((pt) => pt.x > 0 && pt.y > 0)
   if (all.length === 0) return ''
+  const guides = (p.guides ?? []).filter((g) => g.y > 0)
+  const yValues = [...all.map((pt) => pt.y), ...guides.map((g) => g.y)]
   const xs = decades(Math.min(...all.map((pt) => pt.x)), Math.max(...all.map((pt) => pt.x)))
-  const ys = decades(Math.min(...all.map((pt) => pt.y)), Math.max(...all.map((pt) => pt.y)))
+  const ys = decades(Math.min(...yValues), Math.max(...yValues))
   const w = panelWidth - margin.left - margin.right
   const h = panelHeight - margin.top - margin.bottom
   const scale = (v: number, ticks: number[], size: number) =>
@@ -67,6 +71,11 @@ function panel(p: Panel, offsetX: number): string {
     `<text x="${f(offsetX + margin.left + w / 2)}" y="${margin.top + h + 34}" text-anchor="middle">${esc(p.xLabel)}</text>`,
     `<text transform="translate(${f(offsetX + 16)} ${f(margin.top + h / 2)}) rotate(-90)" text-anchor="middle">${esc(p.yLabel)}</text>`,
   )
+  for (const g of guides)
+    out.push(
+      `<line x1="${f(offsetX + margin.left)}" y1="${f(py(g.y))}" x2="${f(offsetX + margin.left + w)}" y2="${f(py(g.y))}" stroke="#888" stroke-dasharray="2 3"/>`,
+      `<text x="${f(offsetX + margin.left + 4)}" y="${f(py(g.y) - 4)}" fill="#666">${esc(g.label)}</text>`,
+    )
   p.series.forEach((s, i) => {
     const pts = s.points.filter((pt) => pt.x > 0 && pt.y > 0)
     const dash = s.dashed ? ' stroke-dasharray="5 3"' : ''

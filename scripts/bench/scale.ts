@@ -63,6 +63,7 @@ export function scaleChart(points: ScalePoint[]): string {
       title: 'Answer latency',
       xLabel: 'articles',
       yLabel: 'ms',
+      guides: [{ y: 10, label: 'target p99 at 10k: 10 ms' }],
       series: [
         { name: 'fact p50', color: '#1f77b4', points: at((p) => p.fact.p50) },
         { name: 'fact p99', color: '#1f77b4', dashed: true, points: at((p) => p.fact.p99) },

@@ -38,6 +38,12 @@ describe('chartSvg', () => {
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true)
   })
 
+  it('draws a guide line with its label', () => {
+    const guided = chartSvg([{ ...panel, guides: [{ y: 10, label: 'target 10 ms' }] }])
+    expect(guided).toContain('stroke-dasharray="2 3"')
+    expect(guided).toContain('>target 10 ms</text>')
+  })
+
   it('escapes text', () => {
     expect(svg).toContain('Latency &lt;ms&gt;')
     expect(svg).not.toContain('<ms>')
