@@ -197,6 +197,33 @@ export function readAttributes(text: string, names: Name[], known: Set<string>):
       })
   }
 
+  // "Riverside's chief executive, Tom Whitaker, said": the organisation's title before the name
+  for (const person of names.filter(isPersonName)) {
+    const before =
+      /([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})['’]s\s+([a-z][a-z\s-]{2,60}?),\s*$/.exec(
+        text.slice(0, person.start),
+      )
+    if (!before || !roleWord.test(before[2]!)) continue
+    const orgStart = before.index
+    const org = { text: before[1]!, start: orgStart, end: orgStart + before[1]!.length }
+    const roleStart = orgStart + before[0].indexOf(before[2]!, before[1]!.length)
+    const role = { text: before[2]!, start: roleStart, end: roleStart + before[2]!.length }
+    out.push({
+      kind: 'attribute',
+      relation: 'role',
+      subject: person,
+      object: role,
+      at: { start: orgStart, end: person.end },
+    })
+    out.push({
+      kind: 'attribute',
+      relation: 'works_for',
+      subject: person,
+      object: org,
+      at: { start: orgStart, end: person.end },
+    })
+  }
+
   // "Speaking at the recently held CommunicAsia 2017 in Singapore – Walter Fang"
   for (const m of text.matchAll(
     /\b(?:speaking|spoke|speaks|presenting|talking)\s+(?:at|to)\s+(?:the\s+)?(?:recently\s+held\s+|recent\s+|annual\s+)?/gi,

@@ -18,11 +18,15 @@ export function addContext(facts: Fact[], entities: Entity[], parts: Parts): voi
     const doc = parts.documents.get(fact.docId)!
     const passage = parts.passageById.get(fact.passageId) as Passage
     if (!titleIds.has(doc.docId)) titleIds.set(doc.docId, mentionIds(doc.title))
-    const own = doc.text.slice(fact.span.start, fact.span.end)
     // the sentence before, within the passage, often names what "it" or "the number" is about
     const index = passage.sentences.findIndex(
       (s) => s.start <= fact.span.start && s.end >= fact.span.start,
     )
+    // the whole sentence a fact stands in, even when its span is a part of it ("its hospitals in A, B and C")
+    const sentence = passage.sentences[index]
+    const own = sentence
+      ? doc.text.slice(sentence.start, sentence.end)
+      : doc.text.slice(fact.span.start, fact.span.end)
     const previous = index > 0 ? passage.sentences[index - 1]! : undefined
     const around = [
       own,

@@ -62,6 +62,10 @@ export function readLists(text: string, names: Name[]): RawList[] {
     const after =
       /^\s+((?:have|has|are|were|is|was|account|lead|remain|rank|form)\b[^.;“”"]{3,120})/i.exec(
         text.slice(items.at(-1)!.end),
+      ) ??
+      // "in Ashford, Bramley and Colton, the three sites that will open new wards": the label follows
+      /^,\s+the\s+((?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+[^.;“”"]{3,120})/i.exec(
+        text.slice(items.at(-1)!.end),
       )
     const label = (before?.[1] ?? after?.[1] ?? '').trim()
     if (!label) continue

@@ -51,9 +51,11 @@ export function list(knowledge: Knowledge, query: Query): HandlerResult {
     .filter(
       (r) =>
         !query.askedNoun ||
-        canon(knowledge, terms(`${r.fact.thing} ${r.fact.items.join(' ')}`)).includes(
-          query.askedNoun,
-        ),
+        // in its label, its items or the sentence that gives it ("its hospitals in A, B and C")
+        canon(knowledge, [
+          ...terms(`${r.fact.thing} ${r.fact.items.join(' ')}`),
+          ...r.fact.terms,
+        ]).includes(query.askedNoun),
     )
     // words of the question found nowhere near the list say it is about something else
     .filter((r) => r.hits > 0 && r.hits >= 2 * r.misses)
