@@ -57,7 +57,7 @@ export function loadSection(r: BenchResults): string {
   return [
     '## Load test (issue 8)',
     '',
-    `${l.seconds} s at ${l.connections} connections on \`POST /api/answer\` (the same mix plus two conversations that reuse a sessionId), a fresh server each run. RSS read from \`/proc/<pid>/status\` (VmRSS). The result is the first row's.${r.loadCapped ? " The second row runs the same load with V8's old generation capped: if it passes with as many requests, the rise in the first row is garbage V8 had not yet collected, not live data." : ''}`,
+    `${l.seconds} s at ${l.connections} connections on \`POST /api/answer\` (the same mix plus two conversations that reuse a sessionId), a fresh server each run. RSS read from \`/proc/<pid>/status\` (VmRSS). The result is the first row's.${r.loadCapped ? " The second row runs the same load with V8's old generation capped: if it passes without errors, the rise in the first row is garbage V8 had not yet collected, not live data." : ''}`,
     '',
     table(
       [
