@@ -219,3 +219,15 @@ export function attributesOf(knowledge: Knowledge, id: string): AttributeFact[] 
   }
   return index.get(id) ?? []
 }
+
+const byDoc = new WeakMap<Knowledge, Map<string, Fact[]>>()
+
+/** the facts of one article */
+export function factsOfDoc(knowledge: Knowledge, docId: string): Fact[] {
+  const index = memo(byDoc, knowledge, () => {
+    const map = new Map<string, Fact[]>()
+    for (const f of knowledge.facts) map.set(f.docId, [...(map.get(f.docId) ?? []), f])
+    return map
+  })
+  return index.get(docId) ?? []
+}

@@ -1,6 +1,6 @@
 /** Two or three next questions the corpus can answer, checked by answering them before they are offered. */
 import { entityName, thingPhrase } from '../answer/format'
-import { unitOf } from '../answer/match'
+import { attributesOf, factsOfDoc, unitOf } from '../answer/match'
 import type { Knowledge } from '../knowledge/pack'
 import { memo } from '../memo'
 import type { Answer, Fact } from '../types'
@@ -20,7 +20,8 @@ function candidates(knowledge: Knowledge, facts: Fact[], entityIds: string[]): s
   const first = facts[0]
   if (first && (first.kind === 'quantity' || first.kind === 'change') && first.head) {
     // the same thing for the other owners of its family
-    const family = knowledge.facts.filter(
+    // the figures of the same article, from the per-document index: never a scan of the corpus
+    const family = factsOfDoc(knowledge, first.docId).filter(
       (f) =>
         (f.kind === 'quantity' || f.kind === 'change') &&
         f.head === first.head &&
@@ -46,9 +47,7 @@ function candidates(knowledge: Knowledge, facts: Fact[], entityIds: string[]): s
     const entity = knowledge.entityById.get(id)
     if (!entity) continue
     const has = (relation: string) =>
-      knowledge.facts.some(
-        (f) => f.kind === 'attribute' && f.relation === relation && f.subjectId === id,
-      )
+      attributesOf(knowledge, id).some((f) => f.relation === relation && f.subjectId === id)
     if (entity.type === 'person' && has('role')) out.push(`Who is ${entity.name}?`)
     if (entity.type === 'person' && has('spoke_at')) out.push(`Where did ${entity.name} speak?`)
     if (entity.type === 'org' && has('located_in')) out.push(`Where is ${entity.name} based?`)
