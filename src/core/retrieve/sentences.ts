@@ -66,22 +66,13 @@ function passageTerms(knowledge: Knowledge, passage: Passage): PassageTerms {
   })
 }
 
-/** a word in more sentences than this is too common to search the index by (a bound on the work, not a tuning) */
-const commonSentences = 1_000
-
 export function rankSentences(
   knowledge: Knowledge,
   query: WeightedTerm[],
   options: RankOptions = {},
 ): RankedSentence[] {
   const opts = { ...defaults, ...options }
-  // the index is searched with the rarer words: a word in thousands of sentences adds little to the
-  // ranking and much to the work (its whole posting list); coverage below still counts every word
-  const common = (q: WeightedTerm) => (knowledge.df.get(q.term) ?? 0) > commonSentences
-  const rare = query.filter((q) => !common(q))
-  const hits = searchPassages(knowledge.index, rare.length > 0 ? rare : query, {
-    limit: opts.passages * 3,
-  })
+  const hits = searchPassages(knowledge.index, query, { limit: opts.passages * 3 })
   const wanted = opts.docIds ? new Set(opts.docIds) : undefined
   // a question word and its expansions count once, at the best weight found
   const groups = new Map<string, WeightedTerm[]>()
