@@ -161,11 +161,11 @@ describe('POST /slack/events: answering in the thread', () => {
       'slack-T0001-C0777-1700000004_000100',
     ])
     // replies are posted as each answer finishes, so their order is not the order of the events
-    expect(calls().map((c) => c.body.thread_ts).sort()).toEqual([
-      '1700000003.000100',
-      '1700000003.000100',
-      '1700000004.000100',
-    ])
+    expect(
+      calls()
+        .map((c) => c.body.thread_ts)
+        .sort(),
+    ).toEqual(['1700000003.000100', '1700000003.000100', '1700000004.000100'])
   })
 
   it('answers a direct message (message.im)', async () => {
