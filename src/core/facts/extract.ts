@@ -64,8 +64,6 @@ export function extractFacts(
   doc: CorpusDocument,
   passages: Passage[],
   entities: EntityResolver,
-  /** collects the one-word names the text uses, for short forms of longer names */
-  singleNames: Set<string> = new Set(),
 ): Fact[] {
   const facts: Fact[] = []
   const known = new Set<string>()
@@ -131,7 +129,6 @@ export function extractFacts(
       end: sentence.start + span.end,
     })
     const names = findNames(text)
-    for (const name of names) if (!name.text.includes(' ')) singleNames.add(baseName(name.text))
 
     if (passage !== lastPassage) inherited = undefined
     lastPassage = passage

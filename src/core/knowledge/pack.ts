@@ -68,7 +68,7 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
   }
   const perDoc = documents.map((doc) => ({ doc, passages: splitPassages(doc) }))
   const passages = perDoc.flatMap((d) => d.passages)
-  const resolver = buildEntities(language, documents)
+  const resolver = buildEntities(language)
   // names first, so that "Harbourline" already means "Harbourline Terminals" when facts are read
   const sentenceTexts = perDoc.flatMap(({ doc, passages }) =>
     passages.flatMap((p) => p.sentences.map((s) => doc.text.slice(s.start, s.end))),
@@ -85,10 +85,7 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
     words.lower,
   )
   resolver.setShortForms(forms)
-  const singleNames = new Set<string>()
-  const facts = perDoc.flatMap(({ doc, passages }) =>
-    extractFacts(doc, passages, resolver, singleNames),
-  )
+  const facts = perDoc.flatMap(({ doc, passages }) => extractFacts(doc, passages, resolver))
   // "Solberg said ...": a short form answers to its long name's entity even where no fact resolved it
   for (const [short, long] of forms) {
     const entity = resolver.find(long)

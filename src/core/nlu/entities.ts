@@ -112,8 +112,6 @@ export interface EntityResolver {
   /** an existing entity by name or alias */
   find(name: string): Entity | undefined
   get(id: string): Entity | undefined
-  /** "Harbourline" for "Harbourline Terminals", where the text also uses the first word alone */
-  addShortForms(singleNames: Set<string>): void
   /** short forms found before extraction: "Harbourline" resolves to "Harbourline Terminals", "Vos" to "Hanna Vos" */
   setShortForms(forms: Map<string, string>): void
   /** how the text writes a name: with "the" or without, for saying it back */
@@ -121,7 +119,7 @@ export interface EntityResolver {
   entities(): Entity[]
 }
 
-export function buildEntities(language: Language, _documents: unknown[] = []): EntityResolver {
+export function buildEntities(language: Language): EntityResolver {
   const byId = new Map<string, Entity>()
   const byAlias = new Map<string, Entity>()
   const register = (entity: Entity) => {
@@ -185,18 +183,6 @@ export function buildEntities(language: Language, _documents: unknown[] = []): E
     },
     setShortForms(forms) {
       shortForms = forms
-    },
-    addShortForms(singleNames) {
-      for (const entity of byId.values()) {
-        if (entity.type !== 'org' && entity.type !== 'event') continue
-        const first = entity.name.split(/\s+/)[0]!
-        if (first === entity.name || !singleNames.has(first)) continue
-        const key = nameKey(first)
-        // a short form two entities share names neither
-        if (byAlias.has(key)) continue
-        entity.aliases.push(key)
-        byAlias.set(key, entity)
-      }
     },
   }
 }
