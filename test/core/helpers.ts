@@ -1,6 +1,8 @@
 /** Shared fixtures for the core tests: the real language from intents/, and knowledge built from given documents. */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { expect } from 'vitest'
+import { CitableError } from '../../src/core/errors'
 import { buildPack, type Knowledge, loadPack } from '../../src/core/knowledge/pack'
 import { type Language, type LanguageFile, loadLanguage } from '../../src/core/nlu/language'
 import type { CorpusDocument } from '../../src/core/types'
@@ -18,4 +20,15 @@ export function realLanguage(): Language {
 
 export function knowledgeOf(documents: CorpusDocument[], language = realLanguage()): Knowledge {
   return loadPack(buildPack(documents, language))
+}
+
+/** the error a call throws, so that code, message and file can all be asserted */
+export function thrown(run: () => unknown): CitableError {
+  try {
+    run()
+  } catch (error) {
+    expect(error).toBeInstanceOf(CitableError)
+    return error as CitableError
+  }
+  throw new Error('expected the call to throw')
 }

@@ -1,18 +1,7 @@
 /** Reading one corpus file into a document: front matter, titles, ids, and the files that are refused. */
 import { describe, expect, it } from 'vitest'
 import { docIdFromFileName, parseCorpusFile } from '../../../src/core/corpus/parse'
-import { CitableError } from '../../../src/core/errors'
-
-/** the error a call throws, so that code, message and file can all be asserted */
-function thrown(run: () => unknown): CitableError {
-  try {
-    run()
-  } catch (error) {
-    expect(error).toBeInstanceOf(CitableError)
-    return error as CitableError
-  }
-  throw new Error('expected the call to throw')
-}
+import { thrown } from '../helpers'
 
 describe('parseCorpusFile: .md', () => {
   it('reads title, author, published and source from front matter and keeps only the article as text', () => {

@@ -1,7 +1,6 @@
 /** buildPack/loadPack: a pack is plain JSON that answers the same after a round trip; bad corpora are refused. */
 import { describe, expect, it } from 'vitest'
 import { answerQuestion } from '../../../src/core/answer/answer'
-import { CitableError } from '../../../src/core/errors'
 import {
   buildPack,
   type KnowledgePack,
@@ -9,7 +8,7 @@ import {
   packVersion,
 } from '../../../src/core/knowledge/pack'
 import type { CorpusDocument } from '../../../src/core/types'
-import { realLanguage } from '../helpers'
+import { realLanguage, thrown } from '../helpers'
 
 const docs: CorpusDocument[] = [
   {
@@ -24,16 +23,6 @@ const docs: CorpusDocument[] = [
   },
 ]
 const language = realLanguage()
-
-function thrown(run: () => unknown): CitableError {
-  try {
-    run()
-  } catch (error) {
-    expect(error).toBeInstanceOf(CitableError)
-    return error as CitableError
-  }
-  throw new Error('expected the call to throw')
-}
 
 describe('buildPack and loadPack', () => {
   it('survive JSON.stringify/parse and answer the same questions the same way', () => {

@@ -1,11 +1,10 @@
 /** loadLanguage validates intents/ files with the file and issue path in the message; every utterance reaches its intent. */
 import { describe, expect, it } from 'vitest'
-import { CitableError } from '../../../src/core/errors'
 import { loadPack } from '../../../src/core/knowledge/pack'
 import { type LanguageFile, loadLanguage } from '../../../src/core/nlu/language'
 import { understand } from '../../../src/core/nlu/understand'
 import { buildPackFromDisk } from '../../../src/runtime/node/files'
-import { intentFiles } from '../helpers'
+import { intentFiles, thrown } from '../helpers'
 
 const intent = (name: string, more: Record<string, unknown> = {}) => ({
   name,
@@ -19,16 +18,6 @@ const file = (name: string, content: unknown): LanguageFile => ({
   content: JSON.stringify(content),
 })
 
-function thrown(files: LanguageFile[]): CitableError {
-  try {
-    loadLanguage(files)
-  } catch (error) {
-    expect(error).toBeInstanceOf(CitableError)
-    return error as CitableError
-  }
-  throw new Error('expected loadLanguage to throw')
-}
-
 describe('loadLanguage', () => {
   it('merges the real intents/ files into intents, entities, units and follow-up words', () => {
     const language = loadLanguage(intentFiles())
@@ -40,7 +29,9 @@ describe('loadLanguage', () => {
   })
 
   it('names the file and the issue path of a bad intent', () => {
-    const error = thrown([file('intents.json', { intents: [intent('count', { cues: [] })] })])
+    const error = thrown(() =>
+      loadLanguage([file('intents.json', { intents: [intent('count', { cues: [] })] })]),
+    )
     expect(error.code).toBe('intents_invalid')
     expect(error.message).toBe(
       'intents/intents.json: intents[0].cues: Too small: expected array to have >=1 items',
@@ -51,15 +42,19 @@ describe('loadLanguage', () => {
 
   it('names an unknown handler and a bad alias by their paths', () => {
     expect(
-      thrown([file('a.json', { intents: [intent('count', { handler: 'guess' })] })]).message,
+      thrown(() =>
+        loadLanguage([file('a.json', { intents: [intent('count', { handler: 'guess' })] })]),
+      ).message,
     ).toBe(
       'intents/a.json: intents[0].handler: Invalid option: expected one of "lookup"|"list"|"attribute"|"superlative"|"compare"|"computed"|"passage"',
     )
-    const alias = thrown([
-      file('entities.json', {
-        entities: [{ id: 'acme', name: 'Acme', type: 'org', aliases: ['acme co', 3] }],
-      }),
-    ])
+    const alias = thrown(() =>
+      loadLanguage([
+        file('entities.json', {
+          entities: [{ id: 'acme', name: 'Acme', type: 'org', aliases: ['acme co', 3] }],
+        }),
+      ]),
+    )
     expect(alias.message).toBe(
       'intents/entities.json: entities[0].aliases[1]: Invalid input: expected string, received number',
     )
@@ -67,19 +62,21 @@ describe('loadLanguage', () => {
   })
 
   it('refuses an unknown top-level key and a file that is not JSON', () => {
-    expect(thrown([file('a.json', { intent: [] })]).message).toBe(
+    expect(thrown(() => loadLanguage([file('a.json', { intent: [] })])).message).toBe(
       'intents/a.json: (root): Unrecognized key: "intent"',
     )
-    const broken = thrown([{ name: 'b.json', content: '{ "intents": [' }])
+    const broken = thrown(() => loadLanguage([{ name: 'b.json', content: '{ "intents": [' }]))
     expect(broken.message).toMatch(/^intents\/b\.json: not valid JSON \(.+\)$/)
     expect(broken.file).toBe('b.json')
   })
 
   it('refuses the same intent name defined twice', () => {
-    const error = thrown([
-      file('a.json', { intents: [intent('count')] }),
-      file('b.json', { intents: [intent('count')] }),
-    ])
+    const error = thrown(() =>
+      loadLanguage([
+        file('a.json', { intents: [intent('count')] }),
+        file('b.json', { intents: [intent('count')] }),
+      ]),
+    )
     expect(error.code).toBe('intents_invalid')
     expect(error.message).toBe('intents: intent "count" is defined twice')
   })
