@@ -121,7 +121,8 @@ export function resolveTurn(
     focus && !aboutFigure
       ? replacePronouns(cleaned, knowledge, focus)
       : { text: cleaned, replaced: false }
-  const u = understand(pronouns.text, knowledge)
+  // the question is read once more only when a pronoun was replaced
+  const u = asked && !pronouns.replaced ? asked : understand(pronouns.text, knowledge)
   const fresh = toQuery(u, knowledge)
   if (!focus) return { query: fresh, understanding: u, followUp: false }
 
