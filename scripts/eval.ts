@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { ask } from '../src/core/conversation/ask'
 import { parseArgs, UsageError, usage } from './eval/args'
+import { benchMain } from './eval/bench/main'
 import { renderInvalidCitations, renderMisses, renderSummary } from './eval/markdown'
 import { invalidCitations, misses, summarise } from './eval/report'
 import { runSet } from './eval/run'
@@ -14,6 +15,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage)
     return 0
   }
+  if (args.bench) return benchMain({ ...args.bench, json: args.json })
   const all = parseSet(readFileSync(args.set, 'utf8'), args.set)
   const items = args.categories.length
     ? all.filter((item) => args.categories.includes(item.category))

@@ -1,4 +1,6 @@
 /** The evaluator's command line: options with their defaults beside them. */
+import { benchesNamed } from './bench/main'
+import type { BenchName } from './bench/load'
 import { type Category, categories } from './schema'
 
 export interface EvalArgs {
@@ -12,6 +14,8 @@ export interface EvalArgs {
   json: boolean
   /** print only the list of misses */
   missesOnly: boolean
+  /** run public benchmarks of ../shared/benchmarks instead of the own set */
+  bench?: { benches: BenchName[]; limit?: number; out?: string }
   help: boolean
 }
 
@@ -31,6 +35,9 @@ export const usage = `usage: npm run eval -- [options]
   --set FILE           the labelled set (default ${defaultArgs.set})
   --corpus DIR[,DIR]   corpus folders (default ${defaultArgs.corpus.join(',')})
   --unseen             the never-seen article and its questions (test/fixtures/unseen)
+  --bench NAME         public benchmarks: news, squad (dev, dev2, train), dev, dev2, train or all
+  --limit N            with --bench: at most N questions of each SQuAD folder (every k-th)
+  --out FILE           with --bench: every turn's record as JSON lines
   --help               this text`
 
 export class UsageError extends Error {}
@@ -54,7 +61,19 @@ export function parseArgs(argv: string[]): EvalArgs {
     else if (flag === '--unseen') {
       args.set = 'test/fixtures/unseen/questions.jsonl'
       args.corpus = [...defaultArgs.corpus, 'test/fixtures/unseen']
-    } else if (flag === '--set') args.set = value(i++, flag)
+    } else if (flag === '--bench') {
+      const name = value(i++, flag)
+      try {
+        args.bench = { ...args.bench, benches: benchesNamed(name) }
+      } catch (error) {
+        throw new UsageError((error as Error).message)
+      }
+    } else if (flag === '--limit') {
+      const n = Number(value(i++, flag))
+      if (!Number.isInteger(n) || n < 1) throw new UsageError('--limit needs a whole number above 0')
+      args.bench = { benches: [], ...args.bench, limit: n }
+    } else if (flag === '--out') args.bench = { benches: [], ...args.bench, out: value(i++, flag) }
+    else if (flag === '--set') args.set = value(i++, flag)
     else if (flag === '--corpus') args.corpus = value(i++, flag).split(',').filter(Boolean)
     else if (flag === '--category') {
       for (const name of value(i++, flag).split(',').filter(Boolean)) {
@@ -64,5 +83,7 @@ export function parseArgs(argv: string[]): EvalArgs {
       }
     } else throw new UsageError(`unknown option "${flag}"`)
   }
+  if (args.bench && args.bench.benches.length === 0)
+    throw new UsageError('--limit and --out go with --bench')
   return args
 }

@@ -6,12 +6,11 @@ import { newSession } from '../conversation/session'
 import { splitQuestion } from '../conversation/split'
 import { suggest } from '../conversation/suggest'
 import type { Knowledge } from '../knowledge/pack'
+import { isEnglish } from '../nlu/english'
 import { findMentions } from '../nlu/mentions'
 import type { Answer, Fact } from '../types'
 import { uniqueCitations } from './cite'
-import { handlers } from './handlers'
-import { ownerOf } from './handlers/attribute'
-import { answerFromPassages } from './passage'
+import { decide } from './decide'
 import type { Query } from './query'
 
 export interface AnswerContext {
@@ -28,35 +27,6 @@ export interface Turn {
   answer: Answer
   /** the conversation after this turn, for the caller to store */
   session: SessionState
-}
-
-interface Outcome {
-  answer: Answer
-  facts: Fact[]
-}
-
-/** a handler's answer when its slots matched; its refusal when the corpus lacks them; retrieval otherwise */
-function answerQuery(knowledge: Knowledge, query: Query): Outcome {
-  const handler =
-    query.intent && query.intent.handler !== 'passage' ? handlers[query.intent.handler] : undefined
-  if (handler) {
-    const result = handler(knowledge, query)
-    if (result.type === 'answer') return { answer: result.answer, facts: result.facts }
-    if (result.type === 'abstain') return { answer: result.answer, facts: [] }
-  }
-  // "which agency ran 286 smart city pilots?": no cue, but the owner of one figure answers it
-  if (!query.intent && query.unknownNames.length === 0) {
-    const owner = ownerOf(knowledge, query)
-    if (owner?.type === 'answer') return { answer: owner.answer, facts: owner.facts }
-  }
-  const answer = answerFromPassages(knowledge, {
-    terms: query.terms,
-    unknownNames: query.unknownNames,
-    years: query.years,
-    entityIds: query.ownerIds,
-    names: query.names,
-  })
-  return { answer: { ...answer, intent: query.intent?.name ?? answer.intent }, facts: [] }
 }
 
 function nextFocus(
@@ -97,6 +67,21 @@ function nextFocus(
 }
 
 export function answerQuestion(question: string, context: AnswerContext): Turn {
+  // a question in another language is not guessed at: it is told what is understood
+  if (!isEnglish(context.knowledge, question)) {
+    const session = context.session ?? newSession(context.now ?? 0)
+    return {
+      answer: {
+        answer: 'I can only understand questions in English.',
+        abstained: true,
+        kind: 'none',
+        confidence: 0.9,
+        citations: [],
+        reason: 'not English',
+      },
+      session: { ...session, turns: session.turns + 1, updatedAt: context.now ?? session.updatedAt },
+    }
+  }
   // "how many fast chargers did Ostra Energy order, and how many wind farms does it own?": one answer per part
   const parts = splitQuestion(question)
   if (parts.length > 1) return answerParts(parts, context)
@@ -164,7 +149,7 @@ function answerOne(question: string, context: AnswerContext): Turn {
     if (resolved.meta !== 'else') turn.session.lastAnswer = session.lastAnswer
     return turn
   }
-  const { answer, facts } = answerQuery(knowledge, resolved.query)
+  const { answer, facts } = decide(knowledge, resolved.query)
   if (!answer.abstained && context.suggest !== false) {
     const followUps = suggest(
       knowledge,

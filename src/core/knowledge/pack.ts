@@ -10,9 +10,16 @@ import { type AliasTable, buildAliasTable } from '../nlu/mentions'
 import { terms } from '../nlu/nlp'
 import { buildLexicon, type Lexicon } from '../nlu/typos'
 import { buildIndex, loadIndex, type PassageIndex } from '../retrieve/index'
+import {
+  buildSentenceIndex,
+  loadSentenceIndex,
+  type SentenceIndex,
+  type SentenceRef,
+  type SentenceTerms,
+} from '../retrieve/sentence-index'
 import type { CorpusDocument, Entity, Fact, Passage } from '../types'
 
-export const packVersion = 2
+export const packVersion = 3
 
 /** the serialisable form: plain JSON, as the Worker imports it */
 export interface KnowledgePack {
@@ -27,6 +34,12 @@ export interface KnowledgePack {
   sentenceCount: number
   /** MiniSearch's own JSON */
   index: string
+  /** every sentence of every passage (headings included), in corpus order */
+  sentences: SentenceRef[]
+  /** MiniSearch's JSON of the sentence index; ids are positions in `sentences` */
+  sentenceIndex: string
+  /** each sentence's terms (lemmas joined by spaces), read once at build time */
+  sentenceTerms: string[]
   /** words the corpus only ever writes capitalised ("northmark"): names, even when a question types them in lower case */
   properWords: string[]
 }
@@ -45,6 +58,10 @@ export interface Knowledge {
   df: Map<string, number>
   sentenceCount: number
   index: PassageIndex
+  sentences: SentenceRef[]
+  sentenceIndex: SentenceIndex
+  /** each sentence's terms, space-joined, aligned with `sentences` */
+  sentenceTerms: string[]
   properWords: Set<string>
   /** every word the corpus and the language know, for typo repair and unknown names */
   lexicon: Lexicon
@@ -98,15 +115,7 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
     passageById: new Map(passages.map((p) => [p.id, p])),
     passages: new Map(perDoc.map(({ doc, passages }) => [doc.docId, passages])),
   })
-  const df: Record<string, number> = {}
-  let sentenceCount = 0
-  for (const { doc, passages } of perDoc) {
-    const text = doc.text
-    for (const s of passages.flatMap((p) => p.sentences)) {
-      sentenceCount++
-      for (const term of new Set(terms(text.slice(s.start, s.end)))) df[term] = (df[term] ?? 0) + 1
-    }
-  }
+  const { df, sentenceCount, sentences, sentenceTerms } = sentenceTable(perDoc)
   return {
     version: packVersion,
     documents,
@@ -117,6 +126,9 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
     df,
     sentenceCount,
     index: JSON.stringify(buildIndex(documents, passages)),
+    sentences,
+    sentenceIndex: JSON.stringify(buildSentenceIndex(sentenceTerms)),
+    sentenceTerms: sentenceTerms.map((s) => s.terms.join(' ')),
     properWords: words.proper,
   }
 }
@@ -152,10 +164,37 @@ export function loadPack(pack: KnowledgePack): Knowledge {
     df: new Map(Object.entries(pack.df)),
     sentenceCount: pack.sentenceCount,
     index: loadIndex(pack.index),
+    sentences: pack.sentences,
+    sentenceIndex: loadSentenceIndex(pack.sentenceIndex),
+    sentenceTerms: pack.sentenceTerms,
     lexicon: buildLexicon(words, core),
     properWords: new Set(pack.properWords),
     aliases: buildAliasTable(pack.entities),
   }
+}
+
+/** each sentence read once: its terms give the df table and the sentence index (with its neighbours as context) */
+function sentenceTable(perDoc: { doc: CorpusDocument; passages: Passage[] }[]) {
+  const df: Record<string, number> = {}
+  const sentences: SentenceRef[] = []
+  const sentenceTerms: SentenceTerms[] = []
+  let sentenceCount = 0
+  for (const { doc, passages } of perDoc) {
+    const title = terms(doc.title)
+    let heading: string[] = []
+    for (const p of passages) {
+      const own = p.sentences.map((s) => terms(doc.text.slice(s.start, s.end)))
+      if (p.kind === 'heading') heading = own.flat()
+      for (const [i, s] of p.sentences.entries()) {
+        sentenceCount++
+        for (const term of new Set(own[i])) df[term] = (df[term] ?? 0) + 1
+        sentences.push({ docId: doc.docId, passageId: p.id, start: s.start, end: s.end })
+        const context = [...(own[i - 1] ?? []), ...(own[i + 1] ?? []), ...(p.kind === 'heading' ? [] : heading)]
+        sentenceTerms.push({ terms: own[i]!, context, title })
+      }
+    }
+  }
+  return { df, sentenceCount, sentences, sentenceTerms }
 }
 
 function headings(passages: Passage[]): Map<string, Passage> {

@@ -41,6 +41,35 @@ const entitySchema = z.strictObject({
   aliases: z.array(z.string().min(1)).default([]),
 })
 
+export const answerTypes = [
+  'count',
+  'money',
+  'percent',
+  'date',
+  'duration',
+  'person',
+  'org',
+  'place',
+  'name',
+  'number',
+  'reason',
+  'description',
+] as const
+export type AnswerType = (typeof answerTypes)[number]
+
+/** how a question says what kind of answer it wants: "how many" -> count, "what year" -> date */
+const answerTypeSchema = z.strictObject({
+  type: z.enum(answerTypes),
+  /** phrases at the start of the question (after an opener such as "and" or "in"), lower case */
+  starts: z.array(z.string().min(1)).default([]),
+  /** nouns asked for by "what"/"which" ("which company"): the question's asked noun */
+  nouns: z.array(z.string().min(1)).default([]),
+})
+
+/** a logistic regression: feature name -> weight, and a bias */
+const linearSchema = z.strictObject({ weights: z.record(z.string(), z.number()), bias: z.number() })
+export type Linear = z.infer<typeof linearSchema>
+
 const fileSchema = z.strictObject({
   $comment: z.string().optional(),
   intents: z.array(intentSchema).optional(),
@@ -65,7 +94,32 @@ const fileSchema = z.strictObject({
   ownerKinds: z.array(z.string()).optional(),
   /** real words the corpus may not use, never "repaired" into one it does ("ceo" is not "co") */
   keepWords: z.array(z.string()).optional(),
+  /** the kinds of answer a question can ask for, most specific first */
+  answerTypes: z.array(answerTypeSchema).optional(),
+  /** words that negate a statement ("not", "never"): a question and a sentence should agree on them */
+  negations: z.array(z.string()).optional(),
+  /** common English words, to tell an English question from one in another language */
+  englishWords: z.array(z.string()).optional(),
+  /** phrases that ask for a difference: "by how much", "how many more" */
+  differenceCues: z.array(z.string()).optional(),
+  /** the fitted answer-or-abstain model (written by `npm run train`) */
+  answerModel: z
+    .strictObject({
+      /** orders a question's candidates: which sentence most likely holds the answer */
+      ranker: linearSchema,
+      /** the probability that the best candidate is right, from its features and its lead */
+      decider: linearSchema,
+      /** the probability an answer must reach; chosen on held-out data */
+      threshold: z.number().min(0).max(1),
+      /** how it was made: data, method, the precision/coverage curve; documentation only */
+      trainedOn: z.unknown().optional(),
+    })
+    .optional(),
 })
+
+export type AnswerModel = NonNullable<z.infer<typeof fileSchema>['answerModel']>
+
+export type AnswerTypeDef = z.infer<typeof answerTypeSchema>
 
 export type IntentDef = z.infer<typeof intentSchema>
 export type EntityDef = z.infer<typeof entitySchema>
@@ -80,6 +134,11 @@ export interface Language {
   keepWords: string[]
   expansions: Record<string, string>
   ownerKinds: string[]
+  answerTypes: AnswerTypeDef[]
+  negations: string[]
+  englishWords: string[]
+  differenceCues: string[]
+  answerModel?: AnswerModel
 }
 
 export interface LanguageFile {
@@ -107,6 +166,10 @@ export function loadLanguage(files: LanguageFile[]): Language {
     keepWords: [],
     expansions: {},
     ownerKinds: [],
+    answerTypes: [],
+    negations: [],
+    englishWords: [],
+    differenceCues: [],
   }
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
     let json: unknown
@@ -144,6 +207,11 @@ export function loadLanguage(files: LanguageFile[]): Language {
     language.orgWords.push(...(data.orgWords ?? []))
     Object.assign(language.expansions, data.expansions)
     language.ownerKinds.push(...(data.ownerKinds ?? []))
+    language.answerTypes.push(...(data.answerTypes ?? []))
+    language.negations.push(...(data.negations ?? []).map((w) => w.toLowerCase()))
+    language.englishWords.push(...(data.englishWords ?? []).map((w) => w.toLowerCase()))
+    language.differenceCues.push(...(data.differenceCues ?? []).map((w) => w.toLowerCase()))
+    if (data.answerModel) language.answerModel = data.answerModel
     language.keepWords.push(...(data.keepWords ?? []).map((w) => w.toLowerCase()))
   }
   const seen = new Set<string>()

@@ -182,6 +182,32 @@ function orgPhrases(
   return out
 }
 
+/** some sentence of the corpus holds the phrase, words in order (case, spacing and punctuation aside) */
+function saidInCorpus(knowledge: Knowledge, phrase: string): boolean {
+  const words = termsOf(phrase)
+  if (words.length === 0) return false
+  const hits = knowledge.sentenceIndex.search(words.join(' '), {
+    combineWith: 'AND',
+    tokenize: (t) => t.split(' '),
+    processTerm: (t) => t,
+  })
+  const key = ` ${nameKey(phrase)} `
+  return hits.slice(0, 50).some((h) => {
+    const s = knowledge.sentences[h.id as number]!
+    return ` ${nameKey(knowledge.documents.get(s.docId)!.text.slice(s.start, s.end))} `.includes(key)
+  })
+}
+
+/** the phrase is written with a capital in the question: "Ministry of Education", not "ministry of education" */
+function writtenAsName(text: string, phrase: string): boolean {
+  const pattern = phrase
+    .split(' ')
+    .map(escapeRegex)
+    .join('[^A-Za-z0-9]+')
+  const m = new RegExp(`(?<![A-Za-z])${pattern}(?![A-Za-z])`, 'i').exec(text)
+  return m !== null && /[A-Z]/.test(m[0])
+}
+
 /** "R&D" -> "research and development", as `intents/` lists them */
 function expand(text: string, expansions: Record<string, string>): string {
   let out = text
@@ -223,13 +249,19 @@ export function understand(question: string, knowledge: Knowledge): Understandin
   const words = key.split(' ')
   for (const phrase of orgPhrases(words, new Set(knowledge.language.orgWords))) {
     const covered = mentions.some((m) => m.from < phrase.to && m.to > phrase.from)
-    if (!covered) unknownNames.push(phrase.text)
+    // "to university", "box office": an organisation word in lower case names no organisation
+    if (!covered && (allCaps || writtenAsName(text, phrase.text))) unknownNames.push(phrase.text)
   }
   tokens.forEach((t, i) => {
     if (allCaps || i === 0 || t.type !== 'word' || !/^[A-Z][a-z]/.test(t.text)) return
     if (knowledge.lexicon.words.has(t.lower) || mentionWords.has(t.lower)) return
     unknownNames.push(t.text)
   })
+
+  // a name the articles write word for word is known, even where no entity was made of it
+  const unknown = unknownNames.filter((n) => !saidInCorpus(knowledge, n))
+  unknownNames.length = 0
+  unknownNames.push(...unknown)
 
   // "ChargeWorld Expo 2024" names an event: its year is not the year asked about
   const namedYears = new Set(

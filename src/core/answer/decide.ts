@@ -1,0 +1,103 @@
+/** Decides one query: structured and retrieved candidates scored by one model, the best given or a refusal. */
+import type { Knowledge } from '../knowledge/pack'
+import type { Answer, Fact } from '../types'
+import { abstain } from './cite'
+import { handlers } from './handlers'
+import { ownerOf } from './handlers/attribute'
+import type { HandlerResult } from './handlers/result'
+import type { Query } from './query'
+import { fitsAsked } from './typed/agree'
+import { decision, untrainedModel } from './typed/model'
+import {
+  type Candidate,
+  factCandidate,
+  type Prepared,
+  leadOf,
+  type RetrievalQuestion,
+  retrievalCandidates,
+  sayCandidate,
+  threshold,
+} from './typed/retrieval'
+
+export interface Outcome {
+  answer: Answer
+  facts: Fact[]
+}
+
+/** the structured handler's verdict: an answer from facts, a refusal, or nothing to say */
+export function structured(knowledge: Knowledge, query: Query): HandlerResult | undefined {
+  const handler =
+    query.intent && query.intent.handler !== 'passage' ? handlers[query.intent.handler] : undefined
+  if (handler) {
+    const result = handler(knowledge, query)
+    if (result.type !== 'pass') return result
+  }
+  // "which agency ran 286 smart city pilots?": no cue, but the owner of one figure answers it
+  if (!query.intent) {
+    const owner = ownerOf(knowledge, query)
+    if (owner?.type === 'answer') return owner
+  }
+  return undefined
+}
+
+export function retrievalQuestion(query: Query): RetrievalQuestion {
+  return {
+    text: query.text,
+    terms: query.terms,
+    entityIds: query.ownerIds,
+    names: query.names,
+    docIds: query.docIds,
+  }
+}
+
+export interface Scored {
+  /** the structured verdict, if a handler had one */
+  verdict?: HandlerResult
+  /** the structured answer's citation scored as a candidate */
+  fact?: Candidate
+  /** retrieved candidates, best first */
+  retrieved: Candidate[]
+  prepared: Prepared
+}
+
+/** every candidate of a query with the model's probability (the trainer reads this too) */
+export function scoreQuery(knowledge: Knowledge, query: Query): Scored {
+  const verdict = structured(knowledge, query)
+  const { prepared, candidates } = retrievalCandidates(knowledge, retrievalQuestion(query))
+  const cited = verdict?.type === 'answer' ? verdict.answer.citations[0] : undefined
+  const fact = cited ? factCandidate(knowledge, prepared, cited, candidates) : undefined
+  // a handler's refusal (another owner's figure, another year's) is evidence against the best sentence too
+  const best = candidates[0]
+  if (verdict?.type === 'abstain' && best)
+    best.p = decision(knowledge.language.answerModel ?? untrainedModel, best.features, leadOf(best, candidates[1], true))
+  return { verdict, fact, retrieved: candidates, prepared }
+}
+
+/** a structured answer the model trusts first, then the best sentence it trusts, else a refusal that says why */
+export function decide(knowledge: Knowledge, query: Query): Outcome {
+  // a name the corpus never uses: whatever a sentence says, it is not about that
+  if (query.unknownNames.length > 0)
+    return {
+      answer: abstain({
+        reason: `unknown name: ${query.unknownNames.join(', ')}`,
+        intent: query.intent?.name,
+        confidence: 0.85,
+      }),
+      facts: [],
+    }
+  const { verdict, fact, retrieved, prepared } = scoreQuery(knowledge, query)
+  const t = threshold(knowledge)
+  const intent = query.intent?.name
+  if (verdict?.type === 'answer' && fact && fact.p >= t && fitsAsked(verdict.answer, prepared.asked, query.text))
+    return { answer: { ...verdict.answer, confidence: fact.p, reason: `fact (${fact.p.toFixed(2)})` }, facts: verdict.facts }
+  const best = retrieved[0]
+  if (best && !best.blocked && best.p >= t) return { answer: { ...sayCandidate(knowledge, best), intent }, facts: [] }
+  if (verdict?.type === 'abstain') return { answer: verdict.answer, facts: [] }
+  if (best?.blocked)
+    return { answer: abstain({ reason: 'only another owner\'s figure', intent, confidence: 0.8 }), facts: [] }
+  const p = Math.max(best?.p ?? 0, fact?.p ?? 0)
+  return {
+    answer: abstain({ reason: best ? `low confidence (${p.toFixed(2)})` : 'nothing relevant', intent, confidence: 1 - p }),
+    facts: [],
+  }
+}

@@ -1,0 +1,68 @@
+/** Checks that an answer is of the kind asked for and belongs to whom the question names. */
+import { findNames } from '../../facts/names'
+import type { AnswerType } from '../../nlu/language'
+import type { Answer } from '../../types'
+import type { TypedSpan } from './candidates'
+
+const numeric = new Set<AnswerType>(['count', 'money', 'percent', 'number', 'duration'])
+const named = new Set<AnswerType>(['person', 'org', 'place', 'name'])
+
+const hasDigit = (text: string) => /\d/.test(text)
+const says = (question: string, text: string) =>
+  ` ${question.toLowerCase()} `.includes(` ${text.toLowerCase().trim()} `)
+
+/** a structured answer fits the question: a figure for a figure question, never a figure the question states */
+export function fitsAsked(answer: Answer, asked: AnswerType, question: string): boolean {
+  const value = answer.value
+  const shown = typeof value === 'number' ? String(value) : Array.isArray(value) ? '' : (value ?? '')
+  if (typeof value === 'number' && says(question, shown)) return false
+  if (numeric.has(asked)) {
+    if (typeof value === 'string' && !hasDigit(value)) return false
+    if (!hasDigit(answer.answer)) return false
+    if (asked === 'percent' && !/%|per ?cent|percentage point/i.test(answer.answer)) return false
+  }
+  if (asked === 'date' && !/\b\d{3,4}\b|January|February|March|April|May|June|July|August|September|October|November|December|century/i.test(answer.answer))
+    return false
+  if (named.has(asked) && typeof value === 'number') return false
+  return true
+}
+
+// a pronoun opening a clause points back to the last name before it
+const pronoun = /\b(?:he|she|it|they|his|her|its|their)\b/gi
+
+/** the name a figure in a sentence belongs to: the nearest name before it, or what a pronoun before it points back to */
+export function ownerOfSpan(sentence: string, span: TypedSpan, before: string): string | undefined {
+  const head = sentence.slice(0, span.start)
+  const names = findNames(head).filter((n) => !/^\d/.test(n.text))
+  const lastName = names.at(-1)
+  const pronouns = [...head.matchAll(pronoun)]
+  const lastPronoun = pronouns.at(-1)
+  if (lastPronoun && (!lastName || lastPronoun.index > lastName.end)) {
+    // "He also earned ...": the last person or body named before this sentence
+    const earlier = findNames(before).filter((n) => !/^\d/.test(n.text))
+    return (names.at(-1) ?? earlier.at(-1))?.text
+  }
+  return lastName?.text
+}
+
+/** the question names an owner and the figure's sentence gives it to another: never another owner's figure */
+export function anotherOwner(
+  asked: AnswerType,
+  span: TypedSpan | undefined,
+  sentence: string,
+  before: string,
+  questionNames: string[][],
+): boolean {
+  if (!span || !numeric.has(asked) || questionNames.length === 0) return false
+  // the question's owner said in the sentence itself: the figure may well be its own
+  const lower = ` ${sentence.toLowerCase()} `
+  if (questionNames.some((alts) => alts.some((a) => lower.includes(a)))) return false
+  const owner = ownerOfSpan(sentence, span, before)
+  if (!owner) return false
+  const words = new Set(owner.toLowerCase().replace(/['’]s\b/g, '').split(/[^a-z0-9&]+/).filter((w) => w.length > 1))
+  // the same owner when a word of its name is a word of a name the question uses
+  const same = questionNames.some((alts) =>
+    alts.some((a) => a.split(/[^a-z0-9&]+/).some((w) => w.length > 1 && words.has(w))),
+  )
+  return !same
+}

@@ -1,0 +1,61 @@
+/** What kind of answer a question asks for, read from its opening words and the noun it asks after. */
+import type { AnswerType, AnswerTypeDef } from '../../nlu/language'
+
+// the words a "what ..." phrase runs up to: "what [large city] is ..."
+const clauseStart = new Set([
+  'is', 'was', 'are', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'can', 'could',
+  'will', 'would', 'should', 'may', 'might', 'must', 'of', 'in', 'on', 'for', 'to', 'by',
+  'at', 'from', 'with', 'that', 'which', 'who', 'made', 'became',
+])
+// "what kind of ...": the noun after "of" is the one asked for
+const kindWords = new Set(['kind', 'type', 'sort', 'form', 'group', 'class', 'category'])
+
+/** the noun a "what"/"which" phrase asks for: "what large city" -> "city", "what kind of bird" -> "bird" */
+export function askedNounOf(words: string[]): string | undefined {
+  const at = words.findIndex((w) => w === 'what' || w === 'which')
+  if (at === -1) return undefined
+  let noun: string | undefined
+  for (let i = at + 1; i < Math.min(words.length, at + 5); i++) {
+    const w = words[i]!
+    if (w === 'of' && noun && kindWords.has(noun)) continue
+    if (clauseStart.has(w)) break
+    noun = w
+  }
+  return noun
+}
+
+function words(question: string): string[] {
+  return question
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .split(/[^a-z0-9-]+/)
+    .filter(Boolean)
+}
+
+const leadIns = new Set(['and', 'so', 'then', 'but', 'also', 'now', 'well', 'ok', 'okay', 'in', 'on', 'at', 'by', 'during', 'after', 'before', 'since', 'of', 'for', 'from', 'to', 'until'])
+
+const singular = (w: string) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w)
+
+/** the first answer type whose opening phrase or asked noun fits; "description" when nothing does */
+export function expectedType(question: string, defs: AnswerTypeDef[]): AnswerType {
+  const ws = words(question)
+  const text = ` ${ws.join(' ')} `
+  // an opening phrase may follow a short lead-in: "and how many", "so when", "in 1990 who"
+  const opening = (start: string) => {
+    const at = text.indexOf(` ${start} `)
+    if (at === -1) return false
+    const lead = text.slice(0, at).trim().split(' ').filter(Boolean)
+    return lead.length <= 3 && lead.every((w) => leadIns.has(w) || /^\d+$/.test(w))
+  }
+  const noun = askedNounOf(ws)
+  for (const def of defs) {
+    if (def.starts.some(opening)) {
+      // "what" and "which" defer to the noun they ask after
+      if (def.type === 'description' && noun) break
+      return def.type
+    }
+  }
+  if (noun)
+    for (const def of defs) if (def.nouns.some((n) => n === noun || n === singular(noun))) return def.type
+  return 'description'
+}

@@ -1,0 +1,235 @@
+/** The explainable features of one answer candidate: how well its sentence covers and agrees with the question. */
+import type { Knowledge } from '../../knowledge/pack'
+import { memo } from '../../memo'
+import { terms } from '../../nlu/nlp'
+import type { SentenceRef } from '../../retrieve/sentence-index'
+import { idf } from '../../retrieve/sentences'
+import type { TypedSpan } from './candidates'
+
+/** what the question brings to every candidate, read once per question */
+export interface QuestionSignals {
+  /** the question's content terms in order, for pairs said together */
+  sequence: string[]
+  /** the kind of answer asked for, in groups: number, date, name, reason (description is none) */
+  asks: { number: boolean; date: boolean; name: boolean; reason: boolean }
+  /** content lemmas of the question, with their idf */
+  terms: { term: string; idf: number }[]
+  /** a short answer of a known kind is wanted (a count, a date, a name ...), not a description */
+  typed: boolean
+  /** names the question uses, each as its lower-cased alternatives: one should be found around the sentence */
+  names: string[][]
+  /** numbers and years the question states */
+  numbers: string[]
+  negated: boolean
+  /** share of the question's terms the corpus never uses */
+  absent: number
+}
+
+export interface CandidateSignals {
+  rank: number
+  /** BM25 score over the best one's */
+  relScore: number
+  /** the best score's lead over the next, for the top candidate; 0 for the others */
+  margin: number
+  sentence: SentenceRef
+  /** best fit of a typed span to the kind of answer asked for (0 to 1) */
+  typeFit: number
+  /** the candidate is a structured fact's answer */
+  fromFact: boolean
+  /** a structured fact read from this sentence agrees with the question's slots */
+  factAgrees: boolean
+  /** how many spans of the asked kind the sentence holds */
+  typedCount: number
+  /** the typed answer span, when there is one */
+  span?: TypedSpan
+}
+
+/** feature names, in the order of the model's weights */
+export const featureNames = [
+  'coverage',
+  'contextCoverage',
+  'missedMaxIdf',
+  'missedShare',
+  'top',
+  'relScore',
+  'margin',
+  'typedFound',
+  'typedMissing',
+  'namesMissing',
+  'numbersMissing',
+  'negationMismatch',
+  'absentTerms',
+  'fromFact',
+  'factAgrees',
+  'shortQuestion',
+  'longSentence',
+  'bigramCoverage',
+  'namesOutsideSentence',
+  'typedAmbiguous',
+  'askNumber',
+  'askDate',
+  'askName',
+  'askReason',
+  'questionLength',
+] as const
+
+export type Features = Record<(typeof featureNames)[number], number>
+
+interface SentenceTermSets {
+  own: Set<string>
+  /** the sentence's terms in order */
+  sequence: string[]
+  /** the sentence itself in lower case */
+  ownText: string
+  around: Set<string>
+  /** the sentence's passage, heading and title in lower case, for names and numbers */
+  text: string
+  negated: boolean
+}
+
+// the term sets of sentences already read, per knowledge; bounded, emptied when full
+const cache = new WeakMap<Knowledge, Map<number, SentenceTermSets>>()
+const cacheSize = 20_000
+
+const termsOf = (knowledge: Knowledge, id: number | undefined) =>
+  id === undefined ? [] : (knowledge.sentenceTerms[id] ?? '').split(' ').filter(Boolean)
+
+const titleCache = new WeakMap<Knowledge, Map<string, string[]>>()
+
+function sentenceSets(knowledge: Knowledge, id: number, negations: Set<string>): SentenceTermSets {
+  const byId = memo(cache, knowledge, () => new Map<number, SentenceTermSets>())
+  if (byId.size >= cacheSize && !byId.has(id)) byId.clear()
+  return memo(byId, id, () => {
+    const s = knowledge.sentences[id]!
+    const doc = knowledge.documents.get(s.docId)!
+    const passage = knowledge.passageById.get(s.passageId)!
+    const own = doc.text.slice(s.start, s.end)
+    const heading = knowledge.headingOf.get(passage.id)
+    // the terms were read at build time: neighbours in the passage, the heading, the title
+    const near = [id - 1, id + 1].filter((n) => knowledge.sentences[n]?.passageId === s.passageId)
+    const headingIds = heading ? heading.sentences.map((h) => sentenceIdAt(knowledge, id, h.start)) : []
+    const title = memo(memo(titleCache, knowledge, () => new Map()), s.docId, () => terms(doc.title))
+    const aroundText = [
+      ...near.map((n) => sentenceText(knowledge, knowledge.sentences[n]!)),
+      heading ? doc.text.slice(heading.start, heading.end) : '',
+      doc.title,
+    ].join(' ')
+    const ownWords = own.toLowerCase().split(/[^a-z0-9']+/)
+    const sequence = termsOf(knowledge, id)
+    return {
+      own: new Set(sequence),
+      sequence,
+      ownText: ` ${own.toLowerCase()} `,
+      around: new Set([...near.flatMap((n) => termsOf(knowledge, n)), ...headingIds.flatMap((h) => termsOf(knowledge, h)), ...title]),
+      text: ` ${`${doc.text.slice(passage.start, passage.end)} ${aroundText}`.toLowerCase()} `,
+      negated: ownWords.some((w) => negations.has(w) || w.endsWith("n't")),
+    }
+  })
+}
+
+/** the id of the heading sentence starting at an offset: headings come before the sentence, in corpus order */
+function sentenceIdAt(knowledge: Knowledge, from: number, start: number): number | undefined {
+  for (let i = from; i >= 0 && i > from - 400; i--) if (knowledge.sentences[i]!.start === start) return i
+  return undefined
+}
+
+export function sentenceText(knowledge: Knowledge, s: SentenceRef): string {
+  return knowledge.documents.get(s.docId)!.text.slice(s.start, s.end)
+}
+
+/** the question's side of the features */
+export function questionSignals(
+  knowledge: Knowledge,
+  input: { terms: string[]; names: string[][]; text: string; typed: boolean; asked: string },
+): QuestionSignals {
+  const a = input.asked
+  const negations = new Set(knowledge.language.negations)
+  const words = input.text.toLowerCase().split(/[^a-z0-9']+/)
+  const unique = [...new Set(input.terms)]
+  return {
+    sequence: input.terms,
+    asks: {
+      number: ['count', 'money', 'percent', 'number', 'duration'].includes(a),
+      date: a === 'date',
+      name: ['person', 'org', 'place', 'name'].includes(a),
+      reason: a === 'reason',
+    },
+    terms: unique.map((term) => ({ term, idf: idf(knowledge, term) })),
+    typed: input.typed,
+    names: input.names,
+    numbers: [...input.text.matchAll(/\b\d[\d,.]*\b/g)].map((m) => m[0].replace(/,/g, '')),
+    negated: words.some((w) => negations.has(w) || w.endsWith("n't")),
+    absent: unique.length ? unique.filter((t) => !knowledge.df.has(t)).length / unique.length : 0,
+  }
+}
+
+export function features(
+  knowledge: Knowledge,
+  q: QuestionSignals,
+  c: CandidateSignals,
+  sentenceId: number,
+): Features {
+  const sets = sentenceSets(knowledge, sentenceId, new Set(knowledge.language.negations))
+  const total = q.terms.reduce((s, t) => s + t.idf, 0) || 1
+  const maxIdf = Math.max(1, ...q.terms.map((t) => t.idf))
+  let own = 0
+  let around = 0
+  let missedMax = 0
+  let missed = 0
+  for (const { term, idf } of q.terms) {
+    if (sets.own.has(term)) own += idf
+    else if (sets.around.has(term)) around += idf
+    else {
+      missed++
+      missedMax = Math.max(missedMax, idf)
+    }
+  }
+  const plain = sets.text.replace(/,(?=\d{3})/g, '')
+  const namesMissing = q.names.filter((alts) => !alts.some((n) => sets.text.includes(n))).length
+  const numbersMissing = q.numbers.filter((n) => !plain.includes(n)).length
+  const length = sentenceText(knowledge, c.sentence).length
+  const outside = q.names.filter(
+    (alts) => alts.some((n) => sets.text.includes(n)) && !alts.some((n) => sets.ownText.includes(n)),
+  ).length
+  return {
+    coverage: own / total,
+    contextCoverage: (own + 0.5 * around) / total,
+    missedMaxIdf: missedMax / maxIdf,
+    missedShare: q.terms.length ? missed / q.terms.length : 1,
+    top: c.rank === 0 ? 1 : 0,
+    relScore: c.relScore,
+    margin: c.margin,
+    typedFound: q.typed ? c.typeFit : 0,
+    typedMissing: q.typed && c.typeFit === 0 ? 1 : 0,
+    namesMissing: q.names.length ? namesMissing / q.names.length : 0,
+    numbersMissing: q.numbers.length ? numbersMissing / q.numbers.length : 0,
+    negationMismatch: q.negated !== sets.negated ? 1 : 0,
+    absentTerms: q.absent,
+    fromFact: c.fromFact ? 1 : 0,
+    factAgrees: c.factAgrees ? 1 : 0,
+    shortQuestion: q.terms.length <= 2 ? 1 : 0,
+    longSentence: Math.min(1, length / 400),
+    bigramCoverage: pairsTogether(q.sequence, sets.sequence),
+    namesOutsideSentence: q.names.length ? outside / q.names.length : 0,
+    typedAmbiguous: q.typed && c.typedCount > 1 ? 1 : 0,
+    askNumber: q.asks.number ? 1 : 0,
+    askDate: q.asks.date ? 1 : 0,
+    askName: q.asks.name ? 1 : 0,
+    askReason: q.asks.reason ? 1 : 0,
+    questionLength: Math.min(1, q.terms.length / 12),
+  }
+}
+
+/** the share of the question's neighbouring term pairs that the sentence says within three words of each other */
+function pairsTogether(question: string[], sentence: string[]): number {
+  if (question.length < 2) return 0
+  const at = new Map<string, number[]>()
+  sentence.forEach((t, i) => at.set(t, [...(at.get(t) ?? []), i]))
+  let together = 0
+  for (let i = 1; i < question.length; i++) {
+    const a = at.get(question[i - 1]!)
+    const b = at.get(question[i]!)
+    if (a && b && a.some((x) => b.some((y) => Math.abs(x - y) <= 3))) together++
+  }
+  return together / (question.length - 1)
+}

@@ -1,0 +1,39 @@
+/** The fitted answer-or-abstain model: a ranker over candidates and a decider over the best one. */
+import type { AnswerModel, Linear } from '../../nlu/language'
+import type { Features } from './features'
+
+/** what the decider adds to the best candidate's features */
+export interface Lead {
+  /** the ranker's logit for the candidate */
+  rankLogit: number
+  /** its lead in logit over the next candidate */
+  rankMargin: number
+  /** a structured handler refused the question (another owner's or year's figure only) */
+  factRefused: number
+}
+export const leadNames = ['rankLogit', 'rankMargin', 'factRefused'] as const
+
+/** before `npm run train` has written intents/answer-model.json: coverage alone, at an even threshold */
+export const untrainedModel: AnswerModel = {
+  ranker: { weights: { coverage: 6, missedMaxIdf: -3, typedMissing: -1 }, bias: -2.5 },
+  decider: { weights: { rankLogit: 1 }, bias: 0 },
+  threshold: 0.5,
+}
+
+export function logit(model: Linear, values: Record<string, number>): number {
+  let z = model.bias
+  for (const [name, weight] of Object.entries(model.weights)) z += weight * (values[name] ?? 0)
+  return z
+}
+
+export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
+
+/** the ranker's score of a candidate (a logit: higher is likelier to hold the answer) */
+export function rankScore(model: AnswerModel, f: Features): number {
+  return logit(model.ranker, f)
+}
+
+/** the probability that the chosen candidate is a right answer */
+export function decision(model: AnswerModel, f: Features, lead: Lead): number {
+  return sigmoid(logit(model.decider, { ...f, ...lead }))
+}

@@ -1,0 +1,249 @@
+/** Answers from any prose: rank sentences, pull a typed candidate from each, score each with the model, decide. */
+import type { Knowledge } from '../../knowledge/pack'
+import type { AnswerType } from '../../nlu/language'
+import { searchSentences } from '../../retrieve/sentence-index'
+import { memo } from '../../memo'
+import type { Answer, Citation } from '../../types'
+import { abstain, cite } from '../cite'
+import { capitalise } from '../format'
+import { expandTerms } from '../passage'
+import { anotherOwner } from './agree'
+import { type TypedSpan, typedSpans, typeFit } from './candidates'
+import { differenceIn } from './difference'
+import { expectedType } from './expected'
+import { type Features, features, type QuestionSignals, questionSignals, sentenceText } from './features'
+import { decision, type Lead, rankScore, sigmoid, untrainedModel } from './model'
+
+/** the decider's view of a candidate's place: its ranker logit and lead over the runner-up */
+export function leadOf(c: Candidate, next: Candidate | undefined, factRefused = false): Lead {
+  return {
+    rankLogit: c.score,
+    rankMargin: next ? Math.min(5, c.score - next.score) : 5,
+    factRefused: factRefused ? 1 : 0,
+  }
+}
+
+export interface RetrievalOptions {
+  /** sentences ranked by the index; defaults to 40 */
+  hits: number
+  /** of those, how many are scored as candidates; defaults to 6 */
+  candidates: number
+}
+export const retrievalDefaults: RetrievalOptions = { hits: 40, candidates: 6 }
+
+export interface RetrievalQuestion {
+  /** the question as understood */
+  text: string
+  terms: string[]
+  /** entity ids the question names */
+  entityIds: string[]
+  /** other proper names, lower-cased */
+  names: string[]
+  /** only these documents */
+  docIds?: string[]
+}
+
+export interface Candidate {
+  sentenceId: number
+  span?: TypedSpan
+  features: Features
+  /** the ranker's logit: how likely this sentence holds the answer, among the question's candidates */
+  score: number
+  /** the decider's probability that this candidate is a right answer (set for the candidates it judges) */
+  p: number
+  /** why it can never be the answer: its figure belongs to another owner than the question names */
+  blocked?: string
+}
+
+const typedKinds = new Set<AnswerType>(['count', 'money', 'percent', 'date', 'duration', 'person', 'org', 'place', 'name', 'number'])
+
+/** the typed span the question asks for, nearest the question's words; none the question itself says */
+function pickSpan(
+  sentence: string,
+  asked: AnswerType,
+  question: string,
+): { span?: TypedSpan; fit: number; count: number } {
+  const q = question.toLowerCase()
+  const lower = sentence.toLowerCase()
+  const anchors = q
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 3)
+    .flatMap((w) => {
+      const at = lower.indexOf(w)
+      return at === -1 ? [] : [at]
+    })
+  let best: { span?: TypedSpan; fit: number; distance: number } = { fit: 0, distance: Number.POSITIVE_INFINITY }
+  let count = 0
+  for (const span of typedSpans(sentence)) {
+    const fit = typeFit(asked, span.type)
+    if (fit === 0 || q.includes(span.text.toLowerCase())) continue
+    if (fit === 1) count++
+    const distance = anchors.length ? Math.min(...anchors.map((a) => Math.abs(a - span.start))) : span.start
+    if (fit > best.fit || (fit === best.fit && distance < best.distance)) best = { span, fit, distance }
+  }
+  return { ...best, count }
+}
+
+/** what every candidate of one question is scored against, read once */
+export interface Prepared {
+  asked: AnswerType
+  typed: boolean
+  /** the names the question uses, each as its lower-cased alternatives */
+  names: string[][]
+  /** the question asks for a difference ("by how much", "how many more") */
+  difference: boolean
+  signals: QuestionSignals
+  question: RetrievalQuestion
+}
+
+export function prepare(knowledge: Knowledge, question: RetrievalQuestion): Prepared {
+  const asked = expectedType(question.text, knowledge.language.answerTypes)
+  const typed = typedKinds.has(asked)
+  const names = [
+    ...question.entityIds.map((id) => knowledge.entityById.get(id)?.aliases ?? []),
+    ...question.names.map((n) => [n]),
+  ].filter((alts) => alts.length > 0)
+  const signals = questionSignals(knowledge, { terms: question.terms, names, text: question.text, typed, asked })
+  const lower = ` ${question.text.toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `
+  const difference = knowledge.language.differenceCues.some((c) => lower.includes(` ${c} `))
+  return { asked: difference ? 'number' : asked, typed: typed || difference, names, difference, signals, question }
+}
+
+export interface Placing {
+  rank: number
+  relScore: number
+  margin: number
+  fromFact?: boolean
+}
+
+/** one sentence scored as an answer to the prepared question */
+export function candidateAt(knowledge: Knowledge, prep: Prepared, sentenceId: number, placing: Placing): Candidate {
+  const model = knowledge.language.answerModel ?? untrainedModel
+  const sentence = knowledge.sentences[sentenceId]!
+  const changed = prep.difference ? differenceIn(sentenceText(knowledge, sentence)) : undefined
+  const { span, fit, count } = changed
+    ? { span: changed, fit: 1, count: 1 }
+    : prep.typed
+      ? pickSpan(sentenceText(knowledge, sentence), prep.asked, prep.question.text)
+      : { span: undefined, fit: 0, count: 0 }
+  const f = features(
+    knowledge,
+    prep.signals,
+    { ...placing, sentence, typeFit: fit, fromFact: placing.fromFact ?? false, factAgrees: placing.fromFact ?? false, typedCount: count, span },
+    sentenceId,
+  )
+  const score = rankScore(model, f)
+  const text = sentenceText(knowledge, sentence)
+  const previous = knowledge.sentences[sentenceId - 1]
+  const before = previous?.passageId === sentence.passageId ? sentenceText(knowledge, previous) : ''
+  const blocked = anotherOwner(prep.asked, span, text, before, prep.names) ? 'another owner' : undefined
+  return { sentenceId, span, features: f, score, p: sigmoid(score), blocked }
+}
+
+/** the scored candidates, best first, and the kind of answer asked for */
+export function retrievalCandidates(
+  knowledge: Knowledge,
+  question: RetrievalQuestion,
+  options: Partial<RetrievalOptions> = {},
+): { asked: AnswerType; prepared: Prepared; candidates: Candidate[] } {
+  const opts = { ...retrievalDefaults, ...options }
+  const prepared = prepare(knowledge, question)
+  const wanted = question.docIds ? new Set(question.docIds) : undefined
+  const hits = searchSentences(knowledge.sentenceIndex, expandTerms(knowledge, question.terms), opts.hits)
+    .filter((h) => !wanted || wanted.has(knowledge.sentences[h.id]!.docId))
+    .slice(0, opts.candidates)
+  const top = hits[0]?.score || 1
+  const candidates = hits.map((hit, rank) =>
+    candidateAt(knowledge, prepared, hit.id, {
+      rank,
+      relScore: hit.score / top,
+      margin: rank === 0 ? (hit.score - (hits[1]?.score ?? 0)) / top : 0,
+    }),
+  )
+  // a candidate that can never be the answer goes last, whatever its score
+  candidates.sort((a, b) => Number(!!a.blocked) - Number(!!b.blocked) || b.score - a.score)
+  const model = knowledge.language.answerModel ?? untrainedModel
+  // the decider judges the best candidate, knowing its lead over the next
+  const best = candidates[0]
+  if (best) best.p = decision(model, best.features, leadOf(best, candidates[1]))
+  return { asked: prepared.asked, prepared, candidates }
+}
+
+/** the sentence that holds a character offset of a document, by binary search over the sentence table */
+export function sentenceAt(knowledge: Knowledge, docId: string, offset: number): number | undefined {
+  const ids = memo(byDocCache, knowledge, () => {
+    const out = new Map<string, number[]>()
+    knowledge.sentences.forEach((s, i) => {
+      const list = out.get(s.docId) ?? []
+      list.push(i)
+      out.set(s.docId, list)
+    })
+    for (const list of out.values()) list.sort((a, b) => knowledge.sentences[a]!.start - knowledge.sentences[b]!.start)
+    return out
+  }).get(docId)
+  if (!ids) return undefined
+  let lo = 0
+  let hi = ids.length - 1
+  let found: number | undefined
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const s = knowledge.sentences[ids[mid]!]!
+    if (s.start <= offset) {
+      found = ids[mid]
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return found
+}
+const byDocCache = new WeakMap<Knowledge, Map<string, number[]>>()
+
+/** a structured answer's citation scored like any candidate, marked as coming from a fact */
+export function factCandidate(knowledge: Knowledge, prep: Prepared, citation: Citation, ranked: Candidate[]): Candidate | undefined {
+  const id = sentenceAt(knowledge, citation.docId, citation.start)
+  if (id === undefined) return undefined
+  const rank = ranked.findIndex((c) => c.sentenceId === id)
+  const placed = rank === -1 ? undefined : ranked[rank]
+  const c = candidateAt(knowledge, prep, id, {
+    rank: rank === -1 ? ranked.length : rank,
+    relScore: placed ? placed.features.relScore : 0,
+    margin: placed ? placed.features.margin : 0,
+    fromFact: true,
+  })
+  const model = knowledge.language.answerModel ?? untrainedModel
+  const rival = ranked.find((r) => r.sentenceId !== id)
+  c.p = decision(model, c.features, leadOf(c, rival))
+  return c
+}
+
+/** a candidate said with its sentence, cited */
+export function sayCandidate(knowledge: Knowledge, best: Candidate): Answer {
+  const sentence = knowledge.sentences[best.sentenceId]!
+  const quote = sentenceText(knowledge, sentence)
+  const citation = cite(knowledge, sentence.docId, sentence.passageId, sentence)
+  const span = best.span
+  return {
+    answer: span ? `${capitalise(span.text)} (“${quote}”)` : quote,
+    abstained: false,
+    kind: span ? 'fact' : 'passage',
+    ...(span ? { value: span.value ?? span.text } : {}),
+    ...(span?.unit ? { unit: span.unit } : {}),
+    confidence: best.p,
+    citations: [citation],
+    reason: `retrieval (${best.p.toFixed(2)})`,
+  }
+}
+
+export function threshold(knowledge: Knowledge): number {
+  return (knowledge.language.answerModel ?? untrainedModel).threshold
+}
+
+/** the best candidate when the model trusts it enough; otherwise a refusal */
+export function answerFromRetrieval(knowledge: Knowledge, question: RetrievalQuestion): Answer {
+  const { candidates } = retrievalCandidates(knowledge, question)
+  const best = candidates[0]
+  if (!best) return abstain({ reason: 'nothing relevant', confidence: 0.9 })
+  if (best.blocked) return abstain({ reason: `only ${best.blocked}'s figure`, confidence: 0.8 })
+  if (best.p < threshold(knowledge))
+    return abstain({ reason: `low confidence (${best.p.toFixed(2)})`, confidence: 1 - best.p })
+  return sayCandidate(knowledge, best)
+}
