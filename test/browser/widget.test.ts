@@ -294,10 +294,11 @@ describe.skipIf(!hasChromium)('the web widget in chromium', () => {
     expect(result.citations.length).toBeGreaterThan(2)
     const text = (await reply.locator('.text').textContent())!
     // every item is followed by the number of the quote that states it
-    result.value.forEach((item: string, i: number) => {
+    result.value.forEach((item: string) => {
       const n = result.citations.findIndex((c: { quote: string }) =>
         c.quote.startsWith(item.split(' (')[0]!),
       )
+      expect(n, item).toBeGreaterThanOrEqual(0)
       expect(text, item).toContain(`${item} [${n + 1}]`)
     })
     // the footnotes sit inside the text, not in a row at its end
