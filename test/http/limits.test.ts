@@ -102,7 +102,13 @@ describe('question', () => {
       await app.request('/api/answer?question=hi'),
       400,
       'invalid_question',
-      'q is required',
+      'q is required (question is not read here)',
+    )
+    await expectError(
+      await app.request('/api/answer', json({ q: 'hi' })),
+      400,
+      'invalid_question',
+      'question is required (q is not read here)',
     )
   })
 

@@ -19,15 +19,25 @@ import {
 export { questionSchema, sessionIdSchema } from './schemas'
 
 /** the first problem of a request becomes a 400 that names the field as the request named it */
-export function requestError(error: z.ZodError): HttpError {
+export function requestError(error: z.ZodError, input?: unknown, fields: string[] = []): HttpError {
   const issue = error.issues[0]!
   const field = issue.path[0]
   if (field === undefined)
     return new HttpError('bad_request', 'the body must be a JSON object with a "question"')
-  return new HttpError(
-    field === 'sessionId' ? 'invalid_session' : 'invalid_question',
-    issue.message,
+  const code = field === 'sessionId' ? 'invalid_session' : 'invalid_question'
+  // a missing field beside one this route does not read ("q" in a body, "question" in a query)
+  const unread = Object.keys(input && typeof input === 'object' ? input : {}).find(
+    (k) => !fields.includes(k),
   )
+  if (issue.code === 'invalid_type' && issue.input === undefined && unread !== undefined)
+    return new HttpError(code, `${issue.message} (${unread} is not read here)`)
+  return new HttpError(code, issue.message)
+}
+
+/** the fields each kind of request has, for naming one it does not */
+const fieldsOf: Record<string, string[]> = {
+  json: Object.keys(answerRequestSchema.shape),
+  query: Object.keys(answerQuerySchema.shape),
 }
 
 /** reads the JSON body once (the validator reuses it), so bad JSON is told apart from a bad field */
@@ -97,7 +107,10 @@ const getDocument = createRoute({
 export function apiRoutes(deps: AppDeps) {
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw requestError(result.error)
+      if (result.success) return
+      // @hono/zod-validator passes the input as `data` on failure too; its type leaves it out
+      const { data } = result as { data?: unknown }
+      throw requestError(result.error, data, fieldsOf[result.target])
     },
   })
   const { service } = deps
