@@ -1,16 +1,25 @@
 /** `npm run ask`: every piped line answered in order, in one conversation; a quote printed once. */
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { formatResult } from '../../src/cli/format'
 import { ask } from '../../src/core/conversation/ask'
 import { seedCorpus, seedService } from '../corpora'
 
-/** runs the CLI over the seed fixture, writing `chunks` to its stdin one after another */
+const cli = [process.execPath, '--import', 'tsx', 'src/cli/ask.ts']
+// util-linux's script(1) gives the CLI a terminal, as a person typing would
+const script = '/usr/bin/script'
+
+/** runs the CLI over the seed fixture (at a terminal when asked), writing `chunks` to its stdin one after another */
 function runCli(
   chunks: string[],
   args: string[] = [],
+  terminal = false,
 ): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], {
+  const [command, ...rest] = terminal
+    ? [script, '-qfec', [...cli, ...args].join(' '), '/dev/null']
+    : [...cli, ...args]
+  const child = spawn(command!, rest, {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, CORPUS_DIR: seedCorpus },
     stdio: ['pipe', 'pipe', 'pipe'],
   })
@@ -67,6 +76,23 @@ describe('npm run ask', () => {
     expect(out).toMatch(
       /^The Ministry of Housing and Urban-Rural Development has 286 smart city pilots\.\n {2}\[1\] "286 smart city pilots/,
     )
+  }, 30_000)
+})
+
+describe.skipIf(!existsSync(script))('npm run ask at a terminal', () => {
+  it('answers a line typed while the one before is being answered, then stops at an empty line', async () => {
+    const { code, out } = await runCli(
+      ['Who is Walter Fang?\r', 'Where did he speak?\r', '\r'],
+      [],
+      true,
+    )
+    expect(code).toBe(0)
+    const text = out.replace(/\r/g, '')
+    expect(text).toContain('Ask about the articles (empty line or Ctrl-D to quit).')
+    const first = text.indexOf('Walter Fang is EVP')
+    const second = text.indexOf('Walter Fang spoke at CommunicAsia 2017 in Singapore.')
+    expect(first).toBeGreaterThan(0)
+    expect(second).toBeGreaterThan(first)
   }, 30_000)
 })
 
