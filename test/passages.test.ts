@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { splitPassages, splitSentences } from '../src/core/corpus/passages'
 import { readCorpus } from '../src/runtime/node/files'
+import { seedCorpus } from './corpora'
 
 describe('splitPassages', () => {
   it('gives back every passage and sentence exactly from its offsets', () => {
@@ -42,7 +43,7 @@ describe('splitPassages', () => {
   })
 
   it('splits the seed article into headings, list lines and paragraphs, keeping the heading as context', () => {
-    const [doc] = readCorpus('corpus')
+    const [doc] = readCorpus(seedCorpus)
     const passages = splitPassages(doc!)
     const line = passages.find((p) =>
       doc!.text.slice(p.start, p.end).startsWith('286 smart city pilots'),

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { scoreReply } from '../../scripts/eval/match'
 import { parseSet } from '../../scripts/eval/schema'
 import { createApp } from '../../src/http/app'
-import { nodeService } from '../../src/runtime/node/service'
+import { seedService } from '../corpora'
 
 // the project's copy of the examples (ex-*) in the labelled set; CI also has ../shared beside the clone
 const shared = '../shared/examples/questions.jsonl'
@@ -18,7 +18,7 @@ const items = existsSync(shared)
     )
 
 const app = createApp({
-  service: nodeService(),
+  service: seedService(),
   config: { allowedOrigins: [], rateLimitPerMinute: 0, slack: { apiBase: 'http://127.0.0.1:9' } },
 })
 

@@ -11,6 +11,7 @@ import { scoreReply } from '../../scripts/eval/match'
 import { parseSet } from '../../scripts/eval/schema'
 import { ask } from '../../src/core/conversation/ask'
 import { nodeService } from '../../src/runtime/node/service'
+import { seedCorpus } from '../corpora'
 
 // the kinds of question the facts serve; free-text questions are scored by `npm run eval -- --unseen`
 const structured = new Set([
@@ -33,9 +34,9 @@ const knownGaps = new Map([
 ])
 
 for (const folder of ['test/fixtures/unseen', 'test/fixtures/unseen-2']) {
-  // a fresh corpus folder: the shipped articles plus the new one, as a user would add it
+  // a fresh corpus folder: the seed article plus the new one, as a user would add it
   const corpus = mkdtempSync(join(tmpdir(), 'citable-unseen-'))
-  for (const dir of ['corpus', folder])
+  for (const dir of [seedCorpus, folder])
     for (const file of readdirSync(dir).filter((f) => /\.(md|txt)$/.test(f)))
       copyFileSync(join(dir, file), join(corpus, file))
   const service = nodeService({ corpus })

@@ -48,10 +48,10 @@ export function listen(fetch: (request: Request) => Response | Promise<Response>
 }
 
 /** a host page from another origin that embeds the widget and tries, with its own CSS, to break it */
-export function embedPage(widgetOrigin: string): string {
+export function embedPage(widgetOrigin: string, attributes = ''): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Someone else's site</title>
 <style>* { font-family: serif !important; color: #c00 !important; } button, div { display: none !important; }</style>
-<script src="${widgetOrigin}/widget.js" defer></script></head>
+<script src="${widgetOrigin}/widget.js"${attributes} defer></script></head>
 <body><h1>A partner site</h1><p>It embeds citable with one script tag.</p></body></html>`
 }
 
@@ -90,6 +90,18 @@ export async function askWidget(page: Page, question: string) {
   const reply = replies.nth(before)
   await reply.waitFor()
   return reply
+}
+
+export interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+/** whether two boxes share any area */
+export function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 }
 
 /** counts elements matching `selector` inside the widget's shadow root */

@@ -2,6 +2,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { fill } from '../../src/channels/widget/client/transport'
+import { exampleQuestions } from '../../src/channels/widget/examples'
 import { createApp } from '../../src/http/app'
 import { realService, testConfig } from '../widget/helpers'
 import {
@@ -14,6 +15,7 @@ import {
   type Listening,
   launchChromium,
   listen,
+  overlaps,
   recordAnswerRequests,
   watchPage,
 } from './helpers'
@@ -21,6 +23,8 @@ import {
 if (!hasChromium) console.warn('skipping browser tests: /usr/bin/chromium is missing')
 
 const pilots = 'How many pilots did MOHURD run?'
+const desktop = { width: 1280, height: 800 }
+const phone = { width: 390, height: 844 }
 
 describe.skipIf(!hasChromium)('the web widget in chromium', () => {
   let browser: Browser
@@ -32,8 +36,14 @@ describe.skipIf(!hasChromium)('the web widget in chromium', () => {
   beforeAll(async () => {
     // the embedding sites must exist first: their origins go into the service's allowedOrigins
     let widgetOrigin = ''
-    const page = () =>
-      new Response(embedPage(widgetOrigin), { headers: { 'content-type': 'text/html' } })
+    // ?position=... is passed on as data-position
+    const page = (request: Request) => {
+      const position = new URL(request.url).searchParams.get('position')
+      const attributes = position ? ` data-position="${position}"` : ''
+      return new Response(embedPage(widgetOrigin, attributes), {
+        headers: { 'content-type': 'text/html' },
+      })
+    }
     ;[allowedSite, otherSite, browser] = await Promise.all([
       listen(page),
       listen(page),
@@ -57,7 +67,7 @@ describe.skipIf(!hasChromium)('the web widget in chromium', () => {
     context = undefined
   })
 
-  async function open(url: string, viewport = { width: 1280, height: 800 }) {
+  async function open(url: string, viewport = desktop) {
     // no opening animation: boxes and screenshots are taken at rest
     context = await browser.newContext({ viewport, reducedMotion: 'reduce' })
     const page = await context.newPage()
@@ -72,24 +82,65 @@ describe.skipIf(!hasChromium)('the web widget in chromium', () => {
     return page.screenshot({ path: `${artifacts}/${name}.png` })
   }
 
-  it('opens on the demo page, lists the corpus and styles itself under the strict CSP', async () => {
+  it('opens on a wide demo page beside the content, without the launcher, under the strict CSP', async () => {
     const { page, problems } = await open(`${service.origin}/`)
     await expect(page.locator('#corpus').textContent()).resolves.toBe(
       'This demo answers from one article:',
     )
-    await page.getByRole('dialog', { name: 'Ask the articles' }).waitFor()
-    const position = await page
-      .locator('citable-widget .launcher')
-      .evaluate((el) => getComputedStyle(el).position)
-    expect(position).toBe('fixed')
+    const dialog = page.getByRole('dialog', { name: 'Ask the articles' })
+    await dialog.waitFor()
+    const launcher = page.locator('citable-widget .launcher')
+    await expect(launcher.evaluate((el) => getComputedStyle(el).position)).resolves.toBe('fixed')
+    // the open panel has its own title: the launcher is not left under it
+    await expect(launcher.isHidden()).resolves.toBe(true)
+    const panel = (await dialog.boundingBox())!
+    expect(panel.x + panel.width).toBeLessThanOrEqual(desktop.width)
+    expect(panel.y + panel.height).toBeLessThanOrEqual(desktop.height)
+    for (const selector of ['h1', '#corpus', '.examples', '.embed']) {
+      const box = (await page.locator(selector).boundingBox())!
+      expect(overlaps(box, panel), selector).toBe(false)
+    }
+    const embed = page.locator('.embed')
+    await expect(embed.evaluate((el) => el.scrollWidth <= el.clientWidth)).resolves.toBe(true)
+    await screenshot(page, 'demo-desktop')
+    expect(problems).toEqual([])
+  })
+
+  it('leaves the demo page in view on a phone until the launcher is pressed', async () => {
+    const { page, problems } = await open(`${service.origin}/`, phone)
+    const launcher = page.locator('citable-widget .launcher')
+    await launcher.waitFor()
+    await expect(page.getByRole('dialog').isHidden()).resolves.toBe(true)
+    // the snippet wraps rather than running off the screen, and the launcher does not cover it
+    const embed = page.locator('.embed')
+    await embed.scrollIntoViewIfNeeded()
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+    await expect(embed.evaluate((el) => el.scrollWidth <= el.clientWidth)).resolves.toBe(true)
+    const embedBox = (await embed.boundingBox())!
+    expect(embedBox.x + embedBox.width).toBeLessThanOrEqual(phone.width)
+    expect(overlaps(embedBox, (await launcher.boundingBox())!)).toBe(false)
+    await screenshot(page, 'demo-phone')
+
+    await launcher.click()
+    await expect(page.getByRole('dialog').boundingBox()).resolves.toEqual({
+      x: 0,
+      y: 0,
+      ...phone,
+    })
+    await expect(launcher.isHidden()).resolves.toBe(true)
+    await page.getByRole('button', { name: 'Close chat' }).click()
+    await expect(launcher.isVisible()).resolves.toBe(true)
     expect(problems).toEqual([])
   })
 
   it('asks an example question from the demo page when it is clicked', async () => {
     const { page, requests, problems } = await open(`${service.origin}/`)
-    await page.getByRole('button', { name: pilots }).click()
-    await page.locator('citable-widget .msg.bot').waitFor()
-    expect(requests.map((r) => r.question)).toEqual([pilots])
+    const [example] = exampleQuestions(realService().knowledge)
+    await page.getByRole('button', { name: example!.question }).click()
+    const reply = page.locator('citable-widget .msg.bot')
+    await reply.waitFor()
+    expect(requests.map((r) => r.question)).toEqual([example!.question])
+    await expect(reply.getAttribute('class')).resolves.toBe('msg bot')
     await expect(focusedInWidget(page)).resolves.toBe('input')
     expect(problems).toEqual([])
   })
@@ -119,6 +170,13 @@ describe.skipIf(!hasChromium)('the web widget in chromium', () => {
     await expect(documentPage.locator('mark#quote').textContent()).resolves.toBe(
       result.citations[0].quote,
     )
+    // a reading column in the middle of the window, the quote in view
+    const column = (await documentPage.locator('main').boundingBox())!
+    const viewport = documentPage.viewportSize()!
+    expect(Math.abs(column.x + column.width / 2 - viewport.width / 2)).toBeLessThan(2)
+    const mark = (await documentPage.locator('mark#quote').boundingBox())!
+    expect(mark.y).toBeGreaterThanOrEqual(0)
+    expect(mark.y + mark.height).toBeLessThanOrEqual(viewport.height)
     await screenshot(documentPage, 'document-page')
     expect(problems).toEqual([])
   })
@@ -215,12 +273,79 @@ describe.skipIf(!hasChromium)('the web widget in chromium', () => {
     await expect(focusedInWidget(page)).resolves.toBe('launcher')
   })
 
-  it('fills a phone-sized screen', async () => {
-    const { page } = await open(`${service.origin}/`, { width: 375, height: 740 })
-    await askWidget(page, pilots)
-    const box = await page.getByRole('dialog').boundingBox()
-    expect(box).toEqual({ x: 0, y: 0, width: 375, height: 740 })
+  it('fills a phone-sized screen once asked', async () => {
+    const { page } = await open(`${service.origin}/`, phone)
+    await page.evaluate(
+      (q) => (window as unknown as { citable: { ask(q: string): void } }).citable.ask(q),
+      pilots,
+    )
+    await page.locator('citable-widget .msg.bot').waitFor()
+    await expect(page.getByRole('dialog').boundingBox()).resolves.toEqual({ x: 0, y: 0, ...phone })
+    await expect(page.locator('citable-widget .launcher').isHidden()).resolves.toBe(true)
     await screenshot(page, 'widget-phone')
+  })
+
+  it('puts each footnote of a list answer after the item it supports', async () => {
+    const { page } = await open(`${service.origin}/`)
+    const response = page.waitForResponse((r) => r.url().endsWith('/api/answer'))
+    const reply = await askWidget(page, 'how many pilots?')
+    const result = await (await response).json()
+    expect(result.kind).toBe('list')
+    expect(result.citations.length).toBeGreaterThan(2)
+    const text = (await reply.locator('.text').textContent())!
+    // every item is followed by the number of the quote that states it
+    result.value.forEach((item: string) => {
+      const n = result.citations.findIndex((c: { quote: string }) =>
+        c.quote.startsWith(item.split(' (')[0]!),
+      )
+      expect(n, item).toBeGreaterThanOrEqual(0)
+      expect(text, item).toContain(`${item} [${n + 1}]`)
+    })
+    // the footnotes sit inside the text, not in a row at its end
+    const refs = reply.locator('.ref')
+    const first = (await refs.first().boundingBox())!
+    const last = (await refs.last().boundingBox())!
+    expect(first.y).toBeLessThan(last.y)
+    await screenshot(page, 'widget-list')
+  })
+
+  it('never suggests a question already asked in the conversation', async () => {
+    const { page } = await open(`${service.origin}/`)
+    const first = await askWidget(page, pilots)
+    const offered = await first.locator('.chip').allTextContents()
+    expect(offered.length).toBeGreaterThan(0)
+    // asking a suggestion by typing it removes its chip
+    await askWidget(page, offered[0]!)
+    await expect(first.locator('.chip').allTextContents()).resolves.toEqual(offered.slice(1))
+    await page.route('**/api/answer', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          answer: 'The biggest is the first.',
+          abstained: false,
+          kind: 'fact',
+          confidence: 0.9,
+          citations: [],
+          sessionId: 'suggest-session',
+          followUps: [pilots, offered[0]!.toUpperCase(), 'Which one is biggest?', 'Something new?'],
+        }),
+      }),
+    )
+    const reply = await askWidget(page, 'which one is biggest?')
+    await expect(reply.locator('.chip').allTextContents()).resolves.toEqual(['Something new?'])
+  })
+
+  it('moves the launcher where data-position says', async () => {
+    const { page } = await open(`${allowedSite.origin}/?position=bottom-left`)
+    const launcher = page.locator('citable-widget .launcher')
+    await launcher.waitFor()
+    const box = (await launcher.boundingBox())!
+    expect(box.x).toBe(20)
+    expect(box.y + box.height).toBe(desktop.height - 20)
+    await launcher.click()
+    const panel = (await page.getByRole('dialog').boundingBox())!
+    expect(panel.x).toBe(20)
+    await screenshot(page, 'widget-left')
   })
 
   it('says when to retry after a 429 and offers to retry when the service is unreachable', async () => {

@@ -4,6 +4,7 @@ import { numberStated, statedNumbers } from '../../scripts/eval/numbers'
 import { type EvalItem, parseSet } from '../../scripts/eval/schema'
 import { normaliseText } from '../../scripts/eval/words'
 import { readCorpus } from '../../src/runtime/node/files'
+import { fixtureCorpus, seedCorpus } from '../corpora'
 
 const seed = 'china-smart-cities'
 const fixtures = ['kestrel-bay-port', 'northmark-renewables', 'chargeworld-expo']
@@ -38,7 +39,7 @@ function checkAgainst(items: EvalItem[], texts: Map<string, string>) {
 
 describe('the labelled set', () => {
   const items = load('test/eval/questions.jsonl')
-  const docs = readCorpus(['corpus', 'test/fixtures/corpus'])
+  const docs = readCorpus([seedCorpus, fixtureCorpus])
   const texts = new Map(docs.map((d) => [d.docId, d.text]))
   const single = items.filter((i) => i.turns.length === 1)
   const about = (doc: string) => single.filter((i) => i.docs?.length === 1 && i.docs[0] === doc)

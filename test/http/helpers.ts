@@ -1,13 +1,13 @@
-/** A test app over the real corpus: one knowledge pack for every test, config and effects per test. */
+/** A test app over the seed fixture: one knowledge pack for every test, config and effects per test. */
 import { createApp } from '../../src/http/app'
 import type { AppConfig, AppDeps, LogLine } from '../../src/http/deps'
-import { nodeService } from '../../src/runtime/node/service'
+import { seedService } from '../corpora'
 
 let service: AppDeps['service'] | undefined
 
-/** the service over corpus/ and intents/, built once per test file */
+/** the service over the seed fixture and intents/, built once per test file */
 export function testService(): AppDeps['service'] {
-  service ??= nodeService()
+  service ??= seedService()
   return service
 }
 

@@ -75,7 +75,7 @@ describe('question', () => {
 
   it('refuses a too long question on GET too', async () => {
     const res = await app.request(`/api/answer?q=${'a'.repeat(1001)}`)
-    await expectError(res, 400, 'invalid_question', 'question must be at most 1000 characters')
+    await expectError(res, 400, 'invalid_question', 'q must be at most 1000 characters')
   })
 
   it('refuses a missing, blank or non-string question', async () => {
@@ -97,11 +97,18 @@ describe('question', () => {
       'invalid_question',
       'question must be a string',
     )
+    await expectError(await app.request('/api/answer'), 400, 'invalid_question', 'q is required')
     await expectError(
-      await app.request('/api/answer'),
+      await app.request('/api/answer?question=hi'),
       400,
       'invalid_question',
-      'question is required',
+      'q is required (question is not read here)',
+    )
+    await expectError(
+      await app.request('/api/answer', json({ q: 'hi' })),
+      400,
+      'invalid_question',
+      'question is required (q is not read here)',
     )
   })
 

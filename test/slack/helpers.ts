@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import type { Service } from '../../src/core/conversation/ask'
 import { createApp } from '../../src/http/app'
 import type { AppConfig, AppDeps, LogLine } from '../../src/http/deps'
-import { nodeService } from '../../src/runtime/node/service'
+import { seedService } from '../corpora'
 
 export const secret = 'test-signing-secret'
 export const botToken = 'xoxb-test-token'
@@ -18,7 +18,7 @@ export const unanswerable = 'Who won the football world cup?'
 /** one service per test file: building the knowledge pack is the slow part */
 let shared: Service | undefined
 export function sharedService(): Service {
-  shared ??= nodeService()
+  shared ??= seedService()
   return shared
 }
 

@@ -1,4 +1,4 @@
-/** Test helpers for the widget: apps over the real corpus or a small one whose text is full of HTML. */
+/** Test helpers for the widget: apps over the seed fixture or a small corpus whose text is full of HTML. */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,6 +6,7 @@ import type { Service } from '../../src/core/conversation/ask'
 import { createApp } from '../../src/http/app'
 import type { AppConfig } from '../../src/http/deps'
 import { nodeService } from '../../src/runtime/node/service'
+import { seedService } from '../corpora'
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
@@ -17,9 +18,9 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
 }
 
 let real: Service | undefined
-/** the service over corpus/: built once per test file */
+/** the service over the seed fixture (test/fixtures/seed): built once per test file */
 export function realService(): Service {
-  real ??= nodeService()
+  real ??= seedService()
   return real
 }
 

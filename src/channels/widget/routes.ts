@@ -1,52 +1,41 @@
 /** The web widget: the script, the demo page and the document page. */
 import { type Context, Hono } from 'hono'
 import { etag } from 'hono/etag'
-import { answerQuestion } from '../../core/answer/answer'
-import type { Knowledge } from '../../core/knowledge/pack'
 import type { Span } from '../../core/types'
 import type { AppDeps, AppEnv } from '../../http/deps'
 import { HttpError, httpErrors } from '../../http/errors'
-import { demoPagePolicy, documentPagePolicy } from './csp'
-import { demoJs, pageCss } from './page-assets'
+import { demoPagePolicy, documentPagePolicy, errorPagePolicy } from './csp'
+import { exampleQuestions } from './examples'
+import { demoJs, documentJs, faviconSvg, pageCss } from './page-assets'
 import { demoPage, documentPage, errorPage } from './pages'
 import { widgetScript } from './script'
-
-/** how many example questions the demo page offers */
-const exampleCount = 4
 
 /** static assets change only with a deploy; the ETag makes revalidation cheap */
 const assetCache = 'public, max-age=300, stale-while-revalidate=86400'
 
-const examples = new WeakMap<Knowledge, string[]>()
-
-/**
- * example utterances from intents/ that this corpus really answers, one intent after another: a
- * question about an article the service does not hold is no example
- */
-export function exampleQuestions(knowledge: Knowledge, count = exampleCount): string[] {
-  const known = examples.get(knowledge)
-  if (known) return known.slice(0, count)
-  const rounds = Math.max(...knowledge.language.intents.map((i) => i.utterances.length))
-  const ordered = Array.from({ length: rounds }, (_, n) =>
-    knowledge.language.intents.map((i) => i.utterances[n]),
-  ).flat()
-  const answered = [...new Set(ordered.filter((u): u is string => u !== undefined))].filter(
-    (u) => !answerQuestion(u, { knowledge, suggest: false }).answer.abstained,
-  )
-  examples.set(knowledge, answered.slice(0, 12))
-  return answered.slice(0, count)
-}
-
-/** `start`/`end` from the query: both or neither, whole numbers inside the text */
+/** `start`/`end` from the query: both or neither, whole numbers inside the text; an error names the one at fault */
 export function parseSpan(start: string | undefined, end: string | undefined, length: number) {
   if (start === undefined && end === undefined) return undefined
-  if (start === undefined || end === undefined)
-    throw new HttpError('bad_request', 'start and end must be given together')
-  if (!/^\d{1,9}$/.test(start) || !/^\d{1,9}$/.test(end))
-    throw new HttpError('bad_request', 'start and end must be whole numbers')
+  for (const [name, value] of [
+    ['start', start],
+    ['end', end],
+  ] as const)
+    if (value !== undefined && !/^\d{1,9}$/.test(value))
+      throw new HttpError(
+        'bad_request',
+        `${name} must be a whole number (got "${value.slice(0, 20)}")`,
+      )
+  if (start === undefined)
+    throw new HttpError('bad_request', 'start is missing: give start with end')
+  if (end === undefined) throw new HttpError('bad_request', 'end is missing: give end with start')
   const span: Span = { start: Number(start), end: Number(end) }
-  if (span.start >= span.end || span.end > length)
-    throw new HttpError('bad_request', `start and end must satisfy 0 <= start < end <= ${length}`)
+  if (span.start >= span.end)
+    throw new HttpError('bad_request', `start (${span.start}) must be less than end (${span.end})`)
+  if (span.end > length)
+    throw new HttpError(
+      'bad_request',
+      `end (${span.end}) is past the end of the text (${length} characters)`,
+    )
   return span
 }
 
@@ -54,7 +43,7 @@ export function parseSpan(start: string | undefined, end: string | undefined, le
 function pageError(c: Context<AppEnv>, error: HttpError) {
   if (!(c.req.header('accept') ?? '').includes('text/html')) throw error
   const title = error.code === 'not_found' ? 'Not found' : 'Bad link'
-  c.header('content-security-policy', documentPagePolicy)
+  c.header('content-security-policy', errorPagePolicy)
   return c.html(errorPage(title, error.message), httpErrors[error.code] as 400 | 404)
 }
 
@@ -72,6 +61,10 @@ export function widgetRoutes(deps: AppDeps) {
   widget.get('/widget.js', etag(), asset(widgetScript, 'text/javascript; charset=utf-8'))
   widget.get('/widget/demo.js', etag(), asset(demoJs, 'text/javascript; charset=utf-8'))
   widget.get('/widget/page.css', etag(), asset(pageCss, 'text/css; charset=utf-8'))
+  widget.get('/widget/document.js', etag(), asset(documentJs, 'text/javascript; charset=utf-8'))
+  // browsers ask for /favicon.ico whatever the page links; an SVG answers both
+  for (const path of ['/favicon.ico', '/favicon.svg'])
+    widget.get(path, etag(), asset(faviconSvg, 'image/svg+xml'))
 
   widget.get('/', (c) => {
     const documents = [...knowledge.documents.values()].map(({ docId, title }) => ({
@@ -80,7 +73,7 @@ export function widgetRoutes(deps: AppDeps) {
     }))
     const page = demoPage({
       documents,
-      examples: exampleQuestions(knowledge),
+      examples: exampleQuestions(knowledge).map((e) => e.question),
       origin: new URL(c.req.url).origin,
     })
     c.header('content-security-policy', demoPagePolicy)

@@ -20,12 +20,22 @@ function endpointOf(script) {
   }
 }
 
+// data-open="true": open on load everywhere; "wide": only on screens wider than a phone's (481px
+// and up), where the panel leaves the page in view; anything else: closed until asked
+function opensOnLoad(script) {
+  var value = script && script.getAttribute('data-open')
+  if (value === 'true') return true
+  return value === 'wide' && !!window.matchMedia && window.matchMedia('(min-width: 481px)').matches
+}
+
 var script = document.currentScript
-var widget = createWidget(endpointOf(script), CSS)
+var widget = createWidget(endpointOf(script), CSS, {
+  position: script ? script.getAttribute('data-position') : null,
+})
 
 function mount() {
   document.body.appendChild(widget.host)
-  if (script && script.getAttribute('data-open') === 'true') widget.open(false)
+  if (opensOnLoad(script)) widget.open(false)
 }
 if (document.body) mount()
 else document.addEventListener('DOMContentLoaded', mount)

@@ -1,79 +1,160 @@
-/** The JSON API: health, answers (POST and GET) and documents. */
-import { Hono } from 'hono'
-import { z } from 'zod'
+/** The JSON API: health, answers (POST and GET), documents, and the OpenAPI document that describes them. */
+import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi'
+import type { MiddlewareHandler } from 'hono'
 import { ask } from '../../core/conversation/ask'
 import type { AppDeps, AppEnv } from '../deps'
 import { HttpError } from '../errors'
+import { answerExamples, documentExamples, healthExample } from './examples'
+import { describeOtherRoutes, openApiInfo } from './openapi'
+import { errorResponses, json } from './responses'
+import {
+  answerQuerySchema,
+  answerRequestSchema,
+  answerResponseSchema,
+  docIdParamsSchema,
+  documentSchema,
+  healthSchema,
+} from './schemas'
 
-export const questionSchema = z
-  .string({ error: 'question must be a string' })
-  .trim()
-  .min(1, 'question must not be empty')
-  .max(1000, 'question must be at most 1000 characters')
+export { questionSchema, sessionIdSchema } from './schemas'
 
-export const sessionIdSchema = z
-  .string({ error: 'sessionId must be a string' })
-  .regex(/^[A-Za-z0-9_-]{1,128}$/, 'sessionId must match ^[A-Za-z0-9_-]{1,128}$')
-
-const answerRequest = z.object({ question: questionSchema, sessionId: sessionIdSchema.optional() })
-
-/** validates an answer request; the first problem becomes a 400 naming the field */
-export function parseAnswerRequest(input: unknown): z.infer<typeof answerRequest> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input))
-    throw new HttpError('bad_request', 'the body must be a JSON object with a "question"')
-  const parsed = answerRequest.safeParse(input)
-  if (parsed.success) return parsed.data
-  const issue = parsed.error.issues[0]!
-  const field = String(issue.path[0] ?? 'body')
-  const message =
-    issue.code === 'invalid_type' && (input as Record<string, unknown>)[field] === undefined
-      ? `${field} is required`
-      : issue.message
-  throw new HttpError(field === 'sessionId' ? 'invalid_session' : 'invalid_question', message)
+/** the first problem of a request becomes a 400 that names the field as the request named it */
+export function requestError(error: z.ZodError, input?: unknown, fields: string[] = []): HttpError {
+  const issue = error.issues[0]!
+  const field = issue.path[0]
+  if (field === undefined)
+    return new HttpError('bad_request', 'the body must be a JSON object with a "question"')
+  const code = field === 'sessionId' ? 'invalid_session' : 'invalid_question'
+  // a missing field beside one this route does not read ("q" in a body, "question" in a query)
+  const unread = Object.keys(input && typeof input === 'object' ? input : {}).find(
+    (k) => !fields.includes(k),
+  )
+  if (issue.code === 'invalid_type' && issue.input === undefined && unread !== undefined)
+    return new HttpError(code, `${issue.message} (${unread} is not read here)`)
+  return new HttpError(code, issue.message)
 }
 
+/** the fields each kind of request has, for naming one it does not */
+const fieldsOf: Record<string, string[]> = {
+  json: Object.keys(answerRequestSchema.shape),
+  query: Object.keys(answerQuerySchema.shape),
+}
+
+/** reads the JSON body once (the validator reuses it), so bad JSON is told apart from a bad field */
+const readJson: MiddlewareHandler<AppEnv> = async (c, next) => {
+  try {
+    await c.req.json()
+  } catch {
+    throw new HttpError('invalid_json', 'the body is not valid JSON')
+  }
+  await next()
+}
+
+const health = createRoute({
+  method: 'get',
+  path: '/healthz',
+  summary: 'Ready to answer',
+  responses: { 200: json(healthSchema, 'the corpus is indexed', healthExample) },
+})
+
+const postAnswer = createRoute({
+  method: 'post',
+  path: '/api/answer',
+  summary: 'Answer a question',
+  description:
+    'A turn of a conversation: send the `sessionId` of the previous answer back for follow-ups.',
+  middleware: [readJson],
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: answerRequestSchema,
+          examples: answerExamples.post.requests,
+        },
+      },
+    },
+  },
+  responses: {
+    200: json(answerResponseSchema, 'the answer, or an abstention', answerExamples.post.answers),
+    ...errorResponses.post,
+  },
+})
+
+const getAnswer = createRoute({
+  method: 'get',
+  path: '/api/answer',
+  summary: 'Answer a question (for links and curl)',
+  request: { query: answerQuerySchema },
+  responses: {
+    200: json(answerResponseSchema, 'the answer, or an abstention', answerExamples.get.answers),
+    ...errorResponses.get,
+  },
+})
+
+const getDocument = createRoute({
+  method: 'get',
+  path: '/api/documents/{docId}',
+  summary: 'One article of the corpus',
+  description: "Every citation's `quote` is `text.slice(start, end)` of its document's `text`.",
+  request: { params: docIdParamsSchema },
+  responses: {
+    200: json(documentSchema, 'the article', documentExamples.found),
+    ...errorResponses.document,
+  },
+})
+
 export function apiRoutes(deps: AppDeps) {
-  const api = new Hono<AppEnv>()
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (result.success) return
+      // @hono/zod-validator passes the input as `data` on failure too; its type leaves it out
+      const { data } = result as { data?: unknown }
+      throw requestError(result.error, data, fieldsOf[result.target])
+    },
+  })
   const { service } = deps
 
-  api.get('/healthz', (c) =>
-    c.json({
-      ok: true,
-      documents: service.knowledge.documents.size,
-      passages: service.knowledge.passages.length,
-      facts: service.knowledge.facts.length,
-    }),
+  api.openapi(health, (c) =>
+    c.json(
+      {
+        ok: true as const,
+        documents: service.knowledge.documents.size,
+        passages: service.knowledge.passages.length,
+        facts: service.knowledge.facts.length,
+      },
+      200,
+    ),
   )
 
-  api.post('/api/answer', async (c) => {
-    let body: unknown
-    try {
-      body = await c.req.json()
-    } catch {
-      throw new HttpError('invalid_json', 'the body is not valid JSON')
-    }
-    const request = parseAnswerRequest(body)
+  api.openapi(postAnswer, async (c) => {
+    const request = c.req.valid('json')
     c.set('questionLength', request.question.length)
     const result = await ask(service, request)
     c.set('answer', result)
-    return c.json(result)
+    return c.json(result, 200)
   })
 
-  api.get('/api/answer', async (c) => {
-    const request = parseAnswerRequest({
-      question: c.req.query('q'),
-      sessionId: c.req.query('sessionId'),
-    })
-    c.set('questionLength', request.question.length)
-    const result = await ask(service, request)
+  api.openapi(getAnswer, async (c) => {
+    const { q, sessionId } = c.req.valid('query')
+    c.set('questionLength', q.length)
+    const result = await ask(service, { question: q, sessionId })
     c.set('answer', result)
-    return c.json(result)
+    return c.json(result, 200)
   })
 
-  api.get('/api/documents/:docId', (c) => {
-    const doc = service.knowledge.documents.get(c.req.param('docId'))
-    if (!doc) throw new HttpError('not_found', `no document "${c.req.param('docId')}"`)
-    return c.json(doc)
+  api.openapi(getDocument, (c) => {
+    const { docId } = c.req.valid('param')
+    const doc = service.knowledge.documents.get(docId)
+    if (!doc) throw new HttpError('not_found', `no document "${docId}"`)
+    return c.json(doc, 200)
+  })
+
+  describeOtherRoutes(api.openAPIRegistry)
+  let document: unknown
+  api.get('/openapi.json', (c) => {
+    document ??= api.getOpenAPI31Document(openApiInfo)
+    return c.json(document)
   })
 
   return api

@@ -1,9 +1,17 @@
-/** Browser source: the launcher and panel in an open shadow root, focus and keys, the conversation, window.citable. */
+/** Browser source: the launcher and panel in an open shadow root, focus and keys, the conversation (no question suggested twice), window.citable. */
 
 export const panelSource = String.raw`
 var MAX_TURNS = 30
+var POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left']
 
-function createWidget(endpoint, css) {
+// the same question, however it is typed
+function normalQuestion(question) {
+  return String(question).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
+}
+
+// options: { position: one of POSITIONS }
+function createWidget(endpoint, css, options) {
+  var position = options && POSITIONS.indexOf(options.position) !== -1 ? options.position : 'bottom-right'
   var storeKey = 'citable:' + endpoint
   var state = readState(storeKey)
   var busy = false
@@ -12,7 +20,10 @@ function createWidget(endpoint, css) {
     endpoint: endpoint,
     nextId: function (prefix) { ids += 1; return prefix + '-' + ids },
     ask: function (question) { return ask(question) },
+    asked: function (question) { return !!askedQuestions[normalQuestion(question)] },
   }
+  var askedQuestions = {}
+  state.turns.forEach(function (turn) { askedQuestions[normalQuestion(turn.question)] = true })
 
   var host = document.createElement('citable-widget')
   var root = host.attachShadow({ mode: 'open' })
@@ -39,7 +50,7 @@ function createWidget(endpoint, css) {
     log, status, form,
     h('p', { id: 'hint', class: 'hint' }, ['Enter sends \u00b7 Shift+Enter starts a new line \u00b7 Esc closes']),
   ])
-  root.appendChild(h('div', { class: 'root' }, [launcher, panel]))
+  root.appendChild(h('div', { class: 'root ' + position.split('-').join(' ') }, [launcher, panel]))
 
   function append(node) {
     log.appendChild(node)
@@ -82,6 +93,11 @@ function createWidget(endpoint, css) {
     question = String(question).trim().slice(0, 1000)
     if (!question || busy) return
     open(false)
+    askedQuestions[normalQuestion(question)] = true
+    // a chip for what was just asked is no longer a suggestion
+    Array.prototype.forEach.call(log.querySelectorAll('.chip'), function (chip) {
+      if (normalQuestion(chip.textContent) === normalQuestion(question)) chip.remove()
+    })
     if (!retrying) append(renderQuestion(question))
     setBusy(true)
     var outcome = await askService(endpoint, question, state.sessionId)

@@ -15,10 +15,16 @@ export const widgetCss = `
 
 .launcher { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; display: inline-flex; align-items: center; gap: 8px; min-height: 48px; padding: 10px 18px 10px 12px; border: 0; border-radius: 999px; background: ${blue}; color: #fff; font: inherit; font-weight: 600; box-shadow: 0 4px 14px rgba(0,0,0,.25); cursor: pointer; }
 .launcher:hover { background: #0842a0; }
+/* the open panel has its own title and close button: the launcher would only sit under it */
+.launcher[aria-expanded="true"] { display: none; }
+.left .launcher { right: auto; left: 20px; }
+.top .launcher { bottom: auto; top: 20px; }
 .launcher-icon { display: inline-grid; place-items: center; width: 24px; height: 24px; border-radius: 50%; background: #fff; color: ${blue}; font-weight: 700; }
 
-.panel { position: fixed; right: 20px; bottom: 84px; z-index: 2147483001; width: 400px; max-width: calc(100vw - 40px); height: min(640px, calc(100vh - 108px)); flex-direction: column; background: #fff; border: 1px solid ${line}; border-radius: 14px; box-shadow: 0 12px 40px rgba(0,0,0,.22); overflow: hidden; }
+.panel { position: fixed; right: 20px; bottom: 20px; z-index: 2147483001; width: 400px; max-width: calc(100vw - 40px); height: min(640px, calc(100vh - 40px)); flex-direction: column; background: #fff; border: 1px solid ${line}; border-radius: 14px; box-shadow: 0 12px 40px rgba(0,0,0,.22); overflow: hidden; }
 .panel:not([hidden]) { display: flex; }
+.left .panel { right: auto; left: 20px; }
+.top .panel { bottom: auto; top: 20px; }
 .header { display: flex; align-items: center; justify-content: space-between; gap: 8px; padding: 8px 8px 8px 16px; background: ${blue}; color: #fff; }
 .title { margin: 0; font-size: 16px; font-weight: 650; }
 .close { font: inherit; font-size: 24px; line-height: 1; width: 40px; height: 40px; border: 0; border-radius: 8px; background: transparent; color: #fff; cursor: pointer; }
@@ -64,8 +70,7 @@ export const widgetCss = `
 @keyframes citable-rise { from { opacity: 0; transform: translateY(8px); } }
 @media (prefers-reduced-motion: no-preference) { .panel { animation: citable-rise .15s ease-out; } }
 @media (max-width: 480px) {
-  .panel { inset: 0; width: 100%; max-width: none; height: 100%; border: 0; border-radius: 0; }
-  .launcher[aria-expanded="true"] { display: none; }
+  .root .panel { inset: 0; width: 100%; max-width: none; height: 100%; border: 0; border-radius: 0; }
   .hint { display: none; }
 }
 `
