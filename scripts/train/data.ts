@@ -5,7 +5,10 @@ import { resolveTurn } from '../../src/core/conversation/followup'
 import { newSession } from '../../src/core/conversation/session'
 import { buildPack, loadPack } from '../../src/core/knowledge/pack'
 import type { Language } from '../../src/core/nlu/language'
+import { readFileSync } from 'node:fs'
+import { readCorpus } from '../../src/runtime/node/files'
 import { type BenchName, loadSquad } from '../eval/bench/load'
+import { parseSet } from '../eval/schema'
 import { squadNormalise } from '../eval/bench/score'
 
 export interface Labelled {
@@ -59,6 +62,45 @@ export function squadRows(name: Exclude<BenchName, 'news'>, language: Language):
       ruled: false,
       factRefused: verdict?.type === 'abstain',
       fact: fact ? { f: fact.features, y: holds(said, gold) ? 1 : 0 } : undefined,
+      candidates,
+    }
+  })
+}
+
+/** the own labelled set's single-turn questions (test/eval/questions.jsonl), labelled by what each expects */
+export function ownRows(language: Language, set = 'test/eval/questions.jsonl', corpus = ['corpus', 'test/fixtures/corpus']): QuestionRows[] {
+  const items = parseSet(readFileSync(set, 'utf8'), set).filter((i) => i.turns.length === 1)
+  const knowledge = loadPack(buildPack(readCorpus(corpus), language))
+  const lower = (t: string) => t.toLowerCase().replace(/,(?=\d{3})/g, '')
+  return items.map((item) => {
+    const expect = item.expect[0]!
+    const answerable = expect.abstained !== true
+    const { query } = resolveTurn(item.turns[0]!, knowledge, newSession(0))
+    if (query.unknownNames.length > 0) return { answerable, ruled: true, factRefused: false, candidates: [] }
+    const wanted = [expect.cites, ...(expect.cites ? [] : [expect.answer, ...(expect.answerAll ?? [])])].filter(
+      (w): w is string => !!w,
+    )
+    const numbers = wanted.flatMap((w) => lower(w).match(/\d+(?:\.\d+)?/g) ?? [])
+    const right = (text: string) => {
+      if (!answerable || wanted.length === 0) return 0
+      const t = lower(text)
+      if (expect.cites) return t.includes(lower(expect.cites)) ? 1 : 0
+      return numbers.length ? (numbers.every((n) => t.includes(n)) ? 1 : 0) : wanted.every((w) => t.includes(lower(w))) ? 1 : 0
+    }
+    const { verdict, fact, retrieved } = scoreQuery(knowledge, query)
+    const candidates = retrieved.map((c) => {
+      const s = knowledge.sentences[c.sentenceId]!
+      return { f: c.features, y: right(knowledge.documents.get(s.docId)!.text.slice(s.start, s.end)) }
+    })
+    const said =
+      verdict?.type === 'answer'
+        ? [verdict.answer.answer, ...verdict.answer.citations.map((c) => c.quote)].join(' ')
+        : ''
+    return {
+      answerable,
+      ruled: false,
+      factRefused: verdict?.type === 'abstain',
+      fact: fact ? { f: fact.features, y: right(said) } : undefined,
       candidates,
     }
   })

@@ -23,13 +23,20 @@ export function predict(model: Fitted, x: number[]): number {
   return sigmoid(z)
 }
 
-export function fit(xs: number[][], ys: number[], options: Partial<FitOptions> = {}): Fitted {
+export function fit(
+  xs: number[][],
+  ys: number[],
+  options: Partial<FitOptions> = {},
+  /** each row's weight; defaults to 1 */
+  ws?: number[],
+): Fitted {
   const { l2, epochs, rate } = { ...fitDefaults, ...options }
   const n = xs.length
+  const total = ws ? ws.reduce((a, b) => a + b, 0) : n
   const d = xs[0]?.length ?? 0
   const w = new Array<number>(d).fill(0)
   let b = 0
-  // Adam keeps full-batch descent quick on features of different scales; no randomness anywhere
+  // adaptive moment steps keep full-batch descent quick on features of different scales; no randomness anywhere
   const m = new Array<number>(d + 1).fill(0)
   const v = new Array<number>(d + 1).fill(0)
   const [beta1, beta2, eps] = [0.9, 0.999, 1e-8]
@@ -39,12 +46,12 @@ export function fit(xs: number[][], ys: number[], options: Partial<FitOptions> =
       const x = xs[i]!
       let z = b
       for (let j = 0; j < d; j++) z += w[j]! * x[j]!
-      const err = sigmoid(z) - ys[i]!
+      const err = (sigmoid(z) - ys[i]!) * (ws?.[i] ?? 1)
       for (let j = 0; j < d; j++) grad[j]! += err * x[j]!
       grad[d]! += err
     }
     for (let j = 0; j <= d; j++) {
-      let g = grad[j]! / n
+      let g = grad[j]! / total
       if (j < d) g += l2 * w[j]!
       m[j] = beta1 * m[j]! + (1 - beta1) * g
       v[j] = beta2 * v[j]! + (1 - beta2) * g * g

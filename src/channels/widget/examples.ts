@@ -3,7 +3,7 @@
  * service answers them from that article. Computed once per knowledge object, so a new corpus (a
  * restart, a new pack) gets new examples.
  */
-import { answerQuestion } from '../../core/answer/answer'
+import { answerQuestion } from '../../core/conversation/turn'
 import type { Knowledge } from '../../core/knowledge/pack'
 import type { Fact } from '../../core/types'
 

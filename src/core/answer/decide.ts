@@ -5,6 +5,7 @@ import { abstain } from './cite'
 import { handlers } from './handlers'
 import { ownerOf } from './handlers/attribute'
 import type { HandlerResult } from './handlers/result'
+import { nameKey } from '../nlu/normalize'
 import type { Query } from './query'
 import { fitsAsked } from './typed/agree'
 import { decision, untrainedModel } from './typed/model'
@@ -18,6 +19,22 @@ import {
   sayCandidate,
   threshold,
 } from './typed/retrieval'
+
+// a handler that found the figure, but for another owner or year, holds retrieval to the owners and years asked
+const slotRefusal = /^(?:no figure for|only a shared figure)/
+
+/** a retrieved sentence may answer: it says a question word itself, and after a handler's owner or year
+ * refusal, it names the owners and years asked in the sentence itself */
+function supported(knowledge: Knowledge, query: Query, verdict: HandlerResult | undefined, best: Candidate): boolean {
+  if (best.features.coverage === 0) return false
+  if (verdict?.type !== 'abstain' || !slotRefusal.test(verdict.answer.reason ?? '')) return true
+  const s = knowledge.sentences[best.sentenceId]!
+  const text = ` ${nameKey(knowledge.documents.get(s.docId)!.text.slice(s.start, s.end))} `
+  const owners = query.ownerIds.every((id) =>
+    (knowledge.entityById.get(id)?.aliases ?? []).some((a) => text.includes(` ${nameKey(a)} `)),
+  )
+  return owners && query.years.every((y) => text.includes(` ${y} `))
+}
 
 export interface Outcome {
   answer: Answer
@@ -65,7 +82,10 @@ export function scoreQuery(knowledge: Knowledge, query: Query): Scored {
   const verdict = structured(knowledge, query)
   const { prepared, candidates } = retrievalCandidates(knowledge, retrievalQuestion(query))
   const cited = verdict?.type === 'answer' ? verdict.answer.citations[0] : undefined
-  const fact = cited ? factCandidate(knowledge, prepared, cited, candidates) : undefined
+  const fact =
+    cited && verdict?.type === 'answer'
+      ? factCandidate(knowledge, prepared, cited, candidates, verdict.answer.confidence)
+      : undefined
   // a handler's refusal (another owner's figure, another year's) is evidence against the best sentence too
   const best = candidates[0]
   if (verdict?.type === 'abstain' && best)
@@ -91,7 +111,8 @@ export function decide(knowledge: Knowledge, query: Query): Outcome {
   if (verdict?.type === 'answer' && fact && fact.p >= t && fitsAsked(verdict.answer, prepared.asked, query.text))
     return { answer: { ...verdict.answer, confidence: fact.p, reason: `fact (${fact.p.toFixed(2)})` }, facts: verdict.facts }
   const best = retrieved[0]
-  if (best && !best.blocked && best.p >= t) return { answer: { ...sayCandidate(knowledge, best), intent }, facts: [] }
+  if (best && !best.blocked && best.p >= t && supported(knowledge, query, verdict, best))
+    return { answer: { ...sayCandidate(knowledge, best), intent }, facts: [] }
   if (verdict?.type === 'abstain') return { answer: verdict.answer, facts: [] }
   if (best?.blocked)
     return { answer: abstain({ reason: 'only another owner\'s figure', intent, confidence: 0.8 }), facts: [] }

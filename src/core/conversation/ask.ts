@@ -1,5 +1,5 @@
 /** One turn of a conversation for any channel: load the session, answer, store the session. */
-import { answerQuestion } from '../answer/answer'
+import { answerQuestion } from './turn'
 import type { Knowledge } from '../knowledge/pack'
 import type { Answer } from '../types'
 import type { SessionStore } from './session'

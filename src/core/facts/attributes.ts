@@ -41,7 +41,7 @@ function companyIn(text: string, from: number, to: number, known: Set<string>): 
   const segment = text.slice(from, to)
   const words = [...segment.matchAll(/\S+/g)]
   const at = (i: number): Name => {
-    // "Expona, the Paris-based trade fair organiser": the company's name ends at its own appositive
+    // "Expona, the Lyon-based trade fair organiser": the company's name ends at its own appositive
     const rest = segment
       .slice(words[i]!.index)
       .split(/,\s/)[0]!
@@ -96,7 +96,7 @@ export function readAttributes(text: string, names: Name[], known: Set<string>):
     })
   }
 
-  // "Expona, the Paris-based organiser", "the Aarhus-based utility"
+  // "Expona, the Lyon-based organiser", "the Aarhus-based utility"
   for (const m of text.matchAll(/\b([A-Z][\w]+(?:\s[A-Z][\w]+)?)-based\b/g)) {
     const place = { text: m[1]!, start: m.index, end: m.index + m[1]!.length }
     const before = names
@@ -157,7 +157,7 @@ export function readAttributes(text: string, names: Name[], known: Set<string>):
     }
   }
 
-  // people: "Walter Fang, EVP, ... iSoftStone ... Co. said", "said Jane Doe, CFO of Acme Corp"
+  // people: "Walter Fang, EVP, ... iSoftStone ... Co. said", "said Pat Doe, CFO of Acme Corp"
   for (const person of names.filter(isPersonName)) {
     const rest = text.slice(person.end)
     if (!/^\s*,/.test(rest)) continue

@@ -1,6 +1,6 @@
 /** answerQuestion over a small made-up corpus: each handler answers with the figure and its source, or abstains. */
 import { describe, expect, it } from 'vitest'
-import { answerQuestion } from '../../../src/core/answer/answer'
+import { answerQuestion } from '../../../src/core/conversation/turn'
 import type { Answer } from '../../../src/core/types'
 import { knowledgeOf } from '../helpers'
 import { harbour, smallCorpus, transit } from './small-corpus'

@@ -1,6 +1,6 @@
 /** buildPack/loadPack: a pack is plain JSON that answers the same after a round trip; bad corpora are refused. */
 import { describe, expect, it } from 'vitest'
-import { answerQuestion } from '../../../src/core/answer/answer'
+import { answerQuestion } from '../../../src/core/conversation/turn'
 import {
   buildPack,
   type KnowledgePack,

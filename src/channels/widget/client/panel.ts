@@ -119,7 +119,7 @@ function createWidget(endpoint, css, options) {
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return
     event.preventDefault()
     if (busy) return
-    // requestSubmit is missing before Safari 16
+    // requestSubmit is missing in older WebKit browsers
     if (form.requestSubmit) form.requestSubmit()
     else form.dispatchEvent(new Event('submit', { cancelable: true }))
   })

@@ -42,7 +42,8 @@ export function ownerOfSpan(sentence: string, span: TypedSpan, before: string): 
     const earlier = findNames(before).filter((n) => !/^\d/.test(n.text))
     return (names.at(-1) ?? earlier.at(-1))?.text
   }
-  return lastName?.text
+  // "64 ship-to-shore cranes of Harbourline Terminals": a line that opens with its figure names its owner after it
+  return (lastName ?? findNames(sentence.slice(span.end)).find((n) => !/^\d/.test(n.text)))?.text
 }
 
 /** the question names an owner and the figure's sentence gives it to another: never another owner's figure */

@@ -40,6 +40,8 @@ export interface CandidateSignals {
   factAgrees: boolean
   /** how many spans of the asked kind the sentence holds */
   typedCount: number
+  /** the structured handler's own confidence (0 for a retrieved sentence) */
+  factConfidence: number
   /** the typed answer span, when there is one */
   span?: TypedSpan
 }
@@ -71,6 +73,7 @@ export const featureNames = [
   'askName',
   'askReason',
   'questionLength',
+  'factConfidence',
 ] as const
 
 export type Features = Record<(typeof featureNames)[number], number>
@@ -217,6 +220,7 @@ export function features(
     askName: q.asks.name ? 1 : 0,
     askReason: q.asks.reason ? 1 : 0,
     questionLength: Math.min(1, q.terms.length / 12),
+    factConfidence: c.factConfidence,
   }
 }
 

@@ -3,6 +3,7 @@ import type { Knowledge } from '../../knowledge/pack'
 import type { AnswerType } from '../../nlu/language'
 import { searchSentences } from '../../retrieve/sentence-index'
 import { memo } from '../../memo'
+import { terms } from '../../nlu/nlp'
 import type { Answer, Citation } from '../../types'
 import { abstain, cite } from '../cite'
 import { capitalise } from '../format'
@@ -103,7 +104,16 @@ export function prepare(knowledge: Knowledge, question: RetrievalQuestion): Prep
     ...question.entityIds.map((id) => knowledge.entityById.get(id)?.aliases ?? []),
     ...question.names.map((n) => [n]),
   ].filter((alts) => alts.length > 0)
-  const signals = questionSignals(knowledge, { terms: question.terms, names, text: question.text, typed, asked })
+  // words of the entities the question names are checked as names, not counted as terms to cover
+  const nameWords = new Set(names.flatMap((alts) => alts.flatMap((a) => a.split(/[^a-z0-9&]+/))))
+  const content = question.terms.filter((t) => !nameWords.has(t))
+  const signals = questionSignals(knowledge, {
+    terms: content.length ? content : question.terms,
+    names,
+    text: question.text,
+    typed,
+    asked,
+  })
   const lower = ` ${question.text.toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `
   const difference = knowledge.language.differenceCues.some((c) => lower.includes(` ${c} `))
   return { asked: difference ? 'number' : asked, typed: typed || difference, names, difference, signals, question }
@@ -114,6 +124,8 @@ export interface Placing {
   relScore: number
   margin: number
   fromFact?: boolean
+  /** the structured handler's own confidence, for a fact's candidate */
+  factConfidence?: number
 }
 
 /** one sentence scored as an answer to the prepared question */
@@ -129,7 +141,7 @@ export function candidateAt(knowledge: Knowledge, prep: Prepared, sentenceId: nu
   const f = features(
     knowledge,
     prep.signals,
-    { ...placing, sentence, typeFit: fit, fromFact: placing.fromFact ?? false, factAgrees: placing.fromFact ?? false, typedCount: count, span },
+    { ...placing, sentence, typeFit: fit, fromFact: placing.fromFact ?? false, factAgrees: placing.fromFact ?? false, factConfidence: placing.factConfidence ?? 0, typedCount: count, span },
     sentenceId,
   )
   const score = rankScore(model, f)
@@ -149,7 +161,13 @@ export function retrievalCandidates(
   const opts = { ...retrievalDefaults, ...options }
   const prepared = prepare(knowledge, question)
   const wanted = question.docIds ? new Set(question.docIds) : undefined
-  const hits = searchSentences(knowledge.sentenceIndex, expandTerms(knowledge, question.terms), opts.hits)
+  // an entity asked by its acronym or alias is found by the words of its name too
+  const nameTerms = question.entityIds.flatMap((id) => entityTerms(knowledge, id))
+  const query = [
+    ...expandTerms(knowledge, question.terms),
+    ...nameTerms.filter((t) => !question.terms.includes(t)).map((term) => ({ term, weight: 0.5 })),
+  ]
+  const hits = searchSentences(knowledge.sentenceIndex, query, opts.hits)
     .filter((h) => !wanted || wanted.has(knowledge.sentences[h.id]!.docId))
     .slice(0, opts.candidates)
   const top = hits[0]?.score || 1
@@ -167,6 +185,15 @@ export function retrievalCandidates(
   const best = candidates[0]
   if (best) best.p = decision(model, best.features, leadOf(best, candidates[1]))
   return { asked: prepared.asked, prepared, candidates }
+}
+
+const entityTermCache = new WeakMap<Knowledge, Map<string, string[]>>()
+
+function entityTerms(knowledge: Knowledge, id: string): string[] {
+  return memo(memo(entityTermCache, knowledge, () => new Map()), id, () => {
+    const name = knowledge.entityById.get(id)?.name ?? ''
+    return [...new Set(terms(name))]
+  })
 }
 
 /** the sentence that holds a character offset of a document, by binary search over the sentence table */
@@ -198,7 +225,13 @@ export function sentenceAt(knowledge: Knowledge, docId: string, offset: number):
 const byDocCache = new WeakMap<Knowledge, Map<string, number[]>>()
 
 /** a structured answer's citation scored like any candidate, marked as coming from a fact */
-export function factCandidate(knowledge: Knowledge, prep: Prepared, citation: Citation, ranked: Candidate[]): Candidate | undefined {
+export function factCandidate(
+  knowledge: Knowledge,
+  prep: Prepared,
+  citation: Citation,
+  ranked: Candidate[],
+  confidence: number,
+): Candidate | undefined {
   const id = sentenceAt(knowledge, citation.docId, citation.start)
   if (id === undefined) return undefined
   const rank = ranked.findIndex((c) => c.sentenceId === id)
@@ -208,6 +241,7 @@ export function factCandidate(knowledge: Knowledge, prep: Prepared, citation: Ci
     relScore: placed ? placed.features.relScore : 0,
     margin: placed ? placed.features.margin : 0,
     fromFact: true,
+    factConfidence: confidence,
   })
   const model = knowledge.language.answerModel ?? untrainedModel
   const rival = ranked.find((r) => r.sentenceId !== id)

@@ -1,17 +1,17 @@
-/** The path of one question: resolve it against the conversation, answer it from facts or passages, or abstain. */
-import { resolveTurn } from '../conversation/followup'
-import { answerMeta } from '../conversation/meta'
-import type { Focus, SessionState } from '../conversation/session'
-import { newSession } from '../conversation/session'
-import { splitQuestion } from '../conversation/split'
-import { suggest } from '../conversation/suggest'
+/** One turn of a conversation: resolve it against the session, answer it through answer/, and keep the focus for the next turn. */
+import { resolveTurn } from './followup'
+import { answerMeta } from './meta'
+import type { Focus, SessionState } from './session'
+import { newSession } from './session'
+import { splitQuestion } from './split'
+import { suggest } from './suggest'
 import type { Knowledge } from '../knowledge/pack'
 import { isEnglish } from '../nlu/english'
 import { findMentions } from '../nlu/mentions'
 import type { Answer, Fact } from '../types'
-import { uniqueCitations } from './cite'
-import { decide } from './decide'
-import type { Query } from './query'
+import { uniqueCitations } from '../answer/cite'
+import { decide } from '../answer/decide'
+import type { Query } from '../answer/query'
 
 export interface AnswerContext {
   knowledge: Knowledge
