@@ -81,10 +81,13 @@ export interface Scored {
 export function scoreQuery(knowledge: Knowledge, query: Query): Scored {
   const verdict = structured(knowledge, query)
   const { prepared, candidates } = retrievalCandidates(knowledge, retrievalQuestion(query))
-  const cited = verdict?.type === 'answer' ? verdict.answer.citations[0] : undefined
+  // a structured answer is as good as the best of the sentences it cites (a superlative cites them all)
   const fact =
-    cited && verdict?.type === 'answer'
-      ? factCandidate(knowledge, prepared, cited, candidates, verdict.answer.confidence)
+    verdict?.type === 'answer'
+      ? verdict.answer.citations
+          .map((c) => factCandidate(knowledge, prepared, c, candidates, verdict.answer.confidence))
+          .filter((c): c is Candidate => c !== undefined)
+          .sort((a, b) => b.p - a.p)[0]
       : undefined
   // a handler's refusal (another owner's figure, another year's) is evidence against the best sentence too
   const best = candidates[0]

@@ -253,7 +253,9 @@ export function understand(question: string, knowledge: Knowledge): Understandin
     if (!covered && (allCaps || writtenAsName(text, phrase.text))) unknownNames.push(phrase.text)
   }
   tokens.forEach((t, i) => {
-    if (allCaps || i === 0 || t.type !== 'word' || !/^[A-Z][a-z]/.test(t.text)) return
+    // an acronym the corpus never writes ("FBI") names no one it knows, wherever it stands
+    const acronym = !allCaps && t.type === 'word' && /^[A-Z]{2,6}s?$/.test(t.text)
+    if (!acronym && (allCaps || i === 0 || t.type !== 'word' || !/^[A-Z][a-z]/.test(t.text))) return
     if (knowledge.lexicon.words.has(t.lower) || mentionWords.has(t.lower)) return
     unknownNames.push(t.text)
   })

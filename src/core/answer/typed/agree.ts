@@ -46,7 +46,8 @@ export function ownerOfSpan(sentence: string, span: TypedSpan, before: string): 
   return (lastName ?? findNames(sentence.slice(span.end)).find((n) => !/^\d/.test(n.text)))?.text
 }
 
-/** the question names an owner and the figure's sentence gives it to another: never another owner's figure */
+/** the question names an owner and the figure's sentence gives it to another, or to no one named there
+ * or just before: never another owner's figure */
 export function anotherOwner(
   asked: AnswerType,
   span: TypedSpan | undefined,
@@ -58,6 +59,9 @@ export function anotherOwner(
   // the question's owner said in the sentence itself: the figure may well be its own
   const lower = ` ${sentence.toLowerCase()} `
   if (questionNames.some((alts) => alts.some((a) => lower.includes(a)))) return false
+  // neither the sentence nor the one before it names the owner asked about: the figure is someone else's
+  const earlier = ` ${before.toLowerCase()} `
+  if (!questionNames.some((alts) => alts.some((a) => earlier.includes(a)))) return true
   const owner = ownerOfSpan(sentence, span, before)
   if (!owner) return false
   const words = new Set(owner.toLowerCase().replace(/['’]s\b/g, '').split(/[^a-z0-9&]+/).filter((w) => w.length > 1))

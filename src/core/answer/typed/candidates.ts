@@ -153,7 +153,6 @@ export function typeFit(asked: AnswerType, span: AnswerType): number {
     org: ['name', 'person'],
     place: ['name', 'org'],
     name: ['person', 'org', 'place'],
-    percent: ['count'],
   }
   return near[asked]?.includes(span) ? 0.5 : 0
 }

@@ -169,6 +169,8 @@ export function retrievalCandidates(
   ]
   const hits = searchSentences(knowledge.sentenceIndex, query, opts.hits)
     .filter((h) => !wanted || wanted.has(knowledge.sentences[h.id]!.docId))
+    // a heading frames its passage; it answers nothing by itself
+    .filter((h) => knowledge.passageById.get(knowledge.sentences[h.id]!.passageId)?.kind !== 'heading')
     .slice(0, opts.candidates)
   const top = hits[0]?.score || 1
   const candidates = hits.map((hit, rank) =>
