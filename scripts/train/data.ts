@@ -5,6 +5,7 @@ import { resolveTurn } from '../../src/core/conversation/followup'
 import { newSession } from '../../src/core/conversation/session'
 import { buildPack, loadPack } from '../../src/core/knowledge/pack'
 import type { Language } from '../../src/core/nlu/language'
+import type { CorpusDocument } from '../../src/core/types'
 import { readFileSync } from 'node:fs'
 import { readCorpus } from '../../src/runtime/node/files'
 import { type BenchName, loadSquad } from '../eval/bench/load'
@@ -104,4 +105,31 @@ export function ownRows(language: Language, set = 'test/eval/questions.jsonl', c
       candidates,
     }
   })
+}
+
+/** questions asked of a corpus they were not written for: nothing there answers them, every candidate is wrong */
+export function foreignRows(
+  from: Exclude<BenchName, 'news'>,
+  documents: CorpusDocument[],
+  language: Language,
+  limit: number,
+): QuestionRows[] {
+  const knowledge = loadPack(buildPack(documents, language))
+  const items = loadSquad(from).items
+  const step = Math.max(1, Math.floor(items.length / limit))
+  return items
+    .filter((_, i) => i % step === 0)
+    .slice(0, limit)
+    .map((item) => {
+      const { query } = resolveTurn(item.question, knowledge, newSession(0))
+      if (query.unknownNames.length > 0) return { answerable: false, ruled: true, factRefused: false, candidates: [] }
+      const { verdict, fact, retrieved } = scoreQuery(knowledge, query)
+      return {
+        answerable: false,
+        ruled: false,
+        factRefused: verdict?.type === 'abstain',
+        fact: fact ? { f: fact.features, y: 0 } : undefined,
+        candidates: retrieved.map((c) => ({ f: c.features, y: 0 })),
+      }
+    })
 }

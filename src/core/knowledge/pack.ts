@@ -151,7 +151,7 @@ export function loadPack(pack: KnowledgePack): Knowledge {
     for (const t of entity.aliases) if (t.includes(' ')) addWords(t, core)
   for (const [unit, synonyms] of Object.entries(pack.language.units))
     for (const t of [unit, ...synonyms]) addWords(t, core)
-  for (const doc of pack.documents) addWords(doc.text)
+  for (const doc of pack.documents) addWords(`${doc.title} ${doc.text}`)
   return {
     documents: new Map(pack.documents.map((d) => [d.docId, d])),
     passages: pack.passages,

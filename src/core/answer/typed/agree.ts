@@ -8,8 +8,8 @@ const numeric = new Set<AnswerType>(['count', 'money', 'percent', 'number', 'dur
 const named = new Set<AnswerType>(['person', 'org', 'place', 'name'])
 
 const hasDigit = (text: string) => /\d/.test(text)
-const says = (question: string, text: string) =>
-  ` ${question.toLowerCase()} `.includes(` ${text.toLowerCase().trim()} `)
+const words = (text: string) => ` ${text.toLowerCase().replace(/[^a-z0-9.%]+/g, ' ').replace(/\.(?!\d)/g, ' ').trim()} `
+const says = (question: string, text: string) => words(question).includes(words(text))
 
 /** a structured answer fits the question: a figure for a figure question, never a figure the question states */
 export function fitsAsked(answer: Answer, asked: AnswerType, question: string): boolean {

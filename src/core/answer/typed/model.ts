@@ -20,9 +20,17 @@ export const untrainedModel: AnswerModel = {
   threshold: 0.5,
 }
 
+// a model's weights as name/weight pairs, read once per model rather than once per candidate
+const compiled = new WeakMap<Linear, [string, number][]>()
+
 export function logit(model: Linear, values: Record<string, number>): number {
+  let pairs = compiled.get(model)
+  if (!pairs) {
+    pairs = Object.entries(model.weights)
+    compiled.set(model, pairs)
+  }
   let z = model.bias
-  for (const [name, weight] of Object.entries(model.weights)) z += weight * (values[name] ?? 0)
+  for (const [name, weight] of pairs) z += weight * (values[name] ?? 0)
   return z
 }
 
@@ -35,5 +43,12 @@ export function rankScore(model: AnswerModel, f: Features): number {
 
 /** the probability that the chosen candidate is a right answer */
 export function decision(model: AnswerModel, f: Features, lead: Lead): number {
-  return sigmoid(logit(model.decider, { ...f, ...lead }))
+  // the features carry no lead names, so the lead's weights add on top
+  const w = model.decider.weights
+  const z =
+    logit(model.decider, f) +
+    (w.rankLogit ?? 0) * lead.rankLogit +
+    (w.rankMargin ?? 0) * lead.rankMargin +
+    (w.factRefused ?? 0) * lead.factRefused
+  return sigmoid(z)
 }

@@ -1,0 +1,11 @@
+import { answerQuestion } from '../src/core/conversation/turn'
+import { readCorpus, readLanguage } from '../src/runtime/node/files'
+import { buildPack, loadPack } from '../src/core/knowledge/pack'
+const knowledge = loadPack(buildPack(readCorpus(['corpus']), readLanguage('intents')))
+const qs = ['How many pilots did MOHURD run?', 'Why do smart city projects need a long time to pay off?', 'Who is Walter Fang?', 'What is the capital of France?']
+for (const q of qs) answerQuestion(q, { knowledge })
+for (const sug of [true, false]) {
+  const t0 = performance.now()
+  for (let i = 0; i < 50; i++) for (const q of qs) answerQuestion(q, { knowledge, suggest: sug })
+  console.log('suggest', sug, ((performance.now() - t0) / 200).toFixed(2), 'ms/question')
+}
