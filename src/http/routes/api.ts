@@ -1,15 +1,17 @@
 /** The JSON API: health, answers (POST and GET) and documents. */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { ask } from '../../core/conversation/ask'
+import { analysedLength } from '../../core/nlu/bound'
 import type { AppDeps, AppEnv } from '../deps'
 import { HttpError } from '../errors'
+import { askInChannel } from '../sessions'
 
 export const questionSchema = z
   .string({ error: 'question must be a string' })
   .trim()
   .min(1, 'question must not be empty')
   .max(1000, 'question must be at most 1000 characters')
+  .refine((q) => analysedLength(q) <= 1000, 'question must be at most 1000 characters')
 
 export const sessionIdSchema = z
   .string({ error: 'sessionId must be a string' })
@@ -54,7 +56,7 @@ export function apiRoutes(deps: AppDeps) {
     }
     const request = parseAnswerRequest(body)
     c.set('questionLength', request.question.length)
-    const result = await ask(service, request)
+    const result = await askInChannel(c, service, request)
     c.set('answer', result)
     return c.json(result)
   })
@@ -65,7 +67,7 @@ export function apiRoutes(deps: AppDeps) {
       sessionId: c.req.query('sessionId'),
     })
     c.set('questionLength', request.question.length)
-    const result = await ask(service, request)
+    const result = await askInChannel(c, service, request)
     c.set('answer', result)
     return c.json(result)
   })
