@@ -9,11 +9,11 @@ export interface QuestionBounds {
   maxLength?: number
   /** a run without spaces longer than this is split into runs of this length; defaults to 40 */
   maxRun?: number
-  /** tokens analysed (a run of letters or digits, or one other character); defaults to 200 */
+  /** tokens analysed (a run of letters or digits, or one other character); defaults to 120 */
   maxTokens?: number
 }
 
-const defaults: Required<QuestionBounds> = { maxLength: 1000, maxRun: 40, maxTokens: 200 }
+const defaults: Required<QuestionBounds> = { maxLength: 1000, maxRun: 40, maxTokens: 120 }
 
 // counts at least as many tokens as wink makes: a non-ASCII letter counts as one on its own
 const token = /\w+|[^\w\s]/g
