@@ -54,7 +54,8 @@ export function drainable(server: Server, options: DrainOptions = {}): Drain {
     if (stopping) endsConnection(pending)
     res.once('close', () => {
       inFlight--
-      pending.splice(pending.indexOf(res), 1)
+      const at = pending.indexOf(res)
+      if (at >= 0) pending.splice(at, 1)
       if (stopping && pending.length === 0) closeWhenIdle(req.socket)
     })
   })
