@@ -35,6 +35,25 @@ describe.concurrent('start-up', () => {
     expect(await server.exited).toBe(0)
   })
 
+  it('keeps the pack of the last start, and builds it again when an article changes', async ({
+    expect,
+  }) => {
+    const corpus = folder('cached', { 'a.md': '# Alpha\n\nThe port handled 5 ships.\n' })
+    const startOnce = async () => {
+      const server = spawnServer({ CORPUS_DIR: corpus })
+      const line = await server.waitFor((l) => typeof l.port === 'number')
+      server.child.kill('SIGTERM')
+      expect(await server.exited).toBe(0)
+      return { cached: line.packCached, documents: line.documents }
+    }
+    expect(await startOnce()).toEqual({ cached: false, documents: 1 })
+    expect(await startOnce()).toEqual({ cached: true, documents: 1 })
+    writeFileSync(join(corpus, 'b.md'), '# Beta\n\nThe grid carried 7 gigawatts.\n')
+    expect(await startOnce()).toEqual({ cached: false, documents: 2 })
+    writeFileSync(join(corpus, 'b.md'), '# Beta\n\nThe grid carried 8 gigawatts, or more.\n')
+    expect(await startOnce()).toEqual({ cached: false, documents: 2 })
+  })
+
   it('refuses a PORT that is not a port', async ({ expect }) => {
     expect(await refuses({ PORT: 'eighty' })).toBe(
       'citable cannot start: PORT: must be a whole number from 0 to 65535 (got "eighty")\n',

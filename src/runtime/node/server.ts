@@ -1,7 +1,8 @@
 /** The Node entry: read the configuration, build the knowledge pack, serve the app, stop cleanly on SIGTERM. */
-import { realpathSync } from 'node:fs'
+import { realpathSync, statSync } from 'node:fs'
 import type { Server, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
@@ -12,7 +13,7 @@ import { type HttpErrorCode, httpErrors } from '../../http/errors'
 import { forwardedAddress, rateKey } from './client-ip'
 import { appConfig, readConfig } from './config'
 import { drainable } from './drain'
-import { nodeService } from './service'
+import { nodeService, type PackCache } from './service'
 
 /** how long in-flight requests may take to finish after SIGTERM before they are cut */
 const drainMs = 10_000
@@ -71,6 +72,18 @@ function clientErrorResponse(error: NodeJS.ErrnoException): string {
   ].join('\r\n')
 }
 
+/** run as the bundle (npm start), the pack of the last start is kept beside it; through tsx, never */
+function bundlePackCache(): PackCache | undefined {
+  const self = fileURLToPath(import.meta.url)
+  if (!self.endsWith('.mjs')) return undefined
+  try {
+    const stat = statSync(self)
+    return { dir: dirname(self), code: `${stat.size} ${stat.mtimeMs}` }
+  } catch {
+    return undefined
+  }
+}
+
 const log = (line: LogLine) =>
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`)
 
@@ -82,7 +95,11 @@ function fail(message: string): never {
 export function start(env: Record<string, string | undefined> = process.env) {
   const started = performance.now()
   const config = readConfig(env)
-  const service = nodeService({ corpus: config.CORPUS_DIR, intents: config.INTENTS_DIR })
+  const service = nodeService(
+    { corpus: config.CORPUS_DIR, intents: config.INTENTS_DIR },
+    {},
+    bundlePackCache(),
+  )
   const indexedMs = Math.round(performance.now() - started)
   let origins: string[] = []
   const app = createApp({
@@ -117,6 +134,7 @@ export function start(env: Record<string, string | undefined> = process.env) {
         documents: service.knowledge.documents.size,
         facts: service.knowledge.facts.length,
         indexedMs,
+        packCached: service.packCached,
       })
     },
   ) as Server
