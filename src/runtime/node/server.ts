@@ -19,6 +19,8 @@ import { nodeService, type PackCache } from './service'
 const drainMs = 10_000
 /** a client must have sent its request line and headers by then (slowloris) */
 export const headersTimeoutMs = 15_000
+/** and the whole request, body included, by then */
+export const requestTimeoutMs = 30_000
 
 /**
  * The client a request counts against. With CLIENT_IP_HEADER set, each of the TRUSTED_PROXIES
@@ -51,7 +53,10 @@ function clientErrorResponse(error: NodeJS.ErrnoException): string {
     error.code === 'HPE_HEADER_OVERFLOW'
       ? ['headers_too_large', 'the request line and headers must be at most 16 KiB']
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? ['request_timeout', `the request headers must arrive within ${headersTimeoutMs / 1000} s`]
+        ? [
+            'request_timeout',
+            `the request took too long: headers are due within ${headersTimeoutMs / 1000} s, the whole request within ${requestTimeoutMs / 1000} s`,
+          ]
         : ['bad_request', 'the request is not valid HTTP']
   const status = httpErrors[code]
   const reason = {
@@ -119,7 +124,7 @@ export function start(env: Record<string, string | undefined> = process.env) {
         // checks these timeouts every connectionsCheckingInterval (30 s unless told), so that
         // interval is what makes 15 s mean 15 s
         headersTimeout: headersTimeoutMs,
-        requestTimeout: 30_000,
+        requestTimeout: requestTimeoutMs,
         connectionsCheckingInterval: 1_000,
       },
     },
