@@ -17,12 +17,17 @@ export interface Spawned {
   waitFor: (test: (line: Record<string, unknown>) => boolean) => Promise<Record<string, unknown>>
 }
 
-/** the bundle `npm start` runs, built when missing or stale (what npm start's prestart does) */
+let built = false
+
+/** the bundle `npm start` runs, built when missing or stale (what npm start's prestart does);
+ * checked once per test file, since the sources do not change while the tests run */
 export function ensureBuilt(): void {
+  if (built) return
   execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], {
     cwd: root,
     stdio: 'ignore',
   })
+  built = true
 }
 
 const baseEnv = (env: Record<string, string>) => ({
