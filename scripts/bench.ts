@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs, usage } from './bench/args'
 import { compareWithSearchBox } from './bench/baseline'
 import { repoRoot, runChild } from './bench/child'
+import { measureWorstCpu } from './bench/cpu'
+import { healthzRun } from './bench/healthz-run'
 import { measureHttp } from './bench/http'
 import { measureLatency } from './bench/latency'
 import { loadTest } from './bench/load'
@@ -14,9 +16,6 @@ import { type BenchResults, machine, type Part, parts } from './bench/results'
 import { fullSizes, measureScale, quickSizes, scaleChart } from './bench/scale'
 import { measureStartup } from './bench/startup'
 import { type WorkerResult, workerMarker } from './bench/worker-child'
-
-/** the heap cap of the diagnostic load run */
-const cappedHeap = '--max-old-space-size=128'
 
 async function main() {
   const args = parseArgs(process.argv.slice(2))
@@ -41,6 +40,9 @@ async function main() {
         quick ? { warmup: 20, rounds: 3, perRound: 40 } : { warmup: 100, rounds: 5, perRound: 200 },
       )
     },
+    cpu: async () => {
+      results.cpu = await measureWorstCpu(quick ? 150 : 1500)
+    },
     scale: async () => {
       results.scale = await measureScale(quick ? quickSizes : fullSizes, quick)
     },
@@ -53,8 +55,8 @@ async function main() {
     },
     load: async () => {
       results.load = await loadTest(quick ? { seconds: 12, settleSeconds: 4 } : {})
-      // a full run also asks why RSS moved: the same load with the old generation capped
-      if (!quick) results.loadCapped = await loadTest({ nodeOptions: cappedHeap })
+      // the heap is capped where the service starts (package.json's start), so no capped rerun
+      results.healthzRun = await healthzRun({ requests: quick ? 50_000 : 500_000 })
     },
     startup: async () => {
       results.startup = await measureStartup(quick ? 2 : 5)

@@ -10,6 +10,8 @@ declare module 'autocannon' {
     url: string
     connections?: number
     duration?: number
+    /** stop after this many requests instead of after `duration` */
+    amount?: number
     pipelining?: number
     timeout?: number
     method?: string

@@ -1,6 +1,7 @@
-/** Report sections for the running server and its peers: HTTP, load, start-up, Workers and the baseline. */
+/** Report sections for the running server and its peers: HTTP, load, the long /healthz run, start-up, worst CPU, Workers and the baseline. */
 import { bytes, count, ms, percent, points, table } from './format'
 import type { BenchResults } from './results'
+import { productionServer } from './server'
 
 export function httpSection(r: BenchResults): string {
   const h = r.http
@@ -91,52 +92,55 @@ export function startupSection(r: BenchResults): string {
   return [
     '## Start-up (shipped corpus)',
     '',
-    `Process spawn to the first 200 from \`/healthz\` (polled every 5 ms), median of ${s.starts} fresh starts after one untimed start (tsx fills its transpile cache). \`indexedMs\` is what the server logs: config, the wink model (made on first use) and building the pack. The parts come from as many fresh in-process probes: node and tsx up to the probe's first line, importing the modules the server imports (through tsx; wink's model data is among them), making the wink instance, building the pack from corpus/ and intents/, and loadPack.`,
+    `Process spawn to the first 200 from \`/healthz\` (polled every 5 ms), median of ${s.starts} fresh starts after one untimed start. The first row is what \`npm start\` runs once its prestart has found the bundle fresh (\`node ${productionServer().join(' ')}\`; npm's own start-up comes on top; the untimed start leaves the knowledge pack in its cache beside the bundle, as any start does for the next); the second the same server through tsx, as \`npm start\` ran it before the build step. \`indexedMs\` is what the server logs: config, the wink model (made on first use) and building the pack. The parts come from as many fresh in-process probes through tsx: node and tsx up to the probe's first line, importing the modules the server imports (wink's model data is among them), making the wink instance, building the pack from corpus/ and intents/, and loadPack.`,
     '',
     table(
-      [
-        'how',
-        'ready',
-        'RSS at ready',
-        'server indexedMs',
-        'node + tsx boot',
-        'module imports',
-        'wink model',
-        'build pack',
-        'loadPack',
-      ],
+      ['how', 'ready', 'RSS at ready', 'server indexedMs'],
       [
         [
-          '`npm start` (tsx)',
+          '`npm start` (bundle, plain node)',
           `${ms(s.readyMs)} ms`,
           bytes(s.rssAtReady),
           `${ms(s.indexedMs)} ms`,
+        ],
+        ...(s.tsx
+          ? [['tsx, for comparison', `${ms(s.tsx.readyMs)} ms`, bytes(s.tsx.rssAtReady), '']]
+          : []),
+      ],
+    ),
+    '',
+    table(
+      ['node + tsx boot', 'module imports', 'wink model', 'build pack', 'loadPack'],
+      [
+        [
           `${ms(p.bootMs)} ms`,
           `${ms(p.importMs)} ms`,
           `${ms(p.modelMs)} ms`,
           `${ms(p.buildMs)} ms`,
           `${ms(p.loadMs)} ms`,
         ],
-        ...(s.bundled
-          ? [
-              [
-                'esbuild bundle, plain node',
-                `${ms(s.bundled.readyMs)} ms`,
-                bytes(s.bundled.rssAtReady),
-                '',
-                '',
-                '',
-                '',
-                '',
-                '',
-              ],
-            ]
-          : []),
       ],
     ),
-    s.bundled
-      ? `\nThe second row is the same server bundled by esbuild (in ${ms(s.bundled.bundleMs)} ms, packages left in node_modules) and started with \`node bench/out/server.mjs\`: what a build step in front of \`npm start\` would give.`
-      : '',
+  ].join('\n')
+}
+
+export function healthzSection(r: BenchResults): string {
+  const h = r.healthzRun
+  if (!h) return ''
+  return [
+    '## A long run of the trivial route',
+    '',
+    `${count(h.requests)} \`GET /healthz\` at ${h.connections} connections on a fresh server started as \`npm start\` starts it, RSS read every 250 ms: ${Math.round(h.seconds)} s, ${count(h.rps)} req/s, ${count(h.failures)} failures; RSS ${bytes(h.rssAtStart)} at the start, ${bytes(h.rssPeak)} at the peak, ${bytes(h.rssAtEnd)} at the end.`,
+  ].join('\n')
+}
+
+export function cpuSection(r: BenchResults): string {
+  const c = r.cpu
+  if (!c) return ''
+  return [
+    '## CPU per question, worst case (fuzzed)',
+    '',
+    `\`ask()\` in process on ${count(c.questions)} questions of at most 1,000 characters (the inputs of \`scripts/bench/cpu-inputs.ts\`, the ones the property test draws from: every Unicode category, characters that expand under NFKC, long runs without spaces, mixed scripts, the words the answer path works hardest on), each asked without and with a session that has just asked "Who is Walter Fang?". CPU time of the process (\`process.cpuUsage\`), the least of 3 runs per question, after a warm-up. Median ${ms(c.medianMs)} ms; worst ${ms(c.worstMs)} ms${c.worstInSession ? ' (in a session)' : ''}, on ${count(c.worstLength)} characters starting \`${c.worstInput.replace(/`/g, "'")}\`.`,
   ].join('\n')
 }
 

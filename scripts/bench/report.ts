@@ -2,12 +2,14 @@
 import { bytes, count, ms, percent, table } from './format'
 import {
   baselineSection,
+  cpuSection,
+  healthzSection,
   httpSection,
   loadSection,
   startupSection,
   workerSection,
 } from './report-server'
-import type { BenchResults, Part } from './results'
+import { type BenchResults, type Part, parts } from './results'
 import { growthWords } from './stats'
 import { judgeTargets } from './targets'
 
@@ -21,7 +23,7 @@ function header(r: BenchResults): string {
   return [
     '# citable benchmark',
     '',
-    `Made by \`npm run bench${r.quick ? ' -- --quick' : ''}${r.parts.length < 7 ? ` -- --only ${r.parts.join(',')}` : ''}\` on ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC, in ${Math.round(r.seconds)} s${r.quick ? ' (**quick smoke run: small sizes, short runs; not for comparison**)' : ''}.`,
+    `Made by \`npm run bench${r.quick ? ' -- --quick' : ''}${r.parts.length < parts.length ? ` -- --only ${r.parts.join(',')}` : ''}\` on ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC, in ${Math.round(r.seconds)} s${r.quick ? ' (**quick smoke run: small sizes, short runs; not for comparison**)' : ''}.`,
     '',
     `Machine: ${m.cores} cores (nproc), ${m.cpu}, ${(m.memoryBytes / 1e9).toFixed(1)} GB memory, Node ${m.node}, ${m.os}.`,
     `A shared, noisy machine: figures are medians over rounds, and the ratios compare things measured side by side in this one run. Its 1-minute load average as each part started (${m.cores} would mean the cores were busy): ${loads || 'n/a'}. In-process latency is given in wall time and in the process's CPU time (\`process.cpuUsage\`, all threads: V8's background GC can lift it above the wall time); wall time far above CPU time is waiting for a core.`,
@@ -132,9 +134,11 @@ export function renderReport(r: BenchResults): string {
     header(r),
     targetsSection(r),
     latencySection(r),
+    cpuSection(r),
     scaleSection(r),
     httpSection(r),
     loadSection(r),
+    healthzSection(r),
     startupSection(r),
     workerSection(r),
     baselineSection(r),

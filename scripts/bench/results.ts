@@ -1,6 +1,8 @@
 /** What one benchmark run gathers: the machine, and each part's figures (absent when not run). */
 import { availableParallelism, cpus, release, totalmem } from 'node:os'
 import type { BaselineResult } from './baseline'
+import type { CpuResult } from './cpu'
+import type { HealthzRunResult } from './healthz-run'
 import type { HttpResult } from './http'
 import type { LatencyResult } from './latency'
 import type { LoadResult } from './load'
@@ -8,7 +10,16 @@ import type { ScaleResult } from './scale'
 import type { StartupResult } from './startup'
 import type { WorkerResult } from './worker-child'
 
-export const parts = ['latency', 'scale', 'http', 'load', 'startup', 'worker', 'baseline'] as const
+export const parts = [
+  'latency',
+  'cpu',
+  'scale',
+  'http',
+  'load',
+  'startup',
+  'worker',
+  'baseline',
+] as const
 export type Part = (typeof parts)[number]
 
 export interface Machine {
@@ -31,6 +42,10 @@ export interface BenchResults {
   load?: LoadResult
   /** the same load with the server's heap capped: is a rise in RSS live data or uncollected garbage */
   loadCapped?: LoadResult
+  /** 500,000 GET /healthz (part load): RSS when nothing is answered */
+  healthzRun?: HealthzRunResult
+  /** the worst CPU per question the fuzzer found */
+  cpu?: CpuResult
   startup?: StartupResult
   worker?: WorkerResult
   baseline?: BaselineResult

@@ -1,7 +1,8 @@
 /** Starts the real Node server as a child on 127.0.0.1, waits for /healthz, and reads its RSS from /proc. */
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { join } from 'node:path'
 import { repoRoot } from './child'
 
 export interface RunningServer {
@@ -48,14 +49,34 @@ export function rssOf(pid: number): number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-/** how `npm start` runs the server, without npm and npx in between: the pid is the server's own */
+/** the server through tsx, as it ran before there was a build: for comparison only */
 export const tsxServer = ['--import', 'tsx', 'src/runtime/node/server.ts']
 
-/** starts `node <args>` (the server through tsx unless told otherwise) and waits for /healthz */
+/**
+ * The node arguments of package.json's start script ("exec node <args>"), so the benchmark
+ * runs exactly what `npm start` runs (the heap cap included), without npm in between.
+ */
+export function productionServer(): string[] {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'))
+  const match = /^exec node (.+)$/.exec(pkg.scripts.start as string)
+  if (!match) throw new Error(`the start script is not "exec node ...": ${pkg.scripts.start}`)
+  return match[1]!.split(/\s+/)
+}
+
+/** what npm start's prestart does: build dist/node/server.mjs when it is missing or stale */
+export function ensureBuilt(): void {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], {
+    cwd: repoRoot,
+    stdio: 'ignore',
+  })
+}
+
+/** starts `node <args>` (what `npm start` runs unless told otherwise) and waits for /healthz */
 export async function startServer(
   env: Record<string, string> = {},
-  args: string[] = tsxServer,
+  args: string[] = productionServer(),
 ): Promise<RunningServer> {
+  if (args.includes('dist/node/server.mjs')) ensureBuilt()
   const port = await freePort()
   const started = performance.now()
   const child = spawn(process.execPath, args, {

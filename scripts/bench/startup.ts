@@ -1,8 +1,7 @@
-/** Start-up: process spawn to /healthz ready over several fresh starts, and what the time is spent on. */
-import { join } from 'node:path'
+/** Start-up: process spawn to /healthz ready over several fresh starts of what npm start runs, and what the time is spent on. */
 import { fileURLToPath } from 'node:url'
-import { repoRoot, runChild } from './child'
-import { type RunningServer, rssOf, startServer } from './server'
+import { runChild } from './child'
+import { type RunningServer, rssOf, startServer, tsxServer } from './server'
 import { partsMarker, type StartupParts } from './startup-child'
 import { median } from './stats'
 
@@ -14,35 +13,16 @@ export interface StartupResult {
   rssAtReady: number
   /** medians over as many in-process probes */
   parts: StartupParts
-  /** the same server bundled by esbuild and run by plain node, without tsx: what a build step would give */
-  bundled?: { readyMs: number; rssAtReady: number; bundleMs: number }
+  /** the same server through tsx, as `npm start` ran it before the build step: for comparison */
+  tsx?: { readyMs: number; rssAtReady: number }
 }
 
 const childScript = fileURLToPath(new URL('./startup-child.ts', import.meta.url))
-const bundlePath = join(repoRoot, 'bench/out/server.mjs')
-
-/** bundles the server's own code into one ESM file; packages stay in node_modules */
-async function bundleServer(): Promise<number> {
-  const started = performance.now()
-  // esbuild comes with tsx (and wrangler); it is not a dependency of its own
-  const { build } = await import('esbuild')
-  await build({
-    entryPoints: [join(repoRoot, 'src/runtime/node/server.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: bundlePath,
-    logLevel: 'error',
-  })
-  return performance.now() - started
-}
 
 async function timeStarts(starts: number, args?: string[]) {
   const servers: Pick<RunningServer, 'readyMs' | 'indexedMs'>[] = []
   const rss: number[] = []
-  // one start untimed: tsx fills its transpile cache on the first run of a fresh clone
+  // one start untimed: the build (or tsx's transpile cache) is made on the first run of a fresh clone
   await (await startServer({}, args)).stop()
   for (let i = 0; i < starts; i++) {
     const server = await startServer({}, args)
@@ -58,22 +38,21 @@ async function timeStarts(starts: number, args?: string[]) {
 }
 
 export async function measureStartup(starts: number): Promise<StartupResult> {
-  const tsx = await timeStarts(starts)
+  const production = await timeStarts(starts)
   const parts: StartupParts[] = []
   for (let i = 0; i < starts; i++)
     parts.push(await runChild<StartupParts>(childScript, [], partsMarker, { timeoutMs: 60_000 }))
   const mid = (f: (p: StartupParts) => number) => median(parts.map(f))
-  let bundled: StartupResult['bundled']
+  let tsx: StartupResult['tsx']
   try {
-    const bundleMs = await bundleServer()
-    const b = await timeStarts(starts, [bundlePath])
-    bundled = { readyMs: b.readyMs, rssAtReady: b.rssAtReady, bundleMs }
+    const t = await timeStarts(starts, tsxServer)
+    tsx = { readyMs: t.readyMs, rssAtReady: t.rssAtReady }
   } catch (error) {
-    process.stderr.write(`  startup: no bundled start (${(error as Error).message})\n`)
+    process.stderr.write(`  startup: no tsx start (${(error as Error).message})\n`)
   }
   return {
     starts,
-    ...tsx,
+    ...production,
     parts: {
       importMs: mid((p) => p.importMs),
       modelMs: mid((p) => p.modelMs),
@@ -81,6 +60,6 @@ export async function measureStartup(starts: number): Promise<StartupResult> {
       loadMs: mid((p) => p.loadMs),
       bootMs: mid((p) => p.bootMs),
     },
-    bundled,
+    tsx,
   }
 }

@@ -8,6 +8,8 @@ import type { RateLimiter } from './middleware/rate-limit'
 export interface AppConfig {
   /** origins that may call the API and embed the widget from a browser */
   allowedOrigins: string[]
+  /** the service's own public origin (PUBLIC_URL): same-origin means exactly this one */
+  publicUrl?: string
   /** answer requests per minute per client; 0 turns limiting off */
   rateLimitPerMinute: number
   slack: {
@@ -33,6 +35,9 @@ export interface AppDeps {
   /** the client a request counts against for rate limiting (the socket's address on Node,
    * CF-Connecting-IP on Workers); defaults to one key shared by every client */
   clientKey?: (c: Context<AppEnv>) => string
+  /** the service's own origins when `config.publicUrl` is unset (Node: its listening address);
+   * without either, the origin of the request URL, which on Workers is the routed host */
+  ownOrigins?: () => readonly string[]
   /** counts answer requests per client; defaults to an in-memory window of config.rateLimitPerMinute */
   rateLimiter?: RateLimiter
   /** remembers Slack event ids so a retried event is answered once; defaults to an in-memory LRU */

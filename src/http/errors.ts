@@ -12,9 +12,11 @@ export const httpErrors = {
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
+  request_timeout: 408,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  headers_too_large: 431,
   internal: 500,
   not_configured: 503,
 } as const satisfies Record<string, ContentfulStatusCode>

@@ -84,4 +84,41 @@ describe('cors', () => {
     expect(pre.status).toBe(204)
     expect(pre.headers.get('Access-Control-Allow-Origin')).toBe('*')
   })
+
+  it('compares the whole origin with ours: another scheme or port is another origin', async () => {
+    for (const origin of [
+      'ftp://citable.test',
+      'https://citable.test',
+      'http://citable.test:8080',
+    ]) {
+      const res = await app.request('http://citable.test/api/answer?q=hi', {
+        headers: { Origin: origin },
+      })
+      expect(res.headers.get('Access-Control-Allow-Origin'), origin).toBeNull()
+    }
+  })
+})
+
+describe('cors with our public origin known', () => {
+  it('grants exactly PUBLIC_URL, whatever host the request was addressed to', async () => {
+    const { app } = testApp({ config: { publicUrl: 'https://citable.example.org' } })
+    const behindProxy = (origin: string) =>
+      app.request('http://10.0.0.5:8787/api/answer?q=hi', { headers: { Origin: origin } })
+    const ours = await behindProxy('https://citable.example.org')
+    expect(ours.headers.get('Access-Control-Allow-Origin')).toBe('https://citable.example.org')
+    const internal = await behindProxy('http://10.0.0.5:8787')
+    expect(internal.headers.get('Access-Control-Allow-Origin')).toBeNull()
+  })
+
+  it('trusts the listening address the runtime gives, not the Host the client sent', async () => {
+    const { app } = testApp({ ownOrigins: () => ['http://127.0.0.1:8787'] })
+    const spoofed = await app.request('http://evil/api/answer?q=hi', {
+      headers: { Origin: 'http://evil', Host: 'evil' },
+    })
+    expect(spoofed.headers.get('Access-Control-Allow-Origin')).toBeNull()
+    const ours = await app.request('http://127.0.0.1:8787/api/answer?q=hi', {
+      headers: { Origin: 'http://127.0.0.1:8787' },
+    })
+    expect(ours.headers.get('Access-Control-Allow-Origin')).toBe('http://127.0.0.1:8787')
+  })
 })

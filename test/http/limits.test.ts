@@ -73,6 +73,19 @@ describe('question', () => {
     await expectError(res, 400, 'invalid_question', 'question must be at most 1000 characters')
   })
 
+  it('counts the length after NFKC, the text that is analysed', async () => {
+    // U+2101 is one character as sent and three ("a/s") once normalised
+    const expanding = await app.request('/api/answer', json({ question: '\u2101'.repeat(334) }))
+    await expectError(
+      expanding,
+      400,
+      'invalid_question',
+      'question must be at most 1000 characters',
+    )
+    const fits = await app.request('/api/answer', json({ question: '\u2101'.repeat(333) }))
+    expect(fits.status).toBe(200)
+  })
+
   it('refuses a too long question on GET too', async () => {
     const res = await app.request(`/api/answer?q=${'a'.repeat(1001)}`)
     await expectError(res, 400, 'invalid_question', 'q must be at most 1000 characters')
@@ -167,6 +180,17 @@ describe('routes and methods', () => {
     const doc = await app.request('/api/documents/china-smart-cities', { method: 'POST' })
     expect(doc.headers.get('Allow')).toBe('GET, HEAD')
     expect(doc.status).toBe(405)
+  })
+
+  it('answers a wrong method on a Slack route with 405 before checking any signature', async () => {
+    for (const path of ['/slack/commands', '/slack/events']) {
+      const res = await app.request(path)
+      expect(res.headers.get('Allow')).toBe('POST')
+      await expectError(res, 405, 'method_not_allowed', `GET is not allowed on ${path}; use POST`)
+    }
+    // a POST without a signature is still refused
+    const unsigned = await app.request('/slack/commands', { method: 'POST', body: 'x=1' })
+    expect(unsigned.status).toBe(401)
   })
 
   it('keeps a 404 for an unknown document, not 405', async () => {

@@ -95,7 +95,7 @@ describe('internal errors', () => {
   it('answer 500 with the request id and no stack, and log the failure', async () => {
     const broken = {
       ...testService(),
-      newId: () => {
+      now: () => {
         throw new Error('boom in /srv/citable/secret.ts')
       },
     }

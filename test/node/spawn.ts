@@ -1,12 +1,12 @@
-/** Runs the Node server as `npm start` would, in a child process, and watches its output. */
-import { type ChildProcess, spawn } from 'node:child_process'
+/** Runs the Node server the way production does, in a child process, and watches its output. */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '../..')
 
 export interface Spawned {
   child: ChildProcess
-  /** stdout lines so far, parsed (the server logs JSON lines) */
+  /** stdout lines so far that are JSON (the server logs JSON lines; npm's own lines are skipped) */
   lines: Record<string, unknown>[]
   stderr: () => string
   /** the exit code once the process ends */
@@ -17,16 +17,50 @@ export interface Spawned {
   waitFor: (test: (line: Record<string, unknown>) => boolean) => Promise<Record<string, unknown>>
 }
 
+let built = false
+
+/** the bundle `npm start` runs, built when missing or stale (what npm start's prestart does);
+ * checked once per test file, since the sources do not change while the tests run */
+export function ensureBuilt(): void {
+  if (built) return
+  execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], {
+    cwd: root,
+    stdio: 'ignore',
+  })
+  built = true
+}
+
+const baseEnv = (env: Record<string, string>) => ({
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  HOST: '127.0.0.1',
+  PORT: '0',
+  ...env,
+})
+
 /**
- * `node --import tsx src/runtime/node/server.ts`: the same code `npm start` (tsx) runs, but the
- * child is the server itself, so a signal sent to it reaches the server and not a wrapper.
+ * `node dist/node/server.mjs`: what `npm start` runs after its build check, without npm, so
+ * the child is the server itself.
  */
 export function spawnServer(env: Record<string, string> = {}): Spawned {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/runtime/node/server.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  ensureBuilt()
+  return watch(
+    spawn(process.execPath, ['dist/node/server.mjs'], {
+      cwd: root,
+      env: baseEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  )
+}
+
+/** `npm start`, exactly as the README says: the child is npm */
+export function spawnNpmStart(env: Record<string, string> = {}): Spawned {
+  return watch(
+    spawn('npm', ['start'], { cwd: root, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] }),
+  )
+}
+
+function watch(child: ChildProcess): Spawned {
   const lines: Record<string, unknown>[] = []
   const waiters: {
     test: (l: Record<string, unknown>) => boolean
@@ -39,6 +73,7 @@ export function spawnServer(env: Record<string, string> = {}): Spawned {
     const parts = pending.split('\n')
     pending = parts.pop()!
     for (const part of parts) {
+      if (!part.startsWith('{')) continue
       const line = JSON.parse(part) as Record<string, unknown>
       lines.push(line)
       for (const w of [...waiters])
@@ -51,7 +86,8 @@ export function spawnServer(env: Record<string, string> = {}): Spawned {
   child.stderr!.on('data', (chunk: Buffer) => {
     err += chunk
   })
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
+  // 'close', not 'exit': by then everything the child wrote to stdout and stderr has been read
+  const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)))
   const waitFor = (test: (line: Record<string, unknown>) => boolean) =>
     new Promise<Record<string, unknown>>((done, fail) => {
       const seen = lines.find(test)

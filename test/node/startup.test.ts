@@ -1,4 +1,4 @@
-/** Start-up refuses bad configuration: exit code 1 and one line on stderr that names the problem. */
+/** Start-up refuses bad configuration: exit code 1 and one line on stderr that names the problem and where it is. */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -35,6 +35,25 @@ describe.concurrent('start-up', () => {
     expect(await server.exited).toBe(0)
   })
 
+  it('keeps the pack of the last start, and builds it again when an article changes', async ({
+    expect,
+  }) => {
+    const corpus = folder('cached', { 'a.md': '# Alpha\n\nThe port handled 5 ships.\n' })
+    const startOnce = async () => {
+      const server = spawnServer({ CORPUS_DIR: corpus })
+      const line = await server.waitFor((l) => typeof l.port === 'number')
+      server.child.kill('SIGTERM')
+      expect(await server.exited).toBe(0)
+      return { cached: line.packCached, documents: line.documents }
+    }
+    expect(await startOnce()).toEqual({ cached: false, documents: 1 })
+    expect(await startOnce()).toEqual({ cached: true, documents: 1 })
+    writeFileSync(join(corpus, 'b.md'), '# Beta\n\nThe grid carried 7 gigawatts.\n')
+    expect(await startOnce()).toEqual({ cached: false, documents: 2 })
+    writeFileSync(join(corpus, 'b.md'), '# Beta\n\nThe grid carried 8 gigawatts, or more.\n')
+    expect(await startOnce()).toEqual({ cached: false, documents: 2 })
+  })
+
   it('refuses a PORT that is not a port', async ({ expect }) => {
     expect(await refuses({ PORT: 'eighty' })).toBe(
       'citable cannot start: PORT: must be a whole number from 0 to 65535 (got "eighty")\n',
@@ -59,25 +78,37 @@ describe.concurrent('start-up', () => {
     )
   })
 
+  it('refuses a PUBLIC_URL that is not an origin and a TRUSTED_PROXIES that is not a count', async ({
+    expect,
+  }) => {
+    expect(await refuses({ PUBLIC_URL: 'https://citable.example.org/app' })).toBe(
+      'citable cannot start: PUBLIC_URL: must be an origin such as https://citable.example.org (scheme://host[:port], no path) (got "https://citable.example.org/app")\n',
+    )
+    expect(await refuses({ TRUSTED_PROXIES: '0' })).toBe(
+      'citable cannot start: TRUSTED_PROXIES: must be a whole number from 1 to 20 (got "0")\n',
+    )
+  })
+
   it('refuses a corpus file that cannot be read', async ({ expect }) => {
     const corpus = folder('unreadable', { 'good.md': '# Good\n\nSome text.\n' })
     // a folder named like an article: reading it fails the way an unreadable file does
     mkdirSync(join(corpus, 'broken.md'))
     expect(await refuses({ CORPUS_DIR: corpus })).toBe(
-      'citable cannot start: corpus/broken.md: cannot be read (EISDIR)\n',
+      `citable cannot start: ${corpus}/broken.md: cannot be read (EISDIR)\n`,
     )
   })
 
   it('refuses a corpus file that is not text', async ({ expect }) => {
     const corpus = folder('binary', { 'image.md': 'GIF89a\u0000\u0001' })
     expect(await refuses({ CORPUS_DIR: corpus })).toBe(
-      'citable cannot start: corpus/image.md: it is not a text file\n',
+      `citable cannot start: ${corpus}/image.md: it is not a text file\n`,
     )
   })
 
   it('refuses an empty corpus folder and a missing one', async ({ expect }) => {
-    expect(await refuses({ CORPUS_DIR: folder('empty') })).toBe(
-      'citable cannot start: corpus/: no .md or .txt article found\n',
+    const empty = folder('empty')
+    expect(await refuses({ CORPUS_DIR: empty })).toBe(
+      `citable cannot start: ${empty}/: no .md or .txt article found\n`,
     )
     const missing = join(temp, 'missing')
     expect(await refuses({ CORPUS_DIR: missing })).toBe(
@@ -90,7 +121,7 @@ describe.concurrent('start-up', () => {
     cpSync('intents', intents, { recursive: true })
     writeFileSync(join(intents, 'questions.json'), '{ "intents": [ ')
     expect(await refuses({ INTENTS_DIR: intents })).toMatch(
-      /^citable cannot start: intents\/questions\.json: not valid JSON \(.+\)\n$/,
+      new RegExp(`^citable cannot start: ${intents}/questions\\.json: not valid JSON \\(.+\\)\n$`),
     )
   })
 
@@ -101,7 +132,9 @@ describe.concurrent('start-up', () => {
     questions.intents[0].cues = 'how many'
     writeFileSync(join(intents, 'questions.json'), JSON.stringify(questions))
     expect(await refuses({ INTENTS_DIR: intents })).toMatch(
-      /^citable cannot start: intents\/questions\.json: intents\[0\]\.cues: .+\n$/,
+      new RegExp(
+        `^citable cannot start: ${intents}/questions\\.json: intents\\[0\\]\\.cues: .+\n$`,
+      ),
     )
   })
 

@@ -89,6 +89,7 @@ describe('adversarial input of maximum length', () => {
       const res = await app.request('/api/answer', json({ question, sessionId }))
       expect([200, 400]).toContain(res.status)
     }
-    expect(await service.sessions.get(sessionId)).toBeDefined()
+    // the API keeps its sessions in its own namespace (src/http/sessions.ts)
+    expect(await service.sessions.get(`api:${sessionId}`)).toBeDefined()
   })
 })

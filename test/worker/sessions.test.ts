@@ -14,7 +14,8 @@ interface SessionStub {
 /** the session as its Durable Object holds it, read over RPC */
 async function storedSession(worker: ReturnType<typeof useWorker>, id: string) {
   const namespace = await worker.local.mf.getDurableObjectNamespace('SESSIONS')
-  const stub = namespace.get(namespace.idFromName(id)) as unknown as SessionStub
+  // the JSON API keeps its sessions under api:<id> (src/http/sessions.ts)
+  const stub = namespace.get(namespace.idFromName(`api:${id}`)) as unknown as SessionStub
   const state = await stub.read()
   return state && { turns: state.turns, lastQuestion: state.lastQuestion }
 }

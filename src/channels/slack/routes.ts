@@ -13,9 +13,10 @@ export function slackRoutes(deps: AppDeps) {
   if (deps.config.slack.signingSecret && !deps.config.slack.botToken)
     deps.log?.({ level: 'warn', msg: repliesOffMessage })
 
-  slack.use('/slack/*', slackSigned(deps))
-  slack.post('/slack/commands', (c) => handleCommand(c, deps))
-  slack.post('/slack/events', (c) => handleEvent(c, deps, dedupe))
+  // on the routes, not on /slack/*: a wrong method gets its 405 before any signature is checked
+  const signed = slackSigned(deps)
+  slack.post('/slack/commands', signed, (c) => handleCommand(c, deps))
+  slack.post('/slack/events', signed, (c) => handleEvent(c, deps, dedupe))
   slack.route('/', outgoingRoutes(deps))
   return slack
 }

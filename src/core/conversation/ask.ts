@@ -1,6 +1,7 @@
 /** One turn of a conversation for any channel: load the session, answer, store the session. */
 import { answerQuestion } from './turn'
 import type { Knowledge } from '../knowledge/pack'
+import { boundQuestion } from '../nlu/bound'
 import type { Answer } from '../types'
 import type { SessionStore } from './session'
 
@@ -20,9 +21,10 @@ export interface AskRequest {
 export type AskResult = Answer & { sessionId: string }
 
 export async function ask(service: Service, request: AskRequest): Promise<AskResult> {
+  const question = boundQuestion(request.question)
   const sessionId = request.sessionId ?? service.newId()
   const session = request.sessionId ? await service.sessions.get(sessionId) : undefined
-  const turn = answerQuestion(request.question, {
+  const turn = answerQuestion(question, {
     knowledge: service.knowledge,
     session,
     now: service.now(),

@@ -1,4 +1,4 @@
-/** CORS: browsers on `allowedOrigins` (and our own origin) may call the API; /widget.js is open to every page. */
+/** CORS: browsers on `allowedOrigins` and on our own exact origin may call the API; /widget.js is open to every page. */
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../deps'
 import { HttpError } from '../errors'
@@ -10,28 +10,26 @@ export interface CorsOptions {
   allowedOrigins: string[]
   /** the methods a path answers to, for preflights; empty for an unknown path */
   methodsFor: (path: string) => string[]
+  /** the service's own origins; defaults to the origin of the request URL */
+  ownOrigins?: (c: Context) => readonly string[]
 }
 
 /** response headers a page script may read */
 const exposed = 'X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset'
 const allowedHeaders = 'Content-Type, X-Request-Id'
 
-/** same origin by host: behind a TLS-terminating proxy the scheme we see may differ from the page's */
-function sameOrigin(c: Context, origin: string): boolean {
-  try {
-    return new URL(origin).host === new URL(c.req.url).host
-  } catch {
-    return false
-  }
-}
+/** the request URL's origin: right on Workers, where the URL is the routed host, not a Host header */
+const requestOrigin = (c: Context) => [new URL(c.req.url).origin]
 
 export function cors(options: CorsOptions): MiddlewareHandler<AppEnv> {
   const allowed = new Set(options.allowedOrigins)
+  const own = options.ownOrigins ?? requestOrigin
   return async (c, next) => {
     const origin = c.req.header('Origin')
     const open = publicPaths.has(c.req.path)
+    // whole origins compared as strings: scheme, host and port all count
     const permitted =
-      origin !== undefined && origin !== 'null' && (allowed.has(origin) || sameOrigin(c, origin))
+      origin !== undefined && origin !== 'null' && (allowed.has(origin) || own(c).includes(origin))
     const preflight = c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method')
 
     if (preflight && origin !== undefined) {

@@ -17,7 +17,9 @@ export function applyMiddleware(app: Hono<AppEnv>, deps: AppDeps): void {
   // outermost first: the log line and the headers cover every response, errors included
   app.use(requestLog(deps.log))
   app.use(securityHeaders())
-  app.use(cors({ allowedOrigins: deps.config.allowedOrigins, methodsFor }))
+  const { publicUrl } = deps.config
+  const ownOrigins = publicUrl ? () => [publicUrl] : deps.ownOrigins
+  app.use(cors({ allowedOrigins: deps.config.allowedOrigins, methodsFor, ownOrigins }))
   app.use(methodNotAllowed(methodsFor))
   app.use(limitBodies())
 

@@ -30,19 +30,34 @@ export interface MemoryRateLimiterOptions {
   windowMs?: number
   /** the most keys kept; the oldest windows are dropped first; defaults to 10,000 */
   maxKeys?: number
+  /** a longer key is kept as a 16-digit digest of itself; defaults to 64 characters */
+  maxKeyLength?: number
   /** the clock; defaults to Date.now */
   now?: () => number
 }
 
+/** two 32-bit FNV-1a hashes of a key: a short stand-in for a long one */
+function digest(key: string): string {
+  let a = 0x811c9dc5
+  let b = 0x01000193
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i)
+    a = Math.imul(a ^ c, 0x01000193)
+    b = Math.imul(b ^ c, 0x811c9dc5) ^ (b >>> 15)
+  }
+  return `#${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`
+}
+
 /**
- * A fixed window per key, starting at the key's first request. Memory stays bounded: expired
- * windows are dropped as new ones start, and past `maxKeys` the oldest window goes, which at
- * worst forgives that client early.
+ * A fixed window per key, starting at the key's first request. Memory stays bounded in entries
+ * and in bytes: expired windows are dropped as new ones start, past `maxKeys` the oldest window
+ * goes (which at worst forgives that client early), and no key held is longer than
+ * `maxKeyLength` (10,000 keys of 64 characters: about 2 MB with the Map's own overhead).
  */
 export function createMemoryRateLimiter(
   options: MemoryRateLimiterOptions,
 ): RateLimiter & { readonly size: number } {
-  const { limit, windowMs = 60_000, maxKeys = 10_000, now = Date.now } = options
+  const { limit, windowMs = 60_000, maxKeys = 10_000, maxKeyLength = 64, now = Date.now } = options
   // insertion order is window start order, because a key is re-inserted when its window restarts
   const windows = new Map<string, { start: number; count: number }>()
   const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
@@ -59,7 +74,8 @@ export function createMemoryRateLimiter(
     get size() {
       return windows.size
     },
-    async hit(key) {
+    async hit(client) {
+      const key = client.length > maxKeyLength ? digest(client) : client
       const time = now()
       let w = windows.get(key)
       if (!w || time - w.start >= windowMs) {

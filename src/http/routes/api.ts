@@ -1,7 +1,7 @@
 /** The JSON API: health, answers (POST and GET), documents, and the OpenAPI document that describes them. */
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
-import { ask } from '../../core/conversation/ask'
+import { askInChannel } from '../sessions'
 import type { AppDeps, AppEnv } from '../deps'
 import { HttpError } from '../errors'
 import { answerExamples, documentExamples, healthExample } from './examples'
@@ -130,7 +130,7 @@ export function apiRoutes(deps: AppDeps) {
   api.openapi(postAnswer, async (c) => {
     const request = c.req.valid('json')
     c.set('questionLength', request.question.length)
-    const result = await ask(service, request)
+    const result = await askInChannel(c, service, request)
     c.set('answer', result)
     return c.json(result, 200)
   })
@@ -138,7 +138,7 @@ export function apiRoutes(deps: AppDeps) {
   api.openapi(getAnswer, async (c) => {
     const { q, sessionId } = c.req.valid('query')
     c.set('questionLength', q.length)
-    const result = await ask(service, { question: q, sessionId })
+    const result = await askInChannel(c, service, { question: q, sessionId })
     c.set('answer', result)
     return c.json(result, 200)
   })

@@ -3,6 +3,7 @@
  * document (GET /openapi.json). Response schemas only describe; the core's types are what is sent.
  */
 import { z } from '@hono/zod-openapi'
+import { analysedLength } from '../../core/nlu/bound'
 import { httpErrors } from '../errors'
 import { answerQueryExamples, documentExamples } from './examples'
 
@@ -17,6 +18,8 @@ function questionField(name: string) {
     .trim()
     .min(1, `${name} must not be empty`)
     .max(1000, `${name} must be at most 1000 characters`)
+    // the limit holds for the text that is analysed, after NFKC ("℁" becomes "a/s")
+    .refine((q) => analysedLength(q) <= 1000, `${name} must be at most 1000 characters`)
 }
 
 export const questionSchema = questionField('question').openapi({

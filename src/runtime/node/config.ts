@@ -57,6 +57,17 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name such as X-Forwarded-For')
     .optional(),
+  /** how many proxies of ours append to CLIENT_IP_HEADER: the client is that many entries from the right */
+  TRUSTED_PROXIES: wholeNumber(1, 20).default(1),
+  /** the origin browsers reach the service at, for same-origin CORS; unset: the listening address */
+  PUBLIC_URL: z
+    .string()
+    .refine(
+      (s) => toOrigin(s) !== undefined,
+      'must be an origin such as https://citable.example.org (scheme://host[:port], no path)',
+    )
+    .transform((s) => toOrigin(s)!)
+    .optional(),
   CORPUS_DIR: z.string().min(1).default('corpus'),
   INTENTS_DIR: z.string().min(1).default('intents'),
 })
@@ -85,6 +96,7 @@ export function readConfig(env: Record<string, string | undefined>): EnvConfig {
 export function appConfig(env: EnvConfig): AppConfig {
   return {
     allowedOrigins: env.ALLOWED_ORIGINS,
+    publicUrl: env.PUBLIC_URL,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     slack: {
       signingSecret: env.SLACK_SIGNING_SECRET,

@@ -1,4 +1,4 @@
-/** Reads corpus/ and intents/ from disk into the knowledge pack. */
+/** Reads corpus/ and intents/ from disk into the knowledge pack; errors name the files where they really are. */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseCorpusFile } from '../../core/corpus/parse'
@@ -20,15 +20,28 @@ function list(
     throw new CitableError(
       code,
       `${dir}: cannot read the folder (${(error as NodeJS.ErrnoException).code})`,
-      {
-        file: dir,
-      },
+      { file: dir },
     )
   }
 }
 
+/**
+ * The core names files as `corpus/<name>` and `intents/<name>`, not knowing where they were
+ * read from: this puts the folder they came from in its place (CORPUS_DIR, INTENTS_DIR).
+ */
+function located<T>(prefix: string, dir: string, read: () => T): T {
+  try {
+    return read()
+  } catch (error) {
+    if (!(error instanceof CitableError) || !error.message.startsWith(prefix)) throw error
+    const message = join(dir, error.message.slice(prefix.length))
+    throw new CitableError(error.code, message, { file: error.file, path: error.path })
+  }
+}
+
 export function readCorpus(dirs: string | string[]): CorpusDocument[] {
-  return [dirs].flat().flatMap((dir) =>
+  const folders = [dirs].flat()
+  const documents = folders.flatMap((dir) =>
     list(dir, /\.(md|txt)$/i, 'corpus_unreadable').map((name) => {
       let raw: string
       try {
@@ -36,23 +49,29 @@ export function readCorpus(dirs: string | string[]): CorpusDocument[] {
       } catch (error) {
         throw new CitableError(
           'corpus_unreadable',
-          `corpus/${name}: cannot be read (${(error as NodeJS.ErrnoException).code})`,
-          {
-            file: name,
-          },
+          `${join(dir, name)}: cannot be read (${(error as NodeJS.ErrnoException).code})`,
+          { file: name },
         )
       }
-      return parseCorpusFile(name, raw)
+      return located('corpus/', dir, () => parseCorpusFile(name, raw))
     }),
   )
+  if (documents.length === 0)
+    throw new CitableError(
+      'corpus_empty',
+      `${folders.map((d) => join(d, '/')).join(', ')}: no .md or .txt article found`,
+    )
+  return documents
 }
 
 export function readLanguage(dir: string) {
-  return loadLanguage(
-    list(dir, /\.json$/i, 'intents_invalid').map((name) => ({
-      name,
-      content: readFileSync(join(dir, name), 'utf8'),
-    })),
+  return located('intents/', dir, () =>
+    loadLanguage(
+      list(dir, /\.json$/i, 'intents_invalid').map((name) => ({
+        name,
+        content: readFileSync(join(dir, name), 'utf8'),
+      })),
+    ),
   )
 }
 

@@ -1,32 +1,91 @@
 /** The Node entry: read the configuration, build the knowledge pack, serve the app, stop cleanly on SIGTERM. */
-import { realpathSync } from 'node:fs'
+import { realpathSync, statSync } from 'node:fs'
 import type { Server, ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
 import { createApp } from '../../http/app'
 import type { AppEnv, LogLine } from '../../http/deps'
+import { type HttpErrorCode, httpErrors } from '../../http/errors'
+import { forwardedAddress, rateKey } from './client-ip'
 import { appConfig, readConfig } from './config'
-import { nodeService } from './service'
+import { drainable } from './drain'
+import { nodeService, type PackCache } from './service'
 
 /** how long in-flight requests may take to finish after SIGTERM before they are cut */
 const drainMs = 10_000
+/** a client must have sent its request line and headers by then (slowloris) */
+export const headersTimeoutMs = 15_000
+/** and the whole request, body included, by then */
+export const requestTimeoutMs = 30_000
 
 /**
- * The client a request counts against: the socket's address. A header is trusted only when
- * configured (a proxy in front sets it); with X-Forwarded-For the last entry is the one our
- * proxy added, the earlier ones are whatever the client sent.
+ * The client a request counts against. With CLIENT_IP_HEADER set, each of the TRUSTED_PROXIES
+ * proxies in front appended the address it saw, so the client is that many entries from the
+ * right; entries further left are whatever the client wrote. Anything that is not an IP
+ * address there means the socket's address, so a client cannot invent keys.
  */
-export function nodeClientKey(header?: string) {
+export function nodeClientKey(header?: string, trustedProxies = 1) {
   return (c: Context<AppEnv>): string => {
-    const forwarded = header ? c.req.header(header)?.split(',').at(-1)?.trim() : undefined
-    if (forwarded) return forwarded
+    const forwarded = header ? forwardedAddress(c.req.header(header), trustedProxies) : undefined
+    if (forwarded) return rateKey(forwarded)
     try {
-      return getConnInfo(c).remote.address ?? 'unknown'
+      return rateKey(getConnInfo(c).remote.address ?? 'unknown')
     } catch {
       return 'unknown'
     }
+  }
+}
+
+/** the origins a browser may use to reach a server listening on host:port */
+export function listeningOrigins(host: string, port: number): string[] {
+  const loopback = ['127.0.0.1', 'localhost', '::1', '[::1]']
+  const names = loopback.includes(host) ? loopback : [host]
+  return names.map((h) => `http://${h.includes(':') && !h.startsWith('[') ? `[${h}]` : h}:${port}`)
+}
+
+/** Node's own answer to a request it could not parse, in the contract's JSON shape */
+function clientErrorResponse(error: NodeJS.ErrnoException): string {
+  const [code, message]: [HttpErrorCode, string] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? ['headers_too_large', 'the request line and headers must be at most 16 KiB']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [
+            'request_timeout',
+            `the request took too long: headers are due within ${headersTimeoutMs / 1000} s, the whole request within ${requestTimeoutMs / 1000} s`,
+          ]
+        : ['bad_request', 'the request is not valid HTTP']
+  const status = httpErrors[code]
+  const reason = {
+    400: 'Bad Request',
+    408: 'Request Timeout',
+    431: 'Request Header Fields Too Large',
+  }
+  const body = JSON.stringify({ error: { code, message } })
+  return [
+    `HTTP/1.1 ${status} ${reason[status as keyof typeof reason]}`,
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'X-Content-Type-Options: nosniff',
+    "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'",
+    'Connection: close',
+    '',
+    body,
+  ].join('\r\n')
+}
+
+/** run as the bundle (npm start), the pack of the last start is kept beside it; through tsx, never */
+function bundlePackCache(): PackCache | undefined {
+  const self = fileURLToPath(import.meta.url)
+  if (!self.endsWith('.mjs')) return undefined
+  try {
+    const stat = statSync(self)
+    return { dir: dirname(self), code: `${stat.size} ${stat.mtimeMs}` }
+  } catch {
+    return undefined
   }
 }
 
@@ -41,69 +100,79 @@ function fail(message: string): never {
 export function start(env: Record<string, string | undefined> = process.env) {
   const started = performance.now()
   const config = readConfig(env)
-  const service = nodeService({ corpus: config.CORPUS_DIR, intents: config.INTENTS_DIR })
+  const service = nodeService(
+    { corpus: config.CORPUS_DIR, intents: config.INTENTS_DIR },
+    {},
+    bundlePackCache(),
+  )
   const indexedMs = Math.round(performance.now() - started)
+  let origins: string[] = []
   const app = createApp({
     service,
     config: appConfig(config),
     log,
-    clientKey: nodeClientKey(config.CLIENT_IP_HEADER),
+    clientKey: nodeClientKey(config.CLIENT_IP_HEADER, config.TRUSTED_PROXIES),
+    ownOrigins: () => origins,
   })
   const server = serve(
     {
       fetch: app.fetch,
       port: config.PORT,
       hostname: config.HOST,
-      // a client that trickles its headers or body cannot hold a connection for long
-      serverOptions: { headersTimeout: 15_000, requestTimeout: 30_000 },
+      serverOptions: {
+        // a client that trickles its headers or body cannot hold a connection for long; node
+        // checks these timeouts every connectionsCheckingInterval (30 s unless told), so that
+        // interval is what makes 15 s mean 15 s
+        headersTimeout: headersTimeoutMs,
+        requestTimeout: requestTimeoutMs,
+        connectionsCheckingInterval: 1_000,
+      },
     },
     (info) => {
+      origins = listeningOrigins(config.HOST, info.port)
       log({
         level: 'info',
         msg: `citable listening on http://${config.HOST}:${info.port}`,
         host: config.HOST,
         port: info.port,
+        pid: process.pid,
         documents: service.knowledge.documents.size,
         facts: service.knowledge.facts.length,
         indexedMs,
+        packCached: service.packCached,
       })
     },
   ) as Server
   server.on('error', (error: NodeJS.ErrnoException) =>
     fail(`cannot listen on ${config.HOST}:${config.PORT} (${error.code ?? error.message})`),
   )
-
-  let stopping = false
-  const inFlight = new Set<ServerResponse>()
-  server.on('request', (_req, res: ServerResponse) => {
-    inFlight.add(res)
-    res.once('close', () => {
-      inFlight.delete(res)
-      // a keep-alive connection whose last request just ended would hold close() open
-      if (stopping) server.closeIdleConnections()
-    })
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    // a reset connection, or one whose answer has started, has nobody left to tell
+    const answering = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage
+    if (error.code === 'ECONNRESET' || !socket.writable || answering?.headersSent)
+      return socket.destroy()
+    socket.end(clientErrorResponse(error))
   })
 
+  const drain = drainable(server)
+  let stopping = false
   const stop = (signal: string) => {
     if (stopping) {
       log({ level: 'warn', msg: `${signal} again: stopping without waiting` })
       process.exit(1)
     }
     stopping = true
-    // answers still to come end their connection, so close() does not wait on keep-alive
-    for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close')
-    server.close(() => {
+    void drain.stop().then(() => {
       log({ level: 'info', msg: 'stopped' })
       process.exit(0)
     })
-    server.closeIdleConnections()
     // logged once the listener is closed, so whoever reads it can rely on it
     log({
       level: 'info',
-      msg: `${signal}: no new connections; finishing ${inFlight.size} requests`,
+      msg: `${signal}: no new connections; finishing ${drain.inFlight} requests`,
     })
     setTimeout(() => {
-      log({ level: 'error', msg: `${inFlight.size} requests still running after ${drainMs} ms` })
+      log({ level: 'error', msg: `${drain.inFlight} requests still running after ${drainMs} ms` })
       process.exit(1)
     }, drainMs).unref()
   }
@@ -112,12 +181,15 @@ export function start(env: Record<string, string | undefined> = process.env) {
   return server
 }
 
-// run only as the entry (npm start), so tests and tools may import the helpers above
-const entry = process.argv[1] && realpathSync(process.argv[1])
-if (entry === fileURLToPath(import.meta.url)) {
+/** `node dist/node/server.mjs`: start, or say why not and exit 1 */
+export function main() {
   try {
     start()
   } catch (error) {
     fail((error as Error).message)
   }
 }
+
+// run only as the entry (npm start), so tests and tools may import the helpers above
+const entry = process.argv[1] && realpathSync(process.argv[1])
+if (entry === fileURLToPath(import.meta.url)) main()
