@@ -12,7 +12,7 @@ import { benchAvailable, loadNews } from './eval/bench/load'
 import { summariseNews } from './eval/bench/report'
 import { peersFor, runNews } from './eval/bench/run'
 import { foreignRows, ownRows, type QuestionRows, squadRows } from './train/data'
-import { fit, type Fitted, logLoss, predict } from './train/fit'
+import { type Fitted, fitLogistic, logLoss, predict } from './train/fit'
 
 const out = 'intents/answer-model.json'
 const ownWeight = 15
@@ -43,7 +43,12 @@ function judge(questions: QuestionRows[], ranker: Fitted): Judged[] {
     const ranked = q.candidates
       .map((c) => ({ ...c, score: logitOf(ranker, vector(c.f)) }))
       .sort((a, b) => b.score - a.score)
-    const row = (c: (typeof ranked)[number] | undefined, score: number, rival: number | undefined, refused: boolean) => {
+    const row = (
+      c: (typeof ranked)[number] | undefined,
+      score: number,
+      rival: number | undefined,
+      refused: boolean,
+    ) => {
       if (!c) return undefined
       const lead: Lead = {
         rankLogit: score,
@@ -56,7 +61,9 @@ function judge(questions: QuestionRows[], ranker: Fitted): Judged[] {
     const top = ranked[0]
     const best = top ? row(top, top.score, ranked[1]?.score, q.factRefused) : undefined
     const factScore = q.fact ? logitOf(ranker, vector(q.fact.f)) : 0
-    const fact = q.fact ? row({ ...q.fact, score: factScore }, factScore, top?.score, false) : undefined
+    const fact = q.fact
+      ? row({ ...q.fact, score: factScore }, factScore, top?.score, false)
+      : undefined
     return { answerable: q.answerable, ruled: q.ruled, best, fact }
   })
 }
@@ -103,14 +110,38 @@ async function main() {
   const own = ownRows(language)
   const fitOn = [...squad, ...foreign, ...own]
   const weightOf = (i: number) => (i < squad.length + foreign.length ? 1 : ownWeight)
-  const rankRows = fitOn.flatMap((q, i) => [...(q.fact ? [q.fact] : []), ...q.candidates].map((r) => ({ ...r, w: weightOf(i) })))
-  const ranker = fit(rankRows.map((r) => vector(r.f)), rankRows.map((r) => r.y), {}, rankRows.map((r) => r.w))
-  console.log(`ranker: ${rankRows.length} candidates of ${fitOn.length} questions (squad2 train + dev2, ${own.length} of the own set), log loss ${logLoss(ranker, rankRows.map((r) => vector(r.f)), rankRows.map((r) => r.y)).toFixed(4)}`)
+  const rankRows = fitOn.flatMap((q, i) =>
+    [...(q.fact ? [q.fact] : []), ...q.candidates].map((r) => ({ ...r, w: weightOf(i) })),
+  )
+  const ranker = fitLogistic(
+    rankRows.map((r) => vector(r.f)),
+    rankRows.map((r) => r.y),
+    {},
+    rankRows.map((r) => r.w),
+  )
+  console.log(
+    `ranker: ${rankRows.length} candidates of ${fitOn.length} questions (squad2 train + dev2, ${own.length} of the own set), log loss ${logLoss(
+      ranker,
+      rankRows.map((r) => vector(r.f)),
+      rankRows.map((r) => r.y),
+    ).toFixed(4)}`,
+  )
   const decideRows = judge(fitOn, ranker).flatMap((j, i) =>
     [j.best, j.fact].filter((r) => r !== undefined).map((r) => ({ ...r, w: weightOf(i) })),
   )
-  const decider = fit(decideRows.map((r) => r.x), decideRows.map((r) => r.y), {}, decideRows.map((r) => r.w))
-  console.log(`decider: ${decideRows.length} best candidates, log loss ${logLoss(decider, decideRows.map((r) => r.x), decideRows.map((r) => r.y)).toFixed(4)}`)
+  const decider = fitLogistic(
+    decideRows.map((r) => r.x),
+    decideRows.map((r) => r.y),
+    {},
+    decideRows.map((r) => r.w),
+  )
+  console.log(
+    `decider: ${decideRows.length} best candidates, log loss ${logLoss(
+      decider,
+      decideRows.map((r) => r.x),
+      decideRows.map((r) => r.y),
+    ).toFixed(4)}`,
+  )
 
   const dev = judge(squadRows('dev', language), ranker)
   const news = loadNews()
@@ -120,23 +151,37 @@ async function main() {
   for (let t = 0.2; t <= 0.801; t += 0.025) {
     const threshold = round(t)
     peers.language.answerModel = { ...base, threshold }
-    const figures = summariseNews(await runNews(news, peers.freshCitable(), peers.documents)).figures
-    curve.push({ threshold, dev: squadAt(dev, decider, threshold), news: figures.overall!.right / figures.overall!.total })
+    const figures = summariseNews(
+      await runNews(news, peers.freshCitable(), peers.documents),
+    ).figures
+    curve.push({
+      threshold,
+      dev: squadAt(dev, decider, threshold),
+      news: figures.overall!.right / figures.overall!.total,
+    })
   }
   const pc = (n: number) => `${(100 * n).toFixed(1)}%`
-  console.log('\n| threshold | dev coverage | dev precision | dev answerable | dev impossible abstained | dev overall | news overall |')
+  console.log(
+    '\n| threshold | dev coverage | dev precision | dev answerable | dev impossible abstained | dev overall | news overall |',
+  )
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
   for (const c of curve)
-    console.log(`| ${c.threshold.toFixed(3)} | ${pc(c.dev.coverage)} | ${pc(c.dev.precision)} | ${pc(c.dev.answerable)} | ${pc(c.dev.impossible)} | ${pc(c.dev.overall)} | ${pc(c.news)} |`)
+    console.log(
+      `| ${c.threshold.toFixed(3)} | ${pc(c.dev.coverage)} | ${pc(c.dev.precision)} | ${pc(c.dev.answerable)} | ${pc(c.dev.impossible)} | ${pc(c.dev.overall)} | ${pc(c.news)} |`,
+    )
   // the threshold that does best on both held-out sets at once
-  const chosen = curve.reduce((a, b) => ((b.dev.overall + b.news) / 2 > (a.dev.overall + a.news) / 2 ? b : a))
+  const chosen = curve.reduce((a, b) =>
+    (b.dev.overall + b.news) / 2 > (a.dev.overall + a.news) / 2 ? b : a,
+  )
   const answerModel: AnswerModel = {
     ...base,
     threshold: chosen.threshold,
     trainedOn: {
-      fitted: "squad2/train + squad2/dev2, 1,500 squad2/train questions asked of the news articles (all wrong), the own set's single-turn questions (weight 15): the ranker on every candidate, the decider on each question's best",
+      fitted:
+        "squad2/train + squad2/dev2, 1,500 squad2/train questions asked of the news articles (all wrong), the own set's single-turn questions (weight 15): the ranker on every candidate, the decider on each question's best",
       threshold: 'chosen on squad2/dev and news: the best mean of their overall scores',
-      method: 'logistic regressions, full-batch adaptive-moment descent, L2 1e-3, 3000 epochs, zero start: deterministic',
+      method:
+        'logistic regressions, full-batch adaptive-moment descent, L2 1e-3, 3000 epochs, zero start: deterministic',
       candidates: rankRows.length,
       curve: curve.map((c) => ({
         threshold: c.threshold,
@@ -147,8 +192,13 @@ async function main() {
       })),
     },
   }
-  writeFileSync(out, `${JSON.stringify({ $comment: 'Written by npm run train: the answer-or-abstain model. Do not edit by hand.', answerModel }, null, 2)}\n`)
-  console.log(`\nthreshold ${chosen.threshold}: dev overall ${pc(chosen.dev.overall)}, news overall ${pc(chosen.news)}`)
+  writeFileSync(
+    out,
+    `${JSON.stringify({ $comment: 'Written by npm run train: the answer-or-abstain model. Do not edit by hand.', answerModel }, null, 2)}\n`,
+  )
+  console.log(
+    `\nthreshold ${chosen.threshold}: dev overall ${pc(chosen.dev.overall)}, news overall ${pc(chosen.news)}`,
+  )
   console.log(`wrote ${out} in ${((performance.now() - started) / 1000).toFixed(0)} s`)
 }
 

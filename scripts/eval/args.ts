@@ -1,6 +1,7 @@
 /** The evaluator's command line: options with their defaults beside them. */
-import { benchesNamed } from './bench/main'
+
 import type { BenchName } from './bench/load'
+import { benchesNamed } from './bench/main'
 import { type Category, categories } from './schema'
 
 export interface EvalArgs {
@@ -70,7 +71,8 @@ export function parseArgs(argv: string[]): EvalArgs {
       }
     } else if (flag === '--limit') {
       const n = Number(value(i++, flag))
-      if (!Number.isInteger(n) || n < 1) throw new UsageError('--limit needs a whole number above 0')
+      if (!Number.isInteger(n) || n < 1)
+        throw new UsageError('--limit needs a whole number above 0')
       args.bench = { benches: [], ...args.bench, limit: n }
     } else if (flag === '--out') args.bench = { benches: [], ...args.bench, out: value(i++, flag) }
     else if (flag === '--set') args.set = value(i++, flag)

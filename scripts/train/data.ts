@@ -1,4 +1,6 @@
 /** Training questions for the answer-or-abstain model: each SQuAD question's candidates, scored and labelled. */
+
+import { readFileSync } from 'node:fs'
 import { scoreQuery } from '../../src/core/answer/decide'
 import type { Features } from '../../src/core/answer/typed/features'
 import { resolveTurn } from '../../src/core/conversation/followup'
@@ -6,11 +8,10 @@ import { newSession } from '../../src/core/conversation/session'
 import { buildPack, loadPack } from '../../src/core/knowledge/pack'
 import type { Language } from '../../src/core/nlu/language'
 import type { CorpusDocument } from '../../src/core/types'
-import { readFileSync } from 'node:fs'
 import { readCorpus } from '../../src/runtime/node/files'
 import { type BenchName, loadSquad } from '../eval/bench/load'
-import { parseSet } from '../eval/schema'
 import { squadNormalise } from '../eval/bench/score'
+import { parseSet } from '../eval/schema'
 
 export interface Labelled {
   f: Features
@@ -69,7 +70,11 @@ export function squadRows(name: Exclude<BenchName, 'news'>, language: Language):
 }
 
 /** the own labelled set's single-turn questions (test/eval/questions.jsonl), labelled by what each expects */
-export function ownRows(language: Language, set = 'test/eval/questions.jsonl', corpus = ['corpus', 'test/fixtures/corpus']): QuestionRows[] {
+export function ownRows(
+  language: Language,
+  set = 'test/eval/questions.jsonl',
+  corpus = ['corpus', 'test/fixtures/corpus'],
+): QuestionRows[] {
   const items = parseSet(readFileSync(set, 'utf8'), set).filter((i) => i.turns.length === 1)
   const knowledge = loadPack(buildPack(readCorpus(corpus), language))
   const lower = (t: string) => t.toLowerCase().replace(/,(?=\d{3})/g, '')
@@ -77,21 +82,32 @@ export function ownRows(language: Language, set = 'test/eval/questions.jsonl', c
     const expect = item.expect[0]!
     const answerable = expect.abstained !== true
     const { query } = resolveTurn(item.turns[0]!, knowledge, newSession(0))
-    if (query.unknownNames.length > 0) return { answerable, ruled: true, factRefused: false, candidates: [] }
-    const wanted = [expect.cites, ...(expect.cites ? [] : [expect.answer, ...(expect.answerAll ?? [])])].filter(
-      (w): w is string => !!w,
-    )
+    if (query.unknownNames.length > 0)
+      return { answerable, ruled: true, factRefused: false, candidates: [] }
+    const wanted = [
+      expect.cites,
+      ...(expect.cites ? [] : [expect.answer, ...(expect.answerAll ?? [])]),
+    ].filter((w): w is string => !!w)
     const numbers = wanted.flatMap((w) => lower(w).match(/\d+(?:\.\d+)?/g) ?? [])
     const right = (text: string) => {
       if (!answerable || wanted.length === 0) return 0
       const t = lower(text)
       if (expect.cites) return t.includes(lower(expect.cites)) ? 1 : 0
-      return numbers.length ? (numbers.every((n) => t.includes(n)) ? 1 : 0) : wanted.every((w) => t.includes(lower(w))) ? 1 : 0
+      return numbers.length
+        ? numbers.every((n) => t.includes(n))
+          ? 1
+          : 0
+        : wanted.every((w) => t.includes(lower(w)))
+          ? 1
+          : 0
     }
     const { verdict, fact, retrieved } = scoreQuery(knowledge, query)
     const candidates = retrieved.map((c) => {
       const s = knowledge.sentences[c.sentenceId]!
-      return { f: c.features, y: right(knowledge.documents.get(s.docId)!.text.slice(s.start, s.end)) }
+      return {
+        f: c.features,
+        y: right(knowledge.documents.get(s.docId)!.text.slice(s.start, s.end)),
+      }
     })
     const said =
       verdict?.type === 'answer'
@@ -122,7 +138,8 @@ export function foreignRows(
     .slice(0, limit)
     .map((item) => {
       const { query } = resolveTurn(item.question, knowledge, newSession(0))
-      if (query.unknownNames.length > 0) return { answerable: false, ruled: true, factRefused: false, candidates: [] }
+      if (query.unknownNames.length > 0)
+        return { answerable: false, ruled: true, factRefused: false, candidates: [] }
       const { verdict, fact, retrieved } = scoreQuery(knowledge, query)
       return {
         answerable: false,

@@ -23,7 +23,7 @@ export function predict(model: Fitted, x: number[]): number {
   return sigmoid(z)
 }
 
-export function fit(
+export function fitLogistic(
   xs: number[][],
   ys: number[],
   options: Partial<FitOptions> = {},

@@ -34,7 +34,8 @@ function benchmarkNames(text: string, known: string): string[] {
   for (const m of text.matchAll(/\b[A-Z][a-z]{3,}(?:\s[A-Z][a-z]+)*\b/g)) {
     for (const word of m[0].split(' ')) {
       const w = word.toLowerCase()
-      if (!lower.has(w) && !knownWords.has(w) && !ordinary.has(word) && !exempt.has(word)) names.add(word)
+      if (!lower.has(w) && !knownWords.has(w) && !ordinary.has(word) && !exempt.has(word))
+        names.add(word)
     }
     if (m[0].includes(' ') && !known.includes(m[0]) && !exempt.has(m[0])) names.add(m[0])
   }
@@ -44,7 +45,10 @@ function benchmarkNames(text: string, known: string): string[] {
 describe.skipIf(!existsSync(join(root, 'news')))('benchmark names', () => {
   it('finds no name of a benchmark article in src/ or intents/ that corpus/ and the fixtures do not use', () => {
     const bench = read(files(root, /\.txt$/))
-    const known = read([...files('corpus', /\.(md|txt)$/), ...files('test/fixtures', /\.(md|txt|jsonl)$/)])
+    const known = read([
+      ...files('corpus', /\.(md|txt)$/),
+      ...files('test/fixtures', /\.(md|txt|jsonl)$/),
+    ])
     const names = benchmarkNames(bench, known)
     expect(names.length).toBeGreaterThan(500)
     // the Worker's generated pack is the corpus itself, not code
@@ -52,7 +56,9 @@ describe.skipIf(!existsSync(join(root, 'news')))('benchmark names', () => {
       ...files('src', /\.(ts|json|yaml)$/).filter((f) => !f.includes('generated')),
       ...files('intents', /\.json$/),
     ])
-    const leaked = names.filter((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(code))
+    const leaked = names.filter((n) =>
+      new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(code),
+    )
     expect(leaked).toEqual([])
   })
 })

@@ -13,14 +13,16 @@ const floors = {
 describe.skipIf(!benchAvailable())('public benchmarks', () => {
   it('keeps the news set above its floors, ahead of the search box, with valid citations', async () => {
     const r = await runBench('news')
-    for (const [name, floor] of Object.entries(floors.news)) expect(pct(r.citable.figures[name]!)).toBeGreaterThanOrEqual(floor)
+    for (const [name, floor] of Object.entries(floors.news))
+      expect(pct(r.citable.figures[name]!)).toBeGreaterThanOrEqual(floor)
     expect(pct(r.citable.figures.overall!)).toBeGreaterThan(pct(r.box.figures.overall!))
     expect(pct(r.citable.figures['citation validity']!)).toBe(100)
   }, 120_000)
 
   it('keeps 400 SQuAD 2.0 dev questions above their floors and ahead of the search box and of always abstaining', async () => {
     const r = await runBench('dev', 400)
-    for (const [name, floor] of Object.entries(floors.dev)) expect(pct(r.citable.figures[name]!)).toBeGreaterThanOrEqual(floor)
+    for (const [name, floor] of Object.entries(floors.dev))
+      expect(pct(r.citable.figures[name]!)).toBeGreaterThanOrEqual(floor)
     expect(pct(r.citable.figures.overall!)).toBeGreaterThan(pct(r.box.figures.overall!))
   }, 180_000)
 })

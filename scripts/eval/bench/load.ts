@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { readCorpus } from '../../../src/runtime/node/files'
 import type { CorpusDocument } from '../../../src/core/types'
+import { readCorpus } from '../../../src/runtime/node/files'
 
 export const benchRoot = process.env.BENCHMARKS_DIR ?? '../shared/benchmarks'
 

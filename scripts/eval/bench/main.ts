@@ -63,9 +63,21 @@ export async function benchMain(args: BenchArgs): Promise<number> {
   const results: BenchResult[] = []
   for (const name of args.benches) results.push(await runBench(name, args.limit))
   if (args.out)
-    writeFileSync(args.out, results.flatMap((r) => r.records.flatMap((i) => i.turns)).map((t) => JSON.stringify(t)).join('\n'))
+    writeFileSync(
+      args.out,
+      results
+        .flatMap((r) => r.records.flatMap((i) => i.turns))
+        .map((t) => JSON.stringify(t))
+        .join('\n'),
+    )
   if (args.json) {
-    console.log(JSON.stringify(results.map(({ records, ...r }) => r), null, 2))
+    console.log(
+      JSON.stringify(
+        results.map(({ records, ...r }) => r),
+        null,
+        2,
+      ),
+    )
     return 0
   }
   console.log('# citable on the public benchmarks\n')

@@ -2,8 +2,8 @@
 import { ask } from '../../../src/core/conversation/ask'
 import { createMemoryStore } from '../../../src/core/conversation/memory-store'
 import { buildPack, loadPack } from '../../../src/core/knowledge/pack'
-import type { Answer, CorpusDocument } from '../../../src/core/types'
 import type { Language } from '../../../src/core/nlu/language'
+import type { Answer, CorpusDocument } from '../../../src/core/types'
 import { readLanguage } from '../../../src/runtime/node/files'
 import { createSearchBox } from '../../bench/search-box'
 import { citationProblem } from '../citations'
@@ -113,7 +113,15 @@ export async function runNews(
       const ms = performance.now() - started
       const right = scoreNewsTurn(expect, asReply(reply))
       turns.push(
-        record(item.id, item.cat, question, reply, { right, expectAbstain: !!expect.abstain }, documents, ms),
+        record(
+          item.id,
+          item.cat,
+          question,
+          reply,
+          { right, expectAbstain: !!expect.abstain },
+          documents,
+          ms,
+        ),
       )
     }
     out.push({ id: item.id, cat: item.cat, right: turns.every((t) => t.right), turns })

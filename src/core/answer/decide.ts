@@ -1,19 +1,19 @@
 /** Decides one query: structured and retrieved candidates scored by one model, the best given or a refusal. */
 import type { Knowledge } from '../knowledge/pack'
+import { nameKey } from '../nlu/normalize'
 import type { Answer, Fact } from '../types'
 import { abstain } from './cite'
 import { handlers } from './handlers'
 import { ownerOf } from './handlers/attribute'
 import type { HandlerResult } from './handlers/result'
-import { nameKey } from '../nlu/normalize'
 import type { Query } from './query'
 import { fitsAsked } from './typed/agree'
 import { decision, untrainedModel } from './typed/model'
 import {
   type Candidate,
   factCandidate,
-  type Prepared,
   leadOf,
+  type Prepared,
   type RetrievalQuestion,
   retrievalCandidates,
   sayCandidate,
@@ -25,7 +25,12 @@ const slotRefusal = /^(?:no figure for|only a shared figure)/
 
 /** a retrieved sentence may answer: it says a question word itself, and after a handler's owner or year
  * refusal, it names the owners and years asked in the sentence itself */
-function supported(knowledge: Knowledge, query: Query, verdict: HandlerResult | undefined, best: Candidate): boolean {
+function supported(
+  knowledge: Knowledge,
+  query: Query,
+  verdict: HandlerResult | undefined,
+  best: Candidate,
+): boolean {
   if (best.features.coverage === 0) return false
   if (verdict?.type !== 'abstain' || !slotRefusal.test(verdict.answer.reason ?? '')) return true
   const s = knowledge.sentences[best.sentenceId]!
@@ -92,7 +97,11 @@ export function scoreQuery(knowledge: Knowledge, query: Query): Scored {
   // a handler's refusal (another owner's figure, another year's) is evidence against the best sentence too
   const best = candidates[0]
   if (verdict?.type === 'abstain' && best)
-    best.p = decision(knowledge.language.answerModel ?? untrainedModel, best.features, leadOf(best, candidates[1], true))
+    best.p = decision(
+      knowledge.language.answerModel ?? untrainedModel,
+      best.features,
+      leadOf(best, candidates[1], true),
+    )
   return { verdict, fact, retrieved: candidates, prepared }
 }
 
@@ -111,17 +120,32 @@ export function decide(knowledge: Knowledge, query: Query): Outcome {
   const { verdict, fact, retrieved, prepared } = scoreQuery(knowledge, query)
   const t = threshold(knowledge)
   const intent = query.intent?.name
-  if (verdict?.type === 'answer' && fact && fact.p >= t && fitsAsked(verdict.answer, prepared.asked, query.text))
-    return { answer: { ...verdict.answer, confidence: fact.p, reason: `fact (${fact.p.toFixed(2)})` }, facts: verdict.facts }
+  if (
+    verdict?.type === 'answer' &&
+    fact &&
+    fact.p >= t &&
+    fitsAsked(verdict.answer, prepared.asked, query.text)
+  )
+    return {
+      answer: { ...verdict.answer, confidence: fact.p, reason: `fact (${fact.p.toFixed(2)})` },
+      facts: verdict.facts,
+    }
   const best = retrieved[0]
   if (best && !best.blocked && best.p >= t && supported(knowledge, query, verdict, best))
     return { answer: { ...sayCandidate(knowledge, best), intent }, facts: [] }
   if (verdict?.type === 'abstain') return { answer: verdict.answer, facts: [] }
   if (best?.blocked)
-    return { answer: abstain({ reason: 'only another owner\'s figure', intent, confidence: 0.8 }), facts: [] }
+    return {
+      answer: abstain({ reason: "only another owner's figure", intent, confidence: 0.8 }),
+      facts: [],
+    }
   const p = Math.max(best?.p ?? 0, fact?.p ?? 0)
   return {
-    answer: abstain({ reason: best ? `low confidence (${p.toFixed(2)})` : 'nothing relevant', intent, confidence: 1 - p }),
+    answer: abstain({
+      reason: best ? `low confidence (${p.toFixed(2)})` : 'nothing relevant',
+      intent,
+      confidence: 1 - p,
+    }),
     facts: [],
   }
 }

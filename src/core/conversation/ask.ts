@@ -1,9 +1,10 @@
 /** One turn of a conversation for any channel: load the session, answer, store the session. */
-import { answerQuestion } from './turn'
+
 import type { Knowledge } from '../knowledge/pack'
 import { boundQuestion } from '../nlu/bound'
 import type { Answer } from '../types'
 import type { SessionStore } from './session'
+import { answerQuestion } from './turn'
 
 export interface Service {
   knowledge: Knowledge

@@ -1,17 +1,18 @@
 /** One turn of a conversation: resolve it against the session, answer it through answer/, and keep the focus for the next turn. */
+
+import { uniqueCitations } from '../answer/cite'
+import { decide } from '../answer/decide'
+import type { Query } from '../answer/query'
+import type { Knowledge } from '../knowledge/pack'
+import { isEnglish } from '../nlu/english'
+import { findMentions } from '../nlu/mentions'
+import type { Answer, Fact } from '../types'
 import { resolveTurn } from './followup'
 import { answerMeta } from './meta'
 import type { Focus, SessionState } from './session'
 import { newSession } from './session'
 import { splitQuestion } from './split'
 import { suggest } from './suggest'
-import type { Knowledge } from '../knowledge/pack'
-import { isEnglish } from '../nlu/english'
-import { findMentions } from '../nlu/mentions'
-import type { Answer, Fact } from '../types'
-import { uniqueCitations } from '../answer/cite'
-import { decide } from '../answer/decide'
-import type { Query } from '../answer/query'
 
 export interface AnswerContext {
   knowledge: Knowledge
@@ -79,7 +80,11 @@ export function answerQuestion(question: string, context: AnswerContext): Turn {
         citations: [],
         reason: 'not English',
       },
-      session: { ...session, turns: session.turns + 1, updatedAt: context.now ?? session.updatedAt },
+      session: {
+        ...session,
+        turns: session.turns + 1,
+        updatedAt: context.now ?? session.updatedAt,
+      },
     }
   }
   // "how many fast chargers did Ostra Energy order, and how many wind farms does it own?": one answer per part

@@ -189,7 +189,11 @@ function sentenceTable(perDoc: { doc: CorpusDocument; passages: Passage[] }[]) {
         sentenceCount++
         for (const term of new Set(own[i])) df[term] = (df[term] ?? 0) + 1
         sentences.push({ docId: doc.docId, passageId: p.id, start: s.start, end: s.end })
-        const context = [...(own[i - 1] ?? []), ...(own[i + 1] ?? []), ...(p.kind === 'heading' ? [] : heading)]
+        const context = [
+          ...(own[i - 1] ?? []),
+          ...(own[i + 1] ?? []),
+          ...(p.kind === 'heading' ? [] : heading),
+        ]
         sentenceTerms.push({ terms: own[i]!, context, title })
       }
     }

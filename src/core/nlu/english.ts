@@ -14,7 +14,11 @@ export const englishDefaults: EnglishOptions = { minLatin: 0.5, minKnown: 0.5, m
 
 const common = new WeakMap<Knowledge, Set<string>>()
 
-export function isEnglish(knowledge: Knowledge, text: string, options: Partial<EnglishOptions> = {}): boolean {
+export function isEnglish(
+  knowledge: Knowledge,
+  text: string,
+  options: Partial<EnglishOptions> = {},
+): boolean {
   const o = { ...englishDefaults, ...options }
   const letters = [...text.normalize('NFKC')].filter((c) => /\p{L}/u.test(c))
   if (letters.length === 0) return true

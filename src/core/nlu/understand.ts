@@ -194,16 +194,15 @@ function saidInCorpus(knowledge: Knowledge, phrase: string): boolean {
   const key = ` ${nameKey(phrase)} `
   return hits.slice(0, 50).some((h) => {
     const s = knowledge.sentences[h.id as number]!
-    return ` ${nameKey(knowledge.documents.get(s.docId)!.text.slice(s.start, s.end))} `.includes(key)
+    return ` ${nameKey(knowledge.documents.get(s.docId)!.text.slice(s.start, s.end))} `.includes(
+      key,
+    )
   })
 }
 
 /** the phrase is written with a capital in the question: "Ministry of Education", not "ministry of education" */
 function writtenAsName(text: string, phrase: string): boolean {
-  const pattern = phrase
-    .split(' ')
-    .map(escapeRegex)
-    .join('[^A-Za-z0-9]+')
+  const pattern = phrase.split(' ').map(escapeRegex).join('[^A-Za-z0-9]+')
   const m = new RegExp(`(?<![A-Za-z])${pattern}(?![A-Za-z])`, 'i').exec(text)
   return m !== null && /[A-Z]/.test(m[0])
 }

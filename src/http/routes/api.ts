@@ -1,9 +1,9 @@
 /** The JSON API: health, answers (POST and GET), documents, and the OpenAPI document that describes them. */
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
-import { askInChannel } from '../sessions'
 import type { AppDeps, AppEnv } from '../deps'
 import { HttpError } from '../errors'
+import { askInChannel } from '../sessions'
 import { answerExamples, documentExamples, healthExample } from './examples'
 import { describeOtherRoutes, openApiInfo } from './openapi'
 import { errorResponses, json } from './responses'

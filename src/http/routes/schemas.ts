@@ -11,15 +11,18 @@ const sessionIdPattern = /^[A-Za-z0-9_-]{1,128}$/
 
 /** a question named as the request names it (`question` in a body, `q` in a query string) */
 function questionField(name: string) {
-  return z
-    .string({
-      error: (issue) => `${name} ${issue.input === undefined ? 'is required' : 'must be a string'}`,
-    })
-    .trim()
-    .min(1, `${name} must not be empty`)
-    .max(1000, `${name} must be at most 1000 characters`)
-    // the limit holds for the text that is analysed, after NFKC ("℁" becomes "a/s")
-    .refine((q) => analysedLength(q) <= 1000, `${name} must be at most 1000 characters`)
+  return (
+    z
+      .string({
+        error: (issue) =>
+          `${name} ${issue.input === undefined ? 'is required' : 'must be a string'}`,
+      })
+      .trim()
+      .min(1, `${name} must not be empty`)
+      .max(1000, `${name} must be at most 1000 characters`)
+      // the limit holds for the text that is analysed, after NFKC ("℁" becomes "a/s")
+      .refine((q) => analysedLength(q) <= 1000, `${name} must be at most 1000 characters`)
+  )
 }
 
 export const questionSchema = questionField('question').openapi({

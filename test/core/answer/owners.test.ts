@@ -8,7 +8,9 @@ import { knowledgeOf } from '../helpers'
 
 const knowledge = knowledgeOf(readCorpus(['test/fixtures/seed', 'test/fixtures/corpus']))
 const owners = [...new Set(knowledge.facts.flatMap((f) => (f.ownerId ? [f.ownerId] : [])))]
-const things = [...new Set(knowledge.facts.flatMap((f) => (f.kind === 'quantity' && f.ownerId ? [f.thing] : [])))]
+const things = [
+  ...new Set(knowledge.facts.flatMap((f) => (f.kind === 'quantity' && f.ownerId ? [f.thing] : []))),
+]
   .filter((t) => t.length > 2)
   .slice(0, 40)
 
@@ -23,7 +25,9 @@ const templates = [
 function citedOwners(answer: ReturnType<typeof answerQuestion>['answer']): string[] {
   return answer.citations.flatMap((c) =>
     knowledge.facts
-      .filter((f) => f.docId === c.docId && f.span.start >= c.start && f.span.end <= c.end && f.ownerId)
+      .filter(
+        (f) => f.docId === c.docId && f.span.start >= c.start && f.span.end <= c.end && f.ownerId,
+      )
       .map((f) => f.ownerId!),
   )
 }
@@ -56,19 +60,31 @@ describe('owners', () => {
 
   it('refuses figure questions about owners the corpus never names', () => {
     const invented = fc
-      .tuple(fc.constantFrom('Zor', 'Quel', 'Vant', 'Brix', 'Oml', 'Tesh'), fc.constantFrom('bex', 'varn', 'ique', 'oss', 'aran'))
+      .tuple(
+        fc.constantFrom('Zor', 'Quel', 'Vant', 'Brix', 'Oml', 'Tesh'),
+        fc.constantFrom('bex', 'varn', 'ique', 'oss', 'aran'),
+      )
       .map(([a, b]) => `${a}${b}`)
     const kinds = fc.constantFrom('Holdings', 'Ministry', 'Group', 'Agency', 'Council', '')
     fc.assert(
-      fc.property(invented, kinds, fc.constantFrom(...things), fc.constantFrom(...templates), (stem, kind, thing, template) => {
-        const name = kind ? `the ${stem} ${kind}` : stem
-        const { answer } = answerQuestion(template(name, thing), { knowledge, suggest: false })
-        expect(answer.abstained).toBe(true)
-        expect(answer.citations).toEqual([])
-      }),
+      fc.property(
+        invented,
+        kinds,
+        fc.constantFrom(...things),
+        fc.constantFrom(...templates),
+        (stem, kind, thing, template) => {
+          const name = kind ? `the ${stem} ${kind}` : stem
+          const { answer } = answerQuestion(template(name, thing), { knowledge, suggest: false })
+          expect(answer.abstained).toBe(true)
+          expect(answer.citations).toEqual([])
+        },
+      ),
       { numRuns: 200, seed: 11 },
     )
-    for (const q of ['How many pilots does the FBI have?', 'How many smart city pilots did XYZ run?'])
+    for (const q of [
+      'How many pilots does the FBI have?',
+      'How many smart city pilots did XYZ run?',
+    ])
       expect(answerQuestion(q, { knowledge, suggest: false }).answer.abstained).toBe(true)
   })
 })

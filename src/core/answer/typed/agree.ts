@@ -8,20 +8,31 @@ const numeric = new Set<AnswerType>(['count', 'money', 'percent', 'number', 'dur
 const named = new Set<AnswerType>(['person', 'org', 'place', 'name'])
 
 const hasDigit = (text: string) => /\d/.test(text)
-const words = (text: string) => ` ${text.toLowerCase().replace(/[^a-z0-9.%]+/g, ' ').replace(/\.(?!\d)/g, ' ').trim()} `
+const words = (text: string) =>
+  ` ${text
+    .toLowerCase()
+    .replace(/[^a-z0-9.%]+/g, ' ')
+    .replace(/\.(?!\d)/g, ' ')
+    .trim()} `
 const says = (question: string, text: string) => words(question).includes(words(text))
 
 /** a structured answer fits the question: a figure for a figure question, never a figure the question states */
 export function fitsAsked(answer: Answer, asked: AnswerType, question: string): boolean {
   const value = answer.value
-  const shown = typeof value === 'number' ? String(value) : Array.isArray(value) ? '' : (value ?? '')
+  const shown =
+    typeof value === 'number' ? String(value) : Array.isArray(value) ? '' : (value ?? '')
   if (typeof value === 'number' && says(question, shown)) return false
   if (numeric.has(asked)) {
     if (typeof value === 'string' && !hasDigit(value)) return false
     if (!hasDigit(answer.answer)) return false
     if (asked === 'percent' && !/%|per ?cent|percentage point/i.test(answer.answer)) return false
   }
-  if (asked === 'date' && !/\b\d{3,4}\b|January|February|March|April|May|June|July|August|September|October|November|December|century/i.test(answer.answer))
+  if (
+    asked === 'date' &&
+    !/\b\d{3,4}\b|January|February|March|April|May|June|July|August|September|October|November|December|century/i.test(
+      answer.answer,
+    )
+  )
     return false
   if (named.has(asked) && typeof value === 'number') return false
   return true
@@ -64,7 +75,13 @@ export function anotherOwner(
   if (!questionNames.some((alts) => alts.some((a) => earlier.includes(a)))) return true
   const owner = ownerOfSpan(sentence, span, before)
   if (!owner) return false
-  const words = new Set(owner.toLowerCase().replace(/['’]s\b/g, '').split(/[^a-z0-9&]+/).filter((w) => w.length > 1))
+  const words = new Set(
+    owner
+      .toLowerCase()
+      .replace(/['’]s\b/g, '')
+      .split(/[^a-z0-9&]+/)
+      .filter((w) => w.length > 1),
+  )
   // the same owner when a word of its name is a word of a name the question uses
   const same = questionNames.some((alts) =>
     alts.some((a) => a.split(/[^a-z0-9&]+/).some((w) => w.length > 1 && words.has(w))),

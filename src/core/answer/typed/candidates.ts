@@ -1,7 +1,7 @@
 /** Typed answer candidates in a sentence: figures, dates, durations, names and reasons, each with its span. */
 import { numberWords, wordNumber, wordShare } from '../../analysis/values'
-import { findFigures } from '../../facts/numbers'
 import { findNames } from '../../facts/names'
+import { findFigures } from '../../facts/numbers'
 import type { AnswerType } from '../../nlu/language'
 
 export interface TypedSpan {
@@ -19,22 +19,50 @@ export interface TypedSpan {
 const months =
   'January|February|March|April|May|June|July|August|September|October|November|December'
 // a number word, then more of them ("twenty-seven", "three hundred"); a bare scale word is no number
-const small = numberWords.filter((w) => !['hundred', 'thousand', 'million', 'billion', 'trillion'].includes(w))
+const small = numberWords.filter(
+  (w) => !['hundred', 'thousand', 'million', 'billion', 'trillion'].includes(w),
+)
 const wordNum = `(?:${small.join('|')})(?:[- ](?:${numberWords.join('|')}))*`
 const patterns: { type: AnswerType; re: RegExp }[] = [
-  { type: 'date', re: new RegExp(String.raw`(?<![\d,.])\b(?:(?:\d{1,2}\s)?(?:${months})(?:\s\d{1,2})?,?\s)?\d{3,4}\b(?:s\b)?(?:\s(?:BC|BCE|AD|CE)\b)?`, 'g') },
+  {
+    type: 'date',
+    re: new RegExp(
+      String.raw`(?<![\d,.])\b(?:(?:\d{1,2}\s)?(?:${months})(?:\s\d{1,2})?,?\s)?\d{3,4}\b(?:s\b)?(?:\s(?:BC|BCE|AD|CE)\b)?`,
+      'g',
+    ),
+  },
   { type: 'date', re: new RegExp(String.raw`\b(?:${months})\b`, 'g') },
-  { type: 'date', re: /\b(?:the\s)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\s(?:century|centuries|millennium)\b(?:\s(?:BC|BCE|AD|CE)\b)?/gi },
-  { type: 'date', re: /\b(?:last|next|this)\s(?:year|month|week|decade|century)\b|\b\w+\syears\sago\b/gi },
-  { type: 'duration', re: new RegExp(String.raw`\b(?:\d+(?:\.\d+)?|${wordNum}|a|an|several|a few)(?:\s(?:and\sa\shalf))?[\s-](?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries)\b(?:\s(?:long|old))?`, 'gi') },
-  { type: 'percent', re: new RegExp(String.raw`\b(?:${wordNum})\sin\s(?:${wordNum}|\d+)\b|\b(?:a|an|one|two|three)\s(?:half|third|thirds|quarter|quarters|fifth|fifths)\b|\bhalf\b`, 'gi') },
+  {
+    type: 'date',
+    re: /\b(?:the\s)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\s(?:century|centuries|millennium)\b(?:\s(?:BC|BCE|AD|CE)\b)?/gi,
+  },
+  {
+    type: 'date',
+    re: /\b(?:last|next|this)\s(?:year|month|week|decade|century)\b|\b\w+\syears\sago\b/gi,
+  },
+  {
+    type: 'duration',
+    re: new RegExp(
+      String.raw`\b(?:\d+(?:\.\d+)?|${wordNum}|a|an|several|a few)(?:\s(?:and\sa\shalf))?[\s-](?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries)\b(?:\s(?:long|old))?`,
+      'gi',
+    ),
+  },
+  {
+    type: 'percent',
+    re: new RegExp(
+      String.raw`\b(?:${wordNum})\sin\s(?:${wordNum}|\d+)\b|\b(?:a|an|one|two|three)\s(?:half|third|thirds|quarter|quarters|fifth|fifths)\b|\bhalf\b`,
+      'gi',
+    ),
+  },
   { type: 'count', re: new RegExp(String.raw`\b${wordNum}\b`, 'gi') },
 ]
 
 // what a figure counts: up to two lower-case words after it, stopping at words that cannot be its noun
 const countedNoun = /^\s((?:[a-z][a-z-]+\s){0,1}[a-z][a-z-]+)/
 const notNouns = new Set(
-  'and or of to in on at for by from with the a an than as that which who was were is are be been has have had will would per percent cent'.split(' '),
+  'and or of to in on at for by from with the a an than as that which who was were is are be been has have had will would per percent cent'.split(
+    ' ',
+  ),
 )
 
 function noun(sentence: string, end: number): string | undefined {
@@ -74,7 +102,14 @@ function figures(sentence: string): TypedSpan[] {
         : type === 'count' && !counted && /^\d{3,4}$/.test(f.display) && f.value <= 2100
           ? 'date'
           : type
-    out.push({ start: f.start, end, text: sentence.slice(f.start, end), type: kind, value: f.value, unit: counted ?? f.currency })
+    out.push({
+      start: f.start,
+      end,
+      text: sentence.slice(f.start, end),
+      type: kind,
+      value: f.value,
+      unit: counted ?? f.currency,
+    })
   }
   return out
 }
@@ -84,18 +119,28 @@ function worded(sentence: string): TypedSpan[] {
   for (const { type, re } of patterns)
     for (const m of sentence.matchAll(re)) {
       const text = m[0]
-      const value = type === 'percent' ? wordShare(text) : type === 'count' ? wordNumber(text) : undefined
+      const value =
+        type === 'percent' ? wordShare(text) : type === 'count' ? wordNumber(text) : undefined
       if (type === 'count' && (value === undefined || value < 2)) continue
       const counted = type === 'count' ? noun(sentence, m.index + text.length) : undefined
       const end = m.index + text.length + (counted ? 1 + counted.length : 0)
-      out.push({ start: m.index, end, text: sentence.slice(m.index, end), type, value, unit: counted })
+      out.push({
+        start: m.index,
+        end,
+        text: sentence.slice(m.index, end),
+        type,
+        value,
+        unit: counted,
+      })
     }
   return out
 }
 
 // words that mark a person's name apart from an organisation's or a place's
-const orgMarks = /\b(?:Ministry|Bureau|Department|Commission|Agency|Council|Authority|Group|Company|Corporation|Corp|Inc|Ltd|PLC|Bank|University|Institute|College|School|Society|Association|Party|Union|Court|Church|Army|Office|Board|Committee|Foundation|Trust|Club|Service|Services|Network|Studios?|Records|Times|News|Press|Airlines?|Motors?)\b/
-const placeBefore = /\b(?:in|at|from|to|near|across|into|throughout|of|around|towards|outside|inside|within)\s+(?:the\s+)?$/
+const orgMarks =
+  /\b(?:Ministry|Bureau|Department|Commission|Agency|Council|Authority|Group|Company|Corporation|Corp|Inc|Ltd|PLC|Bank|University|Institute|College|School|Society|Association|Party|Union|Court|Church|Army|Office|Board|Committee|Foundation|Trust|Club|Service|Services|Network|Studios?|Records|Times|News|Press|Airlines?|Motors?)\b/
+const placeBefore =
+  /\b(?:in|at|from|to|near|across|into|throughout|of|around|towards|outside|inside|within)\s+(?:the\s+)?$/
 
 function names(sentence: string): TypedSpan[] {
   return findNames(sentence).map((found) => {
@@ -113,7 +158,8 @@ function names(sentence: string): TypedSpan[] {
   })
 }
 
-const because = /\b(?:because(?: of)?|due to|owing to|as a result of|in order to|so that|since|thanks to|caused by|led to|so as to)\b/gi
+const because =
+  /\b(?:because(?: of)?|due to|owing to|as a result of|in order to|so that|since|thanks to|caused by|led to|so as to)\b/gi
 
 function reasons(sentence: string): TypedSpan[] {
   const out: TypedSpan[] = []
@@ -122,7 +168,8 @@ function reasons(sentence: string): TypedSpan[] {
     const rest = sentence.slice(from)
     const stop = rest.search(/[;.!?](?:\s|$)/)
     const end = from + (stop === -1 ? rest.length : stop)
-    if (end - from > m[0].length + 3) out.push({ start: from, end, text: sentence.slice(from, end), type: 'reason' })
+    if (end - from > m[0].length + 3)
+      out.push({ start: from, end, text: sentence.slice(from, end), type: 'reason' })
   }
   return out
 }

@@ -9,7 +9,9 @@ const changeWord =
 /** the difference a sentence gives or lets one compute, as a span of the sentence (the stated figure, or both compared) */
 export function differenceIn(sentence: string): TypedSpan | undefined {
   const figures = findFigures(sentence).filter((f) => f.unit !== 'year')
-  const stated = figures.find((f) => changeWord.test(sentence.slice(Math.max(0, f.start - 30), f.start)))
+  const stated = figures.find((f) =>
+    changeWord.test(sentence.slice(Math.max(0, f.start - 30), f.start)),
+  )
   // two figures of one kind: "fell to 537m euros ... from 798m euro", "305,775 ..., down from 311,764"
   const pair = samePair(figures)
   if (pair && !(stated && stated !== pair[0] && stated !== pair[1])) {
@@ -27,7 +29,14 @@ export function differenceIn(sentence: string): TypedSpan | undefined {
     }
   }
   if (stated)
-    return { start: stated.start, end: stated.end, text: stated.display, type: 'number', value: stated.value, unit: stated.currency }
+    return {
+      start: stated.start,
+      end: stated.end,
+      text: stated.display,
+      type: 'number',
+      value: stated.value,
+      unit: stated.currency,
+    }
   return undefined
 }
 
@@ -36,7 +45,8 @@ function samePair(figures: Figure[]): [Figure, Figure] | undefined {
     for (let j = i + 1; j < figures.length; j++) {
       const a = figures[i]!
       const b = figures[j]!
-      if (a.unit === b.unit && (a.currency ?? '') === (b.currency ?? '') && a.value !== b.value) return [a, b]
+      if (a.unit === b.unit && (a.currency ?? '') === (b.currency ?? '') && a.value !== b.value)
+        return [a, b]
     }
   return undefined
 }

@@ -3,9 +3,38 @@ import type { AnswerType, AnswerTypeDef } from '../../nlu/language'
 
 // the words a "what ..." phrase runs up to: "what [large city] is ..."
 const clauseStart = new Set([
-  'is', 'was', 'are', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'can', 'could',
-  'will', 'would', 'should', 'may', 'might', 'must', 'of', 'in', 'on', 'for', 'to', 'by',
-  'at', 'from', 'with', 'that', 'which', 'who', 'made', 'became',
+  'is',
+  'was',
+  'are',
+  'were',
+  'did',
+  'does',
+  'do',
+  'has',
+  'have',
+  'had',
+  'can',
+  'could',
+  'will',
+  'would',
+  'should',
+  'may',
+  'might',
+  'must',
+  'of',
+  'in',
+  'on',
+  'for',
+  'to',
+  'by',
+  'at',
+  'from',
+  'with',
+  'that',
+  'which',
+  'who',
+  'made',
+  'became',
 ])
 // "what kind of ...": the noun after "of" is the one asked for
 const kindWords = new Set(['kind', 'type', 'sort', 'form', 'group', 'class', 'category'])
@@ -32,9 +61,33 @@ function words(question: string): string[] {
     .filter(Boolean)
 }
 
-const leadIns = new Set(['and', 'so', 'then', 'but', 'also', 'now', 'well', 'ok', 'okay', 'in', 'on', 'at', 'by', 'during', 'after', 'before', 'since', 'of', 'for', 'from', 'to', 'until'])
+const leadIns = new Set([
+  'and',
+  'so',
+  'then',
+  'but',
+  'also',
+  'now',
+  'well',
+  'ok',
+  'okay',
+  'in',
+  'on',
+  'at',
+  'by',
+  'during',
+  'after',
+  'before',
+  'since',
+  'of',
+  'for',
+  'from',
+  'to',
+  'until',
+])
 
-const singular = (w: string) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w)
+const singular = (w: string) =>
+  w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w
 
 /** the first answer type whose opening phrase or asked noun fits; "description" when nothing does */
 export function expectedType(question: string, defs: AnswerTypeDef[]): AnswerType {
@@ -56,6 +109,7 @@ export function expectedType(question: string, defs: AnswerTypeDef[]): AnswerTyp
     }
   }
   if (noun)
-    for (const def of defs) if (def.nouns.some((n) => n === noun || n === singular(noun))) return def.type
+    for (const def of defs)
+      if (def.nouns.some((n) => n === noun || n === singular(noun))) return def.type
   return 'description'
 }

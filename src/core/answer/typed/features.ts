@@ -110,8 +110,14 @@ function sentenceSets(knowledge: Knowledge, id: number, negations: Set<string>):
     const heading = knowledge.headingOf.get(passage.id)
     // the terms were read at build time: neighbours in the passage, the heading, the title
     const near = [id - 1, id + 1].filter((n) => knowledge.sentences[n]?.passageId === s.passageId)
-    const headingIds = heading ? heading.sentences.map((h) => sentenceIdAt(knowledge, id, h.start)) : []
-    const title = memo(memo(titleCache, knowledge, () => new Map()), s.docId, () => terms(doc.title))
+    const headingIds = heading
+      ? heading.sentences.map((h) => sentenceIdAt(knowledge, id, h.start))
+      : []
+    const title = memo(
+      memo(titleCache, knowledge, () => new Map()),
+      s.docId,
+      () => terms(doc.title),
+    )
     const aroundText = [
       ...near.map((n) => sentenceText(knowledge, knowledge.sentences[n]!)),
       heading ? doc.text.slice(heading.start, heading.end) : '',
@@ -123,7 +129,11 @@ function sentenceSets(knowledge: Knowledge, id: number, negations: Set<string>):
       own: new Set(sequence),
       sequence,
       ownText: ` ${own.toLowerCase()} `,
-      around: new Set([...near.flatMap((n) => termsOf(knowledge, n)), ...headingIds.flatMap((h) => termsOf(knowledge, h)), ...title]),
+      around: new Set([
+        ...near.flatMap((n) => termsOf(knowledge, n)),
+        ...headingIds.flatMap((h) => termsOf(knowledge, h)),
+        ...title,
+      ]),
       text: ` ${`${doc.text.slice(passage.start, passage.end)} ${aroundText}`.toLowerCase()} `,
       negated: ownWords.some((w) => negations.has(w) || w.endsWith("n't")),
     }
@@ -132,7 +142,8 @@ function sentenceSets(knowledge: Knowledge, id: number, negations: Set<string>):
 
 /** the id of the heading sentence starting at an offset: headings come before the sentence, in corpus order */
 function sentenceIdAt(knowledge: Knowledge, from: number, start: number): number | undefined {
-  for (let i = from; i >= 0 && i > from - 400; i--) if (knowledge.sentences[i]!.start === start) return i
+  for (let i = from; i >= 0 && i > from - 400; i--)
+    if (knowledge.sentences[i]!.start === start) return i
   return undefined
 }
 
@@ -192,7 +203,8 @@ export function features(
   const numbersMissing = q.numbers.filter((n) => !plain.includes(n)).length
   const length = sentenceText(knowledge, c.sentence).length
   const outside = q.names.filter(
-    (alts) => alts.some((n) => sets.text.includes(n)) && !alts.some((n) => sets.ownText.includes(n)),
+    (alts) =>
+      alts.some((n) => sets.text.includes(n)) && !alts.some((n) => sets.ownText.includes(n)),
   ).length
   return {
     coverage: own / total,
@@ -228,7 +240,7 @@ export function features(
 function pairsTogether(question: string[], sentence: string[]): number {
   if (question.length < 2) return 0
   const at = new Map<string, number[]>()
-  sentence.forEach((t, i) => at.set(t, [...(at.get(t) ?? []), i]))
+  for (const [i, t] of sentence.entries()) at.set(t, [...(at.get(t) ?? []), i])
   let together = 0
   for (let i = 1; i < question.length; i++) {
     const a = at.get(question[i - 1]!)

@@ -1,9 +1,9 @@
 /** Answers from any prose: rank sentences, pull a typed candidate from each, score each with the model, decide. */
 import type { Knowledge } from '../../knowledge/pack'
-import type { AnswerType } from '../../nlu/language'
-import { searchSentences } from '../../retrieve/sentence-index'
 import { memo } from '../../memo'
+import type { AnswerType } from '../../nlu/language'
 import { terms } from '../../nlu/nlp'
+import { searchSentences } from '../../retrieve/sentence-index'
 import type { Answer, Citation } from '../../types'
 import { abstain, cite } from '../cite'
 import { capitalise } from '../format'
@@ -12,7 +12,13 @@ import { anotherOwner } from './agree'
 import { type TypedSpan, typedSpans, typeFit } from './candidates'
 import { differenceIn } from './difference'
 import { expectedType } from './expected'
-import { type Features, features, type QuestionSignals, questionSignals, sentenceText } from './features'
+import {
+  type Features,
+  features,
+  type QuestionSignals,
+  questionSignals,
+  sentenceText,
+} from './features'
 import { decision, type Lead, rankScore, sigmoid, untrainedModel } from './model'
 
 /** the decider's view of a candidate's place: its ranker logit and lead over the runner-up */
@@ -56,7 +62,18 @@ export interface Candidate {
   blocked?: string
 }
 
-const typedKinds = new Set<AnswerType>(['count', 'money', 'percent', 'date', 'duration', 'person', 'org', 'place', 'name', 'number'])
+const typedKinds = new Set<AnswerType>([
+  'count',
+  'money',
+  'percent',
+  'date',
+  'duration',
+  'person',
+  'org',
+  'place',
+  'name',
+  'number',
+])
 
 /** the typed span the question asks for, nearest the question's words; none the question itself says */
 function pickSpan(
@@ -73,14 +90,20 @@ function pickSpan(
       const at = lower.indexOf(w)
       return at === -1 ? [] : [at]
     })
-  let best: { span?: TypedSpan; fit: number; distance: number } = { fit: 0, distance: Number.POSITIVE_INFINITY }
+  let best: { span?: TypedSpan; fit: number; distance: number } = {
+    fit: 0,
+    distance: Number.POSITIVE_INFINITY,
+  }
   let count = 0
   for (const span of typedSpans(sentence)) {
     const fit = typeFit(asked, span.type)
     if (fit === 0 || q.includes(span.text.toLowerCase())) continue
     if (fit === 1) count++
-    const distance = anchors.length ? Math.min(...anchors.map((a) => Math.abs(a - span.start))) : span.start
-    if (fit > best.fit || (fit === best.fit && distance < best.distance)) best = { span, fit, distance }
+    const distance = anchors.length
+      ? Math.min(...anchors.map((a) => Math.abs(a - span.start)))
+      : span.start
+    if (fit > best.fit || (fit === best.fit && distance < best.distance))
+      best = { span, fit, distance }
   }
   return { ...best, count }
 }
@@ -116,7 +139,14 @@ export function prepare(knowledge: Knowledge, question: RetrievalQuestion): Prep
   })
   const lower = ` ${question.text.toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `
   const difference = knowledge.language.differenceCues.some((c) => lower.includes(` ${c} `))
-  return { asked: difference ? 'number' : asked, typed: typed || difference, names, difference, signals, question }
+  return {
+    asked: difference ? 'number' : asked,
+    typed: typed || difference,
+    names,
+    difference,
+    signals,
+    question,
+  }
 }
 
 export interface Placing {
@@ -129,7 +159,12 @@ export interface Placing {
 }
 
 /** one sentence scored as an answer to the prepared question */
-export function candidateAt(knowledge: Knowledge, prep: Prepared, sentenceId: number, placing: Placing): Candidate {
+export function candidateAt(
+  knowledge: Knowledge,
+  prep: Prepared,
+  sentenceId: number,
+  placing: Placing,
+): Candidate {
   const model = knowledge.language.answerModel ?? untrainedModel
   const sentence = knowledge.sentences[sentenceId]!
   const changed = prep.difference ? differenceIn(sentenceText(knowledge, sentence)) : undefined
@@ -141,14 +176,25 @@ export function candidateAt(knowledge: Knowledge, prep: Prepared, sentenceId: nu
   const f = features(
     knowledge,
     prep.signals,
-    { ...placing, sentence, typeFit: fit, fromFact: placing.fromFact ?? false, factAgrees: placing.fromFact ?? false, factConfidence: placing.factConfidence ?? 0, typedCount: count, span },
+    {
+      ...placing,
+      sentence,
+      typeFit: fit,
+      fromFact: placing.fromFact ?? false,
+      factAgrees: placing.fromFact ?? false,
+      factConfidence: placing.factConfidence ?? 0,
+      typedCount: count,
+      span,
+    },
     sentenceId,
   )
   const score = rankScore(model, f)
   const text = sentenceText(knowledge, sentence)
   const previous = knowledge.sentences[sentenceId - 1]
   const before = previous?.passageId === sentence.passageId ? sentenceText(knowledge, previous) : ''
-  const blocked = anotherOwner(prep.asked, span, text, before, prep.names) ? 'another owner' : undefined
+  const blocked = anotherOwner(prep.asked, span, text, before, prep.names)
+    ? 'another owner'
+    : undefined
   return { sentenceId, span, features: f, score, p: sigmoid(score), blocked }
 }
 
@@ -170,7 +216,9 @@ export function retrievalCandidates(
   const hits = searchSentences(knowledge.sentenceIndex, query, opts.hits)
     .filter((h) => !wanted || wanted.has(knowledge.sentences[h.id]!.docId))
     // a heading frames its passage; it answers nothing by itself
-    .filter((h) => knowledge.passageById.get(knowledge.sentences[h.id]!.passageId)?.kind !== 'heading')
+    .filter(
+      (h) => knowledge.passageById.get(knowledge.sentences[h.id]!.passageId)?.kind !== 'heading',
+    )
     .slice(0, opts.candidates)
   const top = hits[0]?.score || 1
   const candidates = hits.map((hit, rank) =>
@@ -192,14 +240,22 @@ export function retrievalCandidates(
 const entityTermCache = new WeakMap<Knowledge, Map<string, string[]>>()
 
 function entityTerms(knowledge: Knowledge, id: string): string[] {
-  return memo(memo(entityTermCache, knowledge, () => new Map()), id, () => {
-    const name = knowledge.entityById.get(id)?.name ?? ''
-    return [...new Set(terms(name))]
-  })
+  return memo(
+    memo(entityTermCache, knowledge, () => new Map()),
+    id,
+    () => {
+      const name = knowledge.entityById.get(id)?.name ?? ''
+      return [...new Set(terms(name))]
+    },
+  )
 }
 
 /** the sentence that holds a character offset of a document, by binary search over the sentence table */
-export function sentenceAt(knowledge: Knowledge, docId: string, offset: number): number | undefined {
+export function sentenceAt(
+  knowledge: Knowledge,
+  docId: string,
+  offset: number,
+): number | undefined {
   const ids = memo(byDocCache, knowledge, () => {
     const out = new Map<string, number[]>()
     knowledge.sentences.forEach((s, i) => {
@@ -207,7 +263,8 @@ export function sentenceAt(knowledge: Knowledge, docId: string, offset: number):
       list.push(i)
       out.set(s.docId, list)
     })
-    for (const list of out.values()) list.sort((a, b) => knowledge.sentences[a]!.start - knowledge.sentences[b]!.start)
+    for (const list of out.values())
+      list.sort((a, b) => knowledge.sentences[a]!.start - knowledge.sentences[b]!.start)
     return out
   }).get(docId)
   if (!ids) return undefined
