@@ -31,7 +31,9 @@ function supported(
   verdict: HandlerResult | undefined,
   best: Candidate,
 ): boolean {
-  if (best.features.coverage === 0) return false
+  // the sentence must say a question word, and the rarest one unless it covers most of the others
+  const f = best.features
+  if (f.coverage === 0 || (f.missedMaxIdf === 1 && f.coverage < 0.25)) return false
   if (verdict?.type !== 'abstain' || !slotRefusal.test(verdict.answer.reason ?? '')) return true
   const s = knowledge.sentences[best.sentenceId]!
   const text = ` ${nameKey(knowledge.documents.get(s.docId)!.text.slice(s.start, s.end))} `
@@ -39,6 +41,37 @@ function supported(
     (knowledge.entityById.get(id)?.aliases ?? []).some((a) => text.includes(` ${nameKey(a)} `)),
   )
   return owners && query.years.every((y) => text.includes(` ${y} `))
+}
+
+/** every fact used belongs to an owner the question names; a thing word ("wind") asked as an owner
+ * ("how many TEU does wind have?") is no licence to give a company's figure */
+export function ownersAgree(knowledge: Knowledge, query: Query, facts: Fact[]): boolean {
+  const named = query.ownerIds.filter((id) => knowledge.entityById.get(id)?.type !== 'other')
+  const things = query.ownerIds.filter((id) => knowledge.entityById.get(id)?.type === 'other')
+  return facts.every((f) => {
+    if (!f.ownerId || query.ownerIds.includes(f.ownerId)) return true
+    if (named.length > 0) return false
+    // the thing word names what the fact counts ("wind farms"), not whose it is
+    return things.every((id) => {
+      const words = (knowledge.entityById.get(id)?.name ?? '').toLowerCase().split(' ')
+      return words.every((w) => f.thing.toLowerCase().includes(w))
+    })
+  })
+}
+
+/** asked of a thing word ("how many TEU does wind have?"), the figure must be of the other thing asked:
+ * wind farms do not answer TEU */
+export function thingsAgree(knowledge: Knowledge, query: Query, facts: Fact[]): boolean {
+  const types = query.ownerIds.map((id) => knowledge.entityById.get(id)?.type)
+  if (types.length === 0 || types.some((t) => t !== 'other')) return true
+  const own = new Set(
+    query.ownerIds.flatMap((id) =>
+      (knowledge.entityById.get(id)?.name ?? '').toLowerCase().split(' '),
+    ),
+  )
+  const asked = query.thingTerms.filter((t) => !own.has(t) && !/^\d+$/.test(t))
+  if (asked.length === 0) return true
+  return facts.every((f) => asked.some((t) => f.thingTerms.includes(t) || f.terms.includes(t)))
 }
 
 export interface Outcome {
@@ -124,7 +157,9 @@ export function decide(knowledge: Knowledge, query: Query): Outcome {
     verdict?.type === 'answer' &&
     fact &&
     fact.p >= t &&
-    fitsAsked(verdict.answer, prepared.asked, query.text)
+    fitsAsked(verdict.answer, prepared.asked, query.text) &&
+    ownersAgree(knowledge, query, verdict.facts) &&
+    thingsAgree(knowledge, query, verdict.facts)
   )
     return {
       answer: { ...verdict.answer, confidence: fact.p, reason: `fact (${fact.p.toFixed(2)})` },

@@ -7,7 +7,10 @@ import { readCorpus } from '../../../src/runtime/node/files'
 import { knowledgeOf } from '../helpers'
 
 const knowledge = knowledgeOf(readCorpus(['test/fixtures/seed', 'test/fixtures/corpus']))
-const owners = [...new Set(knowledge.facts.flatMap((f) => (f.ownerId ? [f.ownerId] : [])))]
+// owners that are bodies, people or places; a thing word that owns a share ("solar 18%") is asked about as a thing
+const owners = [...new Set(knowledge.facts.flatMap((f) => (f.ownerId ? [f.ownerId] : [])))].filter(
+  (id) => knowledge.entityById.get(id)?.type !== 'other',
+)
 const things = [
   ...new Set(knowledge.facts.flatMap((f) => (f.kind === 'quantity' && f.ownerId ? [f.thing] : []))),
 ]
@@ -48,7 +51,20 @@ describe('owners', () => {
           const name = knowledge.entityById.get(ownerId)!.name
           const { answer } = answerQuestion(template(name, thing), { knowledge, suggest: false })
           if (answer.abstained || answer.kind !== 'fact') return
-          const asked = findMentions(knowledge.aliases, name).flatMap((m) => m.entityIds)
+          // an owner is named when the question names it, or one that shares a distinctive word of its name
+          // ("Kestrel Bay Port Authority" and "the Port of Kestrel Bay" are not told apart here)
+          const generic = new Set(knowledge.language.orgWords.map((w) => w.toLowerCase()))
+          const words = (id: string) =>
+            (knowledge.entityById.get(id)?.name ?? '')
+              .toLowerCase()
+              .split(/[^a-z0-9]+/)
+              .filter((w) => w.length > 3 && !generic.has(w))
+          const mentioned = findMentions(knowledge.aliases, name).flatMap((m) => m.entityIds)
+          const asked = [...knowledge.entityById.keys()].filter(
+            (id) =>
+              mentioned.includes(id) ||
+              words(id).some((w) => mentioned.some((m) => words(m).includes(w))),
+          )
           const cited = citedOwners(answer)
           // a quote may state several owners' figures; it must state one of the owner asked about
           if (cited.length > 0) expect(cited.some((id) => asked.includes(id))).toBe(true)

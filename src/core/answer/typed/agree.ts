@@ -67,6 +67,23 @@ export function anotherOwner(
   questionNames: string[][],
 ): boolean {
   if (!span || !numeric.has(asked) || questionNames.length === 0) return false
+  const sameAs = (name: string) => {
+    const words = new Set(
+      name
+        .toLowerCase()
+        .replace(/['’]s\b/g, '')
+        .split(/[^a-z0-9&]+/)
+        .filter((w) => w.length > 1),
+    )
+    return questionNames.some((alts) =>
+      alts.some((a) => a.split(/[^a-z0-9&]+/).some((w) => w.length > 1 && words.has(w))),
+    )
+  }
+  // a sentence that opens with its subject ("Nordrail Cargo ... ran 11,300 trains to Kestrel Bay") gives it the figure
+  const subject = findNames(sentence.slice(0, span.start)).find(
+    (n) => n.start <= 4 && !/^\d/.test(n.text),
+  )
+  if (subject && !sameAs(subject.text)) return true
   // the question's owner said in the sentence itself: the figure may well be its own
   const lower = ` ${sentence.toLowerCase()} `
   if (questionNames.some((alts) => alts.some((a) => lower.includes(a)))) return false

@@ -114,6 +114,8 @@ export interface Prepared {
   typed: boolean
   /** the names the question uses, each as its lower-cased alternatives */
   names: string[][]
+  /** the owners it names: its entities, or else its other proper names */
+  owners: string[][]
   /** the question asks for a difference ("by how much", "how many more") */
   difference: boolean
   signals: QuestionSignals
@@ -139,10 +141,14 @@ export function prepare(knowledge: Knowledge, question: RetrievalQuestion): Prep
   })
   const lower = ` ${question.text.toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `
   const difference = knowledge.language.differenceCues.some((c) => lower.includes(` ${c} `))
+  const entities = question.entityIds
+    .map((id) => knowledge.entityById.get(id)?.aliases ?? [])
+    .filter((a) => a.length > 0)
   return {
     asked: difference ? 'number' : asked,
     typed: typed || difference,
     names,
+    owners: entities.length ? entities : names,
     difference,
     signals,
     question,
@@ -192,7 +198,7 @@ export function candidateAt(
   const text = sentenceText(knowledge, sentence)
   const previous = knowledge.sentences[sentenceId - 1]
   const before = previous?.passageId === sentence.passageId ? sentenceText(knowledge, previous) : ''
-  const blocked = anotherOwner(prep.asked, span, text, before, prep.names)
+  const blocked = anotherOwner(prep.asked, span, text, before, prep.owners)
     ? 'another owner'
     : undefined
   return { sentenceId, span, features: f, score, p: sigmoid(score), blocked }
