@@ -1,6 +1,8 @@
 /** Runs the Node server as `npm start` would, in a child process, and watches its output. */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { resolve } from 'node:path'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '../..')
 
@@ -24,7 +26,15 @@ export interface Spawned {
 export function spawnServer(env: Record<string, string> = {}): Spawned {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/runtime/node/server.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', PORT: '0', ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      // each server its own store, unless the test shares one on purpose
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'citable-store-')),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const lines: Record<string, unknown>[] = []

@@ -1,7 +1,7 @@
 /** The JSON API: health, answers (POST and GET) and documents. */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { ask } from '../../core/conversation/ask'
+import { answered } from '../answered'
 import type { AppDeps, AppEnv } from '../deps'
 import { HttpError } from '../errors'
 
@@ -54,7 +54,7 @@ export function apiRoutes(deps: AppDeps) {
     }
     const request = parseAnswerRequest(body)
     c.set('questionLength', request.question.length)
-    const result = await ask(service, request)
+    const result = await answered(deps, request, 'api')
     c.set('answer', result)
     return c.json(result)
   })
@@ -65,7 +65,7 @@ export function apiRoutes(deps: AppDeps) {
       sessionId: c.req.query('sessionId'),
     })
     c.set('questionLength', request.question.length)
-    const result = await ask(service, request)
+    const result = await answered(deps, request, 'api')
     c.set('answer', result)
     return c.json(result)
   })

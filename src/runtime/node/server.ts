@@ -8,7 +8,7 @@ import type { Context } from 'hono'
 import { createApp } from '../../http/app'
 import type { AppEnv, LogLine } from '../../http/deps'
 import { appConfig, readConfig } from './config'
-import { nodeService } from './service'
+import { startStoreService } from './store/start'
 
 /** how long in-flight requests may take to finish after SIGTERM before they are cut */
 const drainMs = 10_000
@@ -38,13 +38,21 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-export function start(env: Record<string, string | undefined> = process.env) {
+export async function start(env: Record<string, string | undefined> = process.env) {
   const started = performance.now()
   const config = readConfig(env)
-  const service = nodeService({ corpus: config.CORPUS_DIR, intents: config.INTENTS_DIR })
+  const { service, store, corpus, knowledgeFrom } = await startStoreService({
+    corpus: config.CORPUS_DIR,
+    intents: config.INTENTS_DIR,
+    url: config.DATABASE_URL,
+    authToken: config.DATABASE_AUTH_TOKEN,
+    dataDir: config.DATA_DIR,
+  })
   const indexedMs = Math.round(performance.now() - started)
   const app = createApp({
     service,
+    store,
+    corpus,
     config: appConfig(config),
     log,
     clientKey: nodeClientKey(config.CLIENT_IP_HEADER),
@@ -66,6 +74,7 @@ export function start(env: Record<string, string | undefined> = process.env) {
         documents: service.knowledge.documents.size,
         facts: service.knowledge.facts.length,
         indexedMs,
+        knowledgeFrom,
       })
     },
   ) as Server
@@ -115,9 +124,5 @@ export function start(env: Record<string, string | undefined> = process.env) {
 // run only as the entry (npm start), so tests and tools may import the helpers above
 const entry = process.argv[1] && realpathSync(process.argv[1])
 if (entry === fileURLToPath(import.meta.url)) {
-  try {
-    start()
-  } catch (error) {
-    fail((error as Error).message)
-  }
+  start().catch((error: Error) => fail(error.message))
 }
