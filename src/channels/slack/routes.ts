@@ -5,6 +5,7 @@ import { outgoingRoutes } from '../outgoing/routes'
 import { handleCommand } from './commands'
 import { createMemoryDedupe } from './dedupe'
 import { handleEvent, repliesOffMessage } from './events'
+import { handleInteraction } from './interactions'
 import { type SlackEnv, slackSigned } from './signed'
 
 export function slackRoutes(deps: AppDeps) {
@@ -16,6 +17,7 @@ export function slackRoutes(deps: AppDeps) {
   slack.use('/slack/*', slackSigned(deps))
   slack.post('/slack/commands', (c) => handleCommand(c, deps))
   slack.post('/slack/events', (c) => handleEvent(c, deps, dedupe))
+  slack.post('/slack/interactions', (c) => handleInteraction(c, deps))
   slack.route('/', outgoingRoutes(deps))
   return slack
 }
