@@ -2,7 +2,7 @@
 import type { AnswerRecord } from '../core/store'
 
 export interface QuestionGroup {
-  /** the most asked wording */
+  /** the most asked wording (of equals, the longest) */
   question: string
   /** other wordings, most asked first */
   variants: string[]
@@ -56,7 +56,7 @@ const overlap = (a: Set<string>, b: Set<string>) => {
 /** two groups ask the same when they share most key terms: at least two, or all of one word each */
 function sameAsk(a: Set<string>, b: Set<string>): boolean {
   const { shared, jaccard } = overlap(a, b)
-  return jaccard >= 0.6 && (shared >= 2 || (a.size === 1 && b.size === 1 && shared === 1))
+  return jaccard >= 0.5 && (shared >= 2 || (a.size === 1 && b.size === 1 && shared === 1))
 }
 
 export function groupQuestions(records: AnswerRecord[]): QuestionGroup[] {
@@ -105,7 +105,10 @@ export function groupQuestions(records: AnswerRecord[]): QuestionGroup[] {
   }
   return merged
     .map((m) => {
-      const wordings = [...m.byText.values()].sort((a, b) => b.count - a.count)
+      // the most asked wording names the group; of equals, the fullest
+      const wordings = [...m.byText.values()].sort(
+        (a, b) => b.count - a.count || b.question.length - a.question.length,
+      )
       return {
         question: wordings[0]!.question,
         variants: wordings.slice(1).map((w) => w.question),

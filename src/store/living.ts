@@ -23,8 +23,10 @@ export interface LivingCorpusOptions {
   language: Language
   /** names the language and pack format; a snapshot with another key is rebuilt */
   buildKey: string
-  /** defaults to building in this thread */
+  /** builds the pack of a change; defaults to building in this thread */
   build?: BuildPack
+  /** builds the pack at start, when nothing is answered yet; defaults to building in this thread */
+  buildAtStart?: BuildPack
   /** how often a change that lost a race with another instance is retried; defaults to 3 */
   retries?: number
 }
@@ -124,7 +126,7 @@ export async function startLivingCorpus(
           : 'the snapshot is of an older revision'
         : 'no snapshot yet'
     const documents = applyChanges(current.documents, changes)
-    const pack = await build(documents, language)
+    const pack = await (options.buildAtStart ?? buildInProcess)(documents, language)
     knowledge = loadPack(pack)
     if (changes.length) {
       const revision = await store.commit(current.revision, changes, { key: buildKey, pack })

@@ -7,6 +7,7 @@ import type { Language } from '../../../core/nlu/language'
 import type { Store } from '../../../core/store'
 import { type BuildPack, type LivingCorpus, startLivingCorpus } from '../../../store/living'
 import { readCorpus, readLanguage } from '../files'
+import { buildThread } from './build-thread'
 import { openNodeStore, type StoreLocation } from './libsql'
 
 export interface StoreServiceOptions extends StoreLocation {
@@ -14,6 +15,7 @@ export interface StoreServiceOptions extends StoreLocation {
   corpus?: string | string[]
   /** defaults to ./intents */
   intents?: string
+  /** defaults to a worker thread; `buildInProcess` from src/store/living.ts builds in this one */
   build?: BuildPack
 }
 
@@ -46,7 +48,7 @@ export async function startStoreService(options: StoreServiceOptions = {}): Prom
       store,
       language,
       buildKey: buildKey(language),
-      build: options.build,
+      build: options.build ?? buildThread().build,
     })
     const knowledgeFrom =
       started.source === 'snapshot' ? 'the stored snapshot' : `a rebuild (${started.reason})`
