@@ -147,7 +147,7 @@ function articlesSection(articles: AdminArticle[], draft?: AdminPageInput['draft
 <h3>Add or replace an article</h3>
 <form method="post" action="/admin/articles" class="add">
 <label for="docId">docId</label>
-<input id="docId" name="docId" required pattern="[a-z0-9_-]{1,128}" value="${draft?.docId ?? ''}" placeholder="harbour-report-2024">
+<input id="docId" name="docId" required pattern="[a-z0-9_\\-]{1,128}" value="${draft?.docId ?? ''}" placeholder="harbour-report-2024">
 <label for="article">Article (markdown: front matter with title, author, published, source; then the text)</label>
 <textarea id="article" name="article" rows="12" required placeholder="---&#10;title: ...&#10;published: 2024-05-01&#10;---&#10;The article...">${draft?.article ?? ''}</textarea>
 <button type="submit">Add the article</button>
