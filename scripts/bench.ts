@@ -13,6 +13,7 @@ import { chartFile, renderReport } from './bench/report'
 import { type BenchResults, machine, type Part, parts } from './bench/results'
 import { fullSizes, measureScale, quickSizes, scaleChart } from './bench/scale'
 import { measureStartup } from './bench/startup'
+import { measureStore } from './bench/store'
 import { type WorkerResult, workerMarker } from './bench/worker-child'
 
 /** the heap cap of the diagnostic load run */
@@ -65,6 +66,9 @@ async function main() {
     },
     baseline: async () => {
       results.baseline = await compareWithSearchBox()
+    },
+    store: async () => {
+      results.store = await measureStore(quick)
     },
   }
   for (const part of args.parts) {

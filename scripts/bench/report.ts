@@ -7,6 +7,7 @@ import {
   startupSection,
   workerSection,
 } from './report-server'
+import { storeSection } from './report-store'
 import type { BenchResults, Part } from './results'
 import { growthWords } from './stats'
 import { judgeTargets } from './targets'
@@ -138,6 +139,7 @@ export function renderReport(r: BenchResults): string {
     startupSection(r),
     workerSection(r),
     baselineSection(r),
+    storeSection(r),
     notMeasured.length
       ? ['## Not measured', '', ...notMeasured.map(([part, why]) => `- ${part}: ${why}`)].join('\n')
       : '',

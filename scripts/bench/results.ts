@@ -6,9 +6,19 @@ import type { LatencyResult } from './latency'
 import type { LoadResult } from './load'
 import type { ScaleResult } from './scale'
 import type { StartupResult } from './startup'
+import type { StoreResult } from './store'
 import type { WorkerResult } from './worker-child'
 
-export const parts = ['latency', 'scale', 'http', 'load', 'startup', 'worker', 'baseline'] as const
+export const parts = [
+  'latency',
+  'scale',
+  'http',
+  'load',
+  'startup',
+  'worker',
+  'baseline',
+  'store',
+] as const
 export type Part = (typeof parts)[number]
 
 export interface Machine {
@@ -34,6 +44,8 @@ export interface BenchResults {
   startup?: StartupResult
   worker?: WorkerResult
   baseline?: BaselineResult
+  /** articles added while answering, and a start from the stored snapshot */
+  store?: StoreResult
   /** the 1-minute load average of the machine when each part started: how shared it was */
   loadAverages: Partial<Record<Part, number>>
   /** parts that failed or could not run, with why */

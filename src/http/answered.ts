@@ -16,6 +16,7 @@ export function recordsOf(deps: AppDeps): Records {
       questionLog: deps.config.questionLog?.enabled,
       retentionDays: deps.config.questionLog?.retentionDays,
       now: deps.service.now,
+      defer: deps.defer,
       onError: (error) =>
         deps.log?.({ level: 'error', msg: 'question log write failed', error: String(error) }),
     })

@@ -35,8 +35,9 @@ export interface ChangeResult {
   revision: number
   /** put: true when the docId was new; delete: true when there was such an article */
   changed: boolean
-  /** ms spent building and loading the pack, and committing */
+  /** ms building the pack (on the worker thread on Node), loading it here, and committing */
   buildMs: number
+  loadMs: number
   commitMs: number
 }
 
@@ -161,10 +162,11 @@ export async function startLivingCorpus(
         )
       const started = performance.now()
       const pack = await build(documents, language)
-      const next = loadPack(pack)
       const built = performance.now()
+      const next = loadPack(pack)
+      const loaded = performance.now()
       const revision = await store.commit(current.revision, [change], { key: buildKey, pack })
-      const commitMs = performance.now() - built
+      const commitMs = performance.now() - loaded
       if (revision === undefined) {
         // another instance sharing the store changed the articles: start from its revision
         if (attempt >= retries)
@@ -178,7 +180,7 @@ export async function startLivingCorpus(
       current = { revision, documents }
       knowledge = next
       if (service) service.knowledge = next
-      return { revision, changed, buildMs: built - started, commitMs }
+      return { revision, changed, buildMs: built - started, loadMs: loaded - built, commitMs }
     }
   }
 

@@ -13,6 +13,8 @@ export interface RecordsOptions {
   now?: () => number
   /** where a failed write is reported; answering never waits for, or fails on, the log */
   onError?: (error: unknown) => void
+  /** keeps a write alive after the response (waitUntil on Workers) */
+  defer?: (task: Promise<unknown>) => void
 }
 
 const defaults = { questionLog: true, retentionDays: 30, recent: 5_000 }
@@ -40,6 +42,7 @@ export function createRecords(options: RecordsOptions = {}): Records {
   const track = (task: Promise<unknown>) => {
     const p = task.catch(onError).finally(() => pending.delete(p))
     pending.add(p)
+    options.defer?.(p)
   }
 
   return {

@@ -3,13 +3,15 @@ import { Worker } from 'node:worker_threads'
 import { CitableError, type ErrorCode } from '../../../core/errors'
 import type { KnowledgePack } from '../../../core/knowledge/pack'
 import type { BuildPack } from '../../../store/living'
+import { rememberEncoded } from './encoded'
 
 // kept apart from `new Worker(...)`, which bundlers (vite, so vitest) would otherwise rewrite
 const entry = new URL('./thread-entry.mjs', import.meta.url)
 
 interface Reply {
   id: number
-  pack?: KnowledgePack
+  json?: string
+  gzip?: Uint8Array
   error?: { name: string; message: string; code?: string }
 }
 
@@ -36,14 +38,18 @@ export function buildThread(): BuildThread {
 
   function thread(): Worker {
     if (worker) return worker
-    const started = new Worker(entry)
+    const started = new Worker(entry, { resourceLimits: { maxYoungGenerationSizeMb: 64 } })
     started.unref()
     started.on('message', (reply: Reply) => {
       const w = waiting.get(reply.id)
       if (!w) return
       waiting.delete(reply.id)
-      if (reply.pack) return w.done(reply.pack)
-      const e = reply.error!
+      if (reply.json !== undefined) {
+        const pack = JSON.parse(reply.json) as KnowledgePack
+        if (reply.gzip) rememberEncoded(pack, reply.gzip)
+        return w.done(pack)
+      }
+      const e = reply.error ?? { name: 'Error', message: 'the build thread gave no pack' }
       // the core's own refusals keep their code, so the HTTP layer maps them as usual
       w.fail(
         e.name === 'CitableError'

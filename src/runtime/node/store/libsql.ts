@@ -1,9 +1,7 @@
 /** The Store on Node: SQLite through @libsql/client, a file under DATA_DIR or a libSQL server at DATABASE_URL. */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { gunzipSync, gzipSync } from 'node:zlib'
 import { type Client, createClient, type InArgs, type Transaction } from '@libsql/client'
-import type { KnowledgePack } from '../../../core/knowledge/pack'
 import type { Store } from '../../../core/store'
 import {
   type Row,
@@ -12,6 +10,7 @@ import {
   type SqlValue,
   sqlStore,
 } from '../../../store/sql'
+import { decodePack, encodePack } from './encoded'
 import { migrate } from './migrate'
 
 export interface StoreLocation {
@@ -95,10 +94,8 @@ export async function openNodeStore(location: StoreLocation = {}): Promise<Store
     const driver = libsqlDriver(client)
     await migrate(driver)
     return sqlStore(driver, {
-      // the pack is mostly repeated words: gzip makes it about a fifth (and the write as much faster)
-      encodePack: (pack) => gzipSync(JSON.stringify(pack), { level: 1 }),
-      decodePack: (stored) =>
-        JSON.parse(gunzipSync(stored as Uint8Array).toString('utf8')) as KnowledgePack,
+      encodePack,
+      decodePack: (stored) => decodePack(stored as Uint8Array),
     })
   } catch (error) {
     client.close()
