@@ -77,6 +77,8 @@ export type ArticleChange =
 export interface Store {
   /** every article and the current revision */
   corpus(): Promise<Corpus>
+  /** the current revision alone */
+  revision(): Promise<number>
   articles(): Promise<ArticleSummary[]>
   /**
    * applies the changes and saves the snapshot in one transaction, if the revision is still

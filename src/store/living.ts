@@ -107,16 +107,18 @@ export async function startLivingCorpus(
   const build = options.build ?? buildInProcess
   const retries = options.retries ?? 3
 
-  let current = await store.corpus()
+  // a snapshot of the current revision holds the articles too: the texts need not be read twice
+  const [snapshot, revision] = await Promise.all([store.snapshot(), store.revision()])
+  const fresh = snapshot?.revision === revision ? snapshot : undefined
+  let current = fresh ? { revision, documents: fresh.pack.documents } : await store.corpus()
   const origins = new Map((await store.articles()).map((a) => [a.docId, a.origin]))
   const changes = seedChanges(current.documents, origins, seeds, await store.removedSeeds())
-  const snapshot = changes.length === 0 ? await store.snapshot() : undefined
 
   let knowledge: Knowledge
   let source: StartResult['source'] = 'snapshot'
   let reason: string | undefined
-  if (snapshot && snapshot.revision === current.revision && snapshot.key === buildKey) {
-    knowledge = loadPack(snapshot.pack)
+  if (fresh && fresh.key === buildKey && changes.length === 0) {
+    knowledge = loadPack(fresh.pack)
   } else {
     source = 'rebuilt'
     reason = changes.length
@@ -130,13 +132,13 @@ export async function startLivingCorpus(
     const pack = await (options.buildAtStart ?? buildInProcess)(documents, language)
     knowledge = loadPack(pack)
     if (changes.length) {
-      const revision = await store.commit(current.revision, changes, { key: buildKey, pack })
-      if (revision === undefined)
+      const committed = await store.commit(current.revision, changes, { key: buildKey, pack })
+      if (committed === undefined)
         throw new StoreError(
           'store_conflict',
           'the articles changed while the seed folder was being synced: start again',
         )
-      current = { revision, documents }
+      current = { revision: committed, documents }
     } else await store.saveSnapshot({ revision: current.revision, key: buildKey, pack })
   }
   if (service) service.knowledge = knowledge

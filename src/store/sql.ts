@@ -137,6 +137,8 @@ export function sqlStore(db: SqlDriver, options: SqlStoreOptions = {}): Store {
       }))
     },
 
+    revision: () => revisionOf(db),
+
     async articles(): Promise<ArticleSummary[]> {
       const rows = await db.all(
         'SELECT doc_id, title, published, origin, length(text) AS characters, updated_at FROM articles ORDER BY doc_id',

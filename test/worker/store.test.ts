@@ -52,6 +52,9 @@ describe('the store on D1', () => {
     const page = await (await worker.fetch('/admin', { headers: auth })).text()
     expect(page).toContain('<p class="q">What is the capital of France?</p>')
     expect(page).toContain('“on D1”')
+    // the articles are the deployed pack's, and cannot be changed here
+    expect(page).toContain('<a href="/documents/china-smart-cities">china-smart-cities</a>')
+    expect(page).not.toContain('action="/admin/articles')
   })
 
   it('refuses article writes with 503: the corpus is the deployed pack', async () => {

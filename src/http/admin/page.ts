@@ -64,6 +64,8 @@ export interface AdminPageInput {
   error?: string
   /** the form's last input, kept when an article was refused */
   draft?: { docId: string; article: string }
+  /** false where the corpus is the deployed pack (Workers): no add or remove */
+  editable?: boolean
 }
 
 /** answered (below) and refused (on top) per day, as bars; the numbers are in the table after it */
@@ -133,7 +135,20 @@ ${
   )}</ol>`
 }
 
-function articlesSection(articles: AdminArticle[], draft?: AdminPageInput['draft']): Html {
+function articlesSection(
+  articles: AdminArticle[],
+  draft?: AdminPageInput['draft'],
+  editable = true,
+): Html {
+  if (!editable)
+    return html`<p class="meta">This service answers from the pack it was deployed with: redeploy to change the articles.</p>
+<table class="articles">
+<thead><tr><th scope="col">docId</th><th scope="col">Title</th><th scope="col">Published</th><th scope="col">Passages</th><th scope="col">Facts</th></tr></thead>
+<tbody>${articles.map(
+      (a) =>
+        html`<tr><td><a href="/documents/${encodeURIComponent(a.docId)}">${a.docId}</a></td><td>${a.title}</td><td>${a.published ?? ''}</td><td>${a.passages}</td><td>${a.facts}</td></tr>`,
+    )}</tbody>
+</table>`
   return html`<table class="articles">
 <thead><tr><th scope="col">docId</th><th scope="col">Title</th><th scope="col">Published</th><th scope="col">Passages</th><th scope="col">Facts</th><th scope="col">From</th><th scope="col"><span class="visually-hidden">Remove</span></th></tr></thead>
 <tbody>${articles.map(
@@ -169,7 +184,7 @@ ${input.error ? html`<p class="error" role="alert">${input.error}</p>` : ''}
 <section aria-labelledby="unanswered"><h2 id="unanswered">Questions the articles did not answer</h2>${groupsSection(input.groups)}</section>
 <section aria-labelledby="unhelpful"><h2 id="unhelpful">Answers marked unhelpful</h2>${unhelpfulSection(input.unhelpful)}</section>
 <section aria-labelledby="per-day"><h2 id="per-day">Answered and refused per day</h2>${dayChart(input.days)}</section>
-<section aria-labelledby="articles"><h2 id="articles">Articles</h2>${articlesSection(input.articles, input.draft)}</section>
+<section aria-labelledby="articles"><h2 id="articles">Articles</h2>${articlesSection(input.articles, input.draft, input.editable)}</section>
 </main>`,
   )
 }

@@ -92,16 +92,18 @@ export function adminRoutes(deps: AppDeps) {
     const counts = countsByDocument(knowledge)
     const store = deps.store
     const since = deps.service.now() - retentionDays * day
-    const summaries = store
-      ? await store.articles()
-      : [...knowledge.documents.values()].map((d) => ({
-          docId: d.docId,
-          title: d.title,
-          published: d.published,
-          origin: 'seed' as const,
-          characters: d.text.length,
-          updatedAt: 0,
-        }))
+    // with a living corpus the store holds the articles; otherwise (Workers) the deployed pack does
+    const summaries =
+      store && deps.corpus
+        ? await store.articles()
+        : [...knowledge.documents.values()].map((d) => ({
+            docId: d.docId,
+            title: d.title,
+            published: d.published,
+            origin: 'seed' as const,
+            characters: d.text.length,
+            updatedAt: 0,
+          }))
     const [refused, unhelpful, days] = store
       ? await Promise.all([
           store.refusals(since, refusalsRead),
@@ -119,6 +121,7 @@ export function adminRoutes(deps: AppDeps) {
       days,
       logging: Boolean(store) && deps.config.questionLog?.enabled !== false,
       retentionDays,
+      editable: Boolean(deps.corpus),
       ...extra,
     })
     return page(c, body, status)
