@@ -9,7 +9,7 @@ export const feedbackCss = `
 .feedback .said { margin-left: 4px; }
 `
 
-export const feedbackSource = String.raw`
+export const feedbackSource = `
 // resolves true when the service kept the feedback; never rejects
 async function sendFeedback(endpoint, answerId, helpful) {
   try {
