@@ -1,5 +1,6 @@
 /** The store across restarts of the real server: what was acknowledged survives SIGTERM and SIGKILL, whole. */
 import { readFileSync } from 'node:fs'
+import { createClient } from '@libsql/client'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../store/helpers'
 import { spawnServer } from './spawn'
@@ -124,5 +125,20 @@ describe('the store across restarts', () => {
     }
     second.child.kill('SIGTERM')
     await second.exited
+  })
+
+  it('refuses to start on a database migrated by a newer citable, naming the versions', async () => {
+    const dataDir = tempDir()
+    const db = createClient({ url: `file:${dataDir}/citable.db` })
+    await db.execute(
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+    )
+    await db.execute("INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', 0)")
+    db.close()
+    const server = spawnServer(env(dataDir))
+    expect(await server.exited).toBe(1)
+    expect(server.stderr()).toBe(
+      'citable cannot start: the database is at migration 9999, newer than this code knows (1): run a newer citable, or point DATA_DIR elsewhere\n',
+    )
   })
 })
