@@ -46,6 +46,11 @@ export interface LivingCorpus {
   documents(): CorpusDocument[]
   put(document: CorpusDocument, origin?: ArticleOrigin): Promise<ChangeResult>
   remove(docId: string): Promise<ChangeResult>
+  /**
+   * takes up a change another instance sharing the store committed: loads its snapshot and
+   * swaps it in; resolves true when there was one
+   */
+  refresh(): Promise<boolean>
 }
 
 /** the same article, field by field (absent and undefined alike) */
@@ -205,6 +210,19 @@ export async function startLivingCorpus(
           changed: docs.some((d) => d.docId === docId),
         })),
       ),
+    refresh: () =>
+      serial(async () => {
+        if ((await store.revision()) === current.revision) return false
+        const snapshot = await store.snapshot()
+        // the other instance commits articles and snapshot together; another pack format is not ours to load
+        if (!snapshot || snapshot.revision <= current.revision || snapshot.key !== buildKey)
+          return false
+        const next = loadPack(snapshot.pack)
+        current = { revision: snapshot.revision, documents: snapshot.pack.documents }
+        knowledge = next
+        if (service) service.knowledge = next
+        return true
+      }),
   }
   return { knowledge, corpus, source, reason }
 }

@@ -126,3 +126,24 @@ describe('seedChanges', () => {
     expect(changes).toEqual([])
   })
 })
+
+describe('two instances on one store', () => {
+  it('takes up the change the other made with refresh(), and only once', async () => {
+    const dataDir = tempDir()
+    const a = await startStoreService({ dataDir, build: buildInProcess })
+    const b = await startStoreService({ dataDir, build: buildInProcess })
+    await a.corpus.put(port)
+    expect(b.service.knowledge.documents.has('kestrel-bay-port')).toBe(false)
+    expect(await b.corpus.refresh()).toBe(true)
+    expect(b.corpus.revision).toBe(a.corpus.revision)
+    expect((await ask(b.service, { question: portQuestion })).citations[0]?.docId).toBe(
+      'kestrel-bay-port',
+    )
+    expect(await b.corpus.refresh()).toBe(false)
+    // a change from b that started on an older revision is rebuilt on the newer one, not lost
+    await a.corpus.remove('kestrel-bay-port')
+    await b.corpus.put({ ...port, docId: 'port-copy' })
+    expect(b.corpus.documents().map((d) => d.docId)).toEqual(['china-smart-cities', 'port-copy'])
+    await Promise.all([a.store.close(), b.store.close()])
+  })
+})

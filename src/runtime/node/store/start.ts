@@ -17,6 +17,8 @@ export interface StoreServiceOptions extends StoreLocation {
   intents?: string
   /** defaults to a worker thread; `buildInProcess` from src/store/living.ts builds in this one */
   build?: BuildPack
+  /** how often to look for changes other processes made to the store, ms; 0: never; defaults to 10 s */
+  refreshMs?: number
 }
 
 export interface StoreService {
@@ -50,6 +52,12 @@ export async function startStoreService(options: StoreServiceOptions = {}): Prom
       buildKey: buildKey(language),
       build: options.build ?? buildThread().build,
     })
+    // other processes may share the store (a libSQL server, or the file): look for their changes now and then
+    const refreshMs = options.refreshMs ?? (options.url === ':memory:' ? 0 : 10_000)
+    if (refreshMs > 0) {
+      const timer = setInterval(() => void started.corpus.refresh().catch(() => {}), refreshMs)
+      timer.unref()
+    }
     const knowledgeFrom =
       started.source === 'snapshot' ? 'the stored snapshot' : `a rebuild (${started.reason})`
     return { service, store, corpus: started.corpus, knowledgeFrom }
