@@ -15,6 +15,7 @@ import { chartFile, renderReport } from './bench/report'
 import { type BenchResults, machine, type Part, parts } from './bench/results'
 import { fullSizes, measureScale, quickSizes, scaleChart } from './bench/scale'
 import { measureStartup } from './bench/startup'
+import { measureStore } from './bench/store'
 import { type WorkerResult, workerMarker } from './bench/worker-child'
 
 async function main() {
@@ -67,6 +68,9 @@ async function main() {
     },
     baseline: async () => {
       results.baseline = await compareWithSearchBox()
+    },
+    store: async () => {
+      results.store = await measureStore(quick)
     },
   }
   for (const part of args.parts) {

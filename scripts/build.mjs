@@ -61,7 +61,27 @@ export async function build() {
     metafile: true,
     logLevel: 'error',
   })
-  const inputs = Object.keys(result.metafile.inputs).map((p) => relative(root, resolve(root, p)))
+  // the store's build thread: its own entry beside the bundle, where build-thread.ts looks for it
+  const thread = await esbuild({
+    entryPoints: [join(root, 'src/runtime/node/store/build-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+    outfile: join(dirname(bundlePath), 'thread-entry.mjs'),
+    metafile: true,
+    logLevel: 'error',
+  })
+  const inputs = [
+    ...new Set(
+      [...Object.keys(result.metafile.inputs), ...Object.keys(thread.metafile.inputs)].map((p) =>
+        relative(root, resolve(root, p)),
+      ),
+    ),
+  ]
   // a rename is atomic: a start running beside this build sees the old files or the new ones
   writeFileSync(`${inputsPath}.${process.pid}.tmp`, `${JSON.stringify(inputs)}\n`)
   renameSync(tmp, bundlePath)

@@ -9,6 +9,7 @@ import {
   startupSection,
   workerSection,
 } from './report-server'
+import { storeSection } from './report-store'
 import { type BenchResults, type Part, parts } from './results'
 import { growthWords } from './stats'
 import { judgeTargets } from './targets'
@@ -142,6 +143,7 @@ export function renderReport(r: BenchResults): string {
     startupSection(r),
     workerSection(r),
     baselineSection(r),
+    storeSection(r),
     notMeasured.length
       ? ['## Not measured', '', ...notMeasured.map(([part, why]) => `- ${part}: ${why}`)].join('\n')
       : '',

@@ -8,6 +8,7 @@ import type { LatencyResult } from './latency'
 import type { LoadResult } from './load'
 import type { ScaleResult } from './scale'
 import type { StartupResult } from './startup'
+import type { StoreResult } from './store'
 import type { WorkerResult } from './worker-child'
 
 export const parts = [
@@ -19,6 +20,7 @@ export const parts = [
   'startup',
   'worker',
   'baseline',
+  'store',
 ] as const
 export type Part = (typeof parts)[number]
 
@@ -49,6 +51,8 @@ export interface BenchResults {
   startup?: StartupResult
   worker?: WorkerResult
   baseline?: BaselineResult
+  /** articles added while answering, and a start from the stored snapshot */
+  store?: StoreResult
   /** the 1-minute load average of the machine when each part started: how shared it was */
   loadAverages: Partial<Record<Part, number>>
   /** parts that failed or could not run, with why */

@@ -1,7 +1,8 @@
 /** Starts the real Node server as a child on 127.0.0.1, waits for /healthz, and reads its RSS from /proc. */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { repoRoot } from './child'
 
@@ -86,6 +87,8 @@ export async function startServer(
       HOST: '127.0.0.1',
       PORT: String(port),
       RATE_LIMIT_PER_MINUTE: '0',
+      // a fresh store per server unless the caller names one: a start seeds it from corpus/
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'citable-bench-')),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,12 +5,19 @@ import { widgetRoutes } from '../channels/widget/routes'
 import type { AppDeps, AppEnv } from './deps'
 import { errorResponse, toHttpError } from './errors'
 import { applyMiddleware } from './middleware'
+import { adminRoutes } from './routes/admin'
 import { apiRoutes } from './routes/api'
+import { documentRoutes } from './routes/documents'
+import { feedbackRoutes } from './routes/feedback'
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
   applyMiddleware(app, deps)
   app.route('/', apiRoutes(deps))
+  app
+    .route('/', documentRoutes(deps))
+    .route('/', feedbackRoutes(deps))
+    .route('/', adminRoutes(deps))
   app.route('/', slackRoutes(deps))
   app.route('/', widgetRoutes(deps))
 

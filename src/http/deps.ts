@@ -3,6 +3,9 @@
 import type { Context } from 'hono'
 import type { EventDedupe } from '../channels/slack/dedupe'
 import type { Service } from '../core/conversation/ask'
+import type { Store } from '../core/store'
+import type { LivingCorpus } from '../store/living'
+import type { Records } from '../store/records'
 import type { RateLimiter } from './middleware/rate-limit'
 
 export interface AppConfig {
@@ -19,6 +22,10 @@ export interface AppConfig {
     apiBase: string
   }
   outgoingWebhookToken?: string
+  /** the owner's token for /admin and the document write routes; unset: they answer 503 */
+  adminToken?: string
+  /** the question log: on or off, kept this many days; defaults to on, 30 days */
+  questionLog?: { enabled: boolean; retentionDays: number }
 }
 
 export type LogLine = Record<string, string | number | boolean | undefined>
@@ -42,6 +49,12 @@ export interface AppDeps {
   rateLimiter?: RateLimiter
   /** remembers Slack event ids so a retried event is answered once; defaults to an in-memory LRU */
   eventDedupe?: EventDedupe
+  /** articles, the question log and feedback; absent: feedback and /admin answer 503 */
+  store?: Store
+  /** articles added and removed while answering (Node); absent: the document write routes answer 503 */
+  corpus?: LivingCorpus
+  /** answers remembered for feedback; defaults to one made from store and config.questionLog */
+  records?: Records
 }
 
 /** per-request values the routes leave for the logging middleware */

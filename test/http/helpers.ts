@@ -20,6 +20,8 @@ export const baseConfig: AppConfig = {
     apiBase: 'http://127.0.0.1:9/api',
   },
   outgoingWebhookToken: 'test-webhook-token',
+  // configured like every other channel here: unauthenticated owner routes answer 401, not 503
+  adminToken: 'test-admin-token-for-http-tests',
 }
 
 export interface TestApp {

@@ -178,7 +178,7 @@ describe('routes and methods', () => {
       'DELETE is not allowed on /api/answer; use GET, HEAD, POST',
     )
     const doc = await app.request('/api/documents/china-smart-cities', { method: 'POST' })
-    expect(doc.headers.get('Allow')).toBe('GET, HEAD')
+    expect(doc.headers.get('Allow')).toBe('DELETE, GET, HEAD, PUT')
     expect(doc.status).toBe(405)
   })
 

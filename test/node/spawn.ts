@@ -1,6 +1,8 @@
 /** Runs the Node server the way production does, in a child process, and watches its output. */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { resolve } from 'node:path'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '../..')
 
@@ -35,6 +37,8 @@ const baseEnv = (env: Record<string, string>) => ({
   HOME: process.env.HOME,
   HOST: '127.0.0.1',
   PORT: '0',
+  // each server its own store, unless the test shares one on purpose
+  DATA_DIR: mkdtempSync(join(tmpdir(), 'citable-store-')),
   ...env,
 })
 

@@ -22,7 +22,9 @@ const texts = (block: Block | undefined) =>
     ? []
     : block.type === 'section'
       ? [block.text.text]
-      : block.elements.map((e) => e.text)
+      : block.type === 'actions'
+        ? block.elements.map((e) => e.text.text)
+        : block.elements.map((e) => e.text)
 
 function commandBody(text: string, user = 'U0042', channel = 'C0777') {
   return new URLSearchParams({

@@ -82,9 +82,15 @@ describe('POST /slack/events: answering in the thread', () => {
     expect(await res.json()).toEqual({ ok: true })
     await settle()
 
-    const expected = answerMessage(await ask(sharedService(), { question: answerable }))
     expect(calls()).toHaveLength(1)
     const call = calls()[0]!
+    // the answer's id rides in its feedback buttons
+    const buttons = (call.body.blocks as { elements: { value?: string }[] }[]).at(-1)!
+    const answerId = buttons.elements[0]!.value!
+    const expected = answerMessage({
+      ...(await ask(sharedService(), { question: answerable })),
+      answerId,
+    })
     expect(call.path).toBe('/api/chat.postMessage')
     expect(call.headers.authorization).toBe(`Bearer ${botToken}`)
     expect(call.headers['content-type']).toBe('application/json; charset=utf-8')

@@ -25,9 +25,9 @@ function askNode(question: string, sessionId?: string) {
   })
 }
 
-/** the answer minus what differs by design: the new session's id */
+/** the answer minus what differs by design: the new session's id and the answer's own id */
 function comparable(body: Record<string, unknown>) {
-  const { sessionId: _, ...rest } = body
+  const { sessionId: _, answerId: __, ...rest } = body
   return rest
 }
 

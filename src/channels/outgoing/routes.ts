@@ -1,6 +1,6 @@
 /** Outgoing webhooks, Slack-legacy (form) and Mattermost-style (JSON or form): token checked, answered with `{"text": ...}`. */
 import { type Context, Hono } from 'hono'
-import { ask } from '../../core/conversation/ask'
+import { answered } from '../../http/answered'
 import type { AppDeps, AppEnv } from '../../http/deps'
 import { HttpError } from '../../http/errors'
 import { exampleQuestions } from '../slack/blocks'
@@ -87,7 +87,7 @@ export function outgoingRoutes(deps: AppDeps) {
       })
 
     const sessionId = channelSessionId('hook', fields.team_id, fields.channel_id, fields.user_id)
-    const result = await ask(deps.service, { question: request.question, sessionId })
+    const result = await answered(deps, { question: request.question, sessionId }, 'outgoing')
     c.set('answer', result)
     c.set('questionLength', request.question.length)
     return c.json({ text: footnoteText(result, toMarkup) })

@@ -1,13 +1,17 @@
 /** Answers, usage and refusals as Slack messages: Block Kit blocks plus the plain `text` notifications show. */
 import type { AskResult } from '../../core/conversation/ask'
 import type { Knowledge } from '../../core/knowledge/pack'
+import { type FeedbackButtons, feedbackButtons } from './interactions'
 import { escapeMrkdwn, maxQuestionLength } from './text'
 
 interface Mrkdwn {
   type: 'mrkdwn'
   text: string
 }
-export type Block = { type: 'section'; text: Mrkdwn } | { type: 'context'; elements: Mrkdwn[] }
+export type Block =
+  | { type: 'section'; text: Mrkdwn }
+  | { type: 'context'; elements: Mrkdwn[] }
+  | FeedbackButtons
 
 export interface SlackMessage {
   /** the fallback for notifications and old clients; mrkdwn like the blocks */
@@ -32,7 +36,7 @@ export function citationLine(citation: AskResult['citations'][number], index: nu
   return `${index + 1}. “${escapeMrkdwn(citation.quote)}” (${escapeMrkdwn(citation.title)})`
 }
 
-export function answerMessage(result: AskResult): SlackMessage {
+export function answerMessage(result: AskResult & { answerId?: string }): SlackMessage {
   const answer = escapeMrkdwn(result.answer)
   const text = result.abstained ? `${abstainedPrefix} ${answer}` : answer
   const blocks: Block[] = [{ type: 'section', text: mrkdwn(text) }]
@@ -48,6 +52,7 @@ export function answerMessage(result: AskResult): SlackMessage {
     const tries = result.followUps.map((q) => `“${escapeMrkdwn(q)}”`).join(' · ')
     blocks.push({ type: 'context', elements: [mrkdwn(`Try: ${tries}`)] })
   }
+  if (result.answerId) blocks.push(feedbackButtons(result.answerId))
   return { text, blocks }
 }
 

@@ -1,6 +1,6 @@
 /** The slash command: a form post answered at once with an ephemeral Block Kit message. */
 import type { Context } from 'hono'
-import { ask } from '../../core/conversation/ask'
+import { answered } from '../../http/answered'
 import type { AppDeps } from '../../http/deps'
 import { answerMessage, tooLongMessage, usageMessage } from './blocks'
 import type { SlackEnv } from './signed'
@@ -28,7 +28,7 @@ export async function handleCommand(c: Context<SlackEnv>, deps: AppDeps) {
     form.get('user_id') ?? undefined,
   )
   // the core answers in milliseconds, well inside Slack's 3-second window, so no deferral is needed
-  const result = await ask(deps.service, { question: request.question, sessionId })
+  const result = await answered(deps, { question: request.question, sessionId }, 'slack')
   c.set('answer', result)
   c.set('questionLength', request.question.length)
   return reply(answerMessage(result))

@@ -1,6 +1,6 @@
 /** The Events API: the URL check, and mentions and direct messages acknowledged at once and answered in their thread. */
 import type { Context } from 'hono'
-import { ask } from '../../core/conversation/ask'
+import { answered } from '../../http/answered'
 import type { AppDeps } from '../../http/deps'
 import { HttpError } from '../../http/errors'
 import { answerMessage, type SlackMessage, tooLongMessage, usageMessage } from './blocks'
@@ -46,7 +46,7 @@ async function replyFor(
   // the thread is the conversation: every message in it continues one session
   const thread = event.thread_ts ?? event.ts
   const sessionId = channelSessionId('slack', envelope.team_id, event.channel, thread)
-  const result = await ask(deps.service, { question: request.question, sessionId })
+  const result = await answered(deps, { question: request.question, sessionId }, 'slack')
   deps.log?.({
     level: 'info',
     slack: 'answered',

@@ -5,6 +5,7 @@ import { outgoingRoutes } from '../outgoing/routes'
 import { handleCommand } from './commands'
 import { createMemoryDedupe } from './dedupe'
 import { handleEvent, repliesOffMessage } from './events'
+import { handleInteraction } from './interactions'
 import { type SlackEnv, slackSigned } from './signed'
 
 export function slackRoutes(deps: AppDeps) {
@@ -17,6 +18,7 @@ export function slackRoutes(deps: AppDeps) {
   const signed = slackSigned(deps)
   slack.post('/slack/commands', signed, (c) => handleCommand(c, deps))
   slack.post('/slack/events', signed, (c) => handleEvent(c, deps, dedupe))
+  slack.post('/slack/interactions', signed, (c) => handleInteraction(c, deps))
   slack.route('/', outgoingRoutes(deps))
   return slack
 }

@@ -49,7 +49,6 @@ function pageError(c: Context<AppEnv>, error: HttpError) {
 
 export function widgetRoutes(deps: AppDeps) {
   const widget = new Hono<AppEnv>()
-  const { knowledge } = deps.service
 
   const asset = (body: string, type: string) => (c: Context<AppEnv>) => {
     c.header('content-type', type)
@@ -67,6 +66,8 @@ export function widgetRoutes(deps: AppDeps) {
     widget.get(path, etag(), asset(faviconSvg, 'image/svg+xml'))
 
   widget.get('/', (c) => {
+    // read per request: the living corpus swaps the knowledge when an article is added
+    const { knowledge } = deps.service
     const documents = [...knowledge.documents.values()].map(({ docId, title }) => ({
       docId,
       title,
@@ -84,7 +85,7 @@ export function widgetRoutes(deps: AppDeps) {
   widget.get('/documents/:docId', (c) => {
     const docId = c.req.param('docId')
     try {
-      const doc = knowledge.documents.get(docId)
+      const doc = deps.service.knowledge.documents.get(docId)
       if (!doc) throw new HttpError('not_found', `no document "${docId}"`)
       const span = parseSpan(c.req.query('start'), c.req.query('end'), doc.text.length)
       c.header('content-security-policy', documentPagePolicy)

@@ -1,5 +1,6 @@
 /** The embeddable widget as one classic script, assembled from the browser sources in client/ (no build step, no file reads). */
 import { domSource } from './client/dom'
+import { feedbackCss, feedbackSource } from './client/feedback'
 import { panelSource } from './client/panel'
 import { renderSource } from './client/render'
 import { widgetCss } from './client/styles'
@@ -48,10 +49,11 @@ export const widgetScript = `/*! citable widget: ${'<script src=".../widget.js" 
 'use strict'
 // a second script tag must not make a second launcher
 if (window.citable) return
-var CSS = ${JSON.stringify(widgetCss)}
+var CSS = ${JSON.stringify(widgetCss + feedbackCss)}
 ${domSource}
 ${transportSource}
 ${renderSource}
+${feedbackSource}
 ${panelSource}
 ${boot}
 })()

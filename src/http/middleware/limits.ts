@@ -9,8 +9,12 @@ export interface BodyLimits {
   slack?: number
   /** bytes for every other body, /api/answer included; defaults to 16 KiB */
   other?: number
+  /** bytes for an article sent to PUT /api/documents/:docId or the admin form; defaults to 1 MiB */
+  articles?: number
 }
-const defaults: Required<BodyLimits> = { slack: 64 * 1024, other: 16 * 1024 }
+const defaults: Required<BodyLimits> = { slack: 64 * 1024, other: 16 * 1024, articles: 1024 * 1024 }
+
+const articlePaths = /^\/(?:api\/documents\/|admin\/articles$)/
 
 const kib = (bytes: number) => (bytes % 1024 === 0 ? `${bytes / 1024} KiB` : `${bytes} bytes`)
 
@@ -26,13 +30,16 @@ function limitTo(maxSize: number): MiddlewareHandler<AppEnv> {
 
 /** caps every request body; nothing past the cap is read */
 export function limitBodies(options: BodyLimits = {}): MiddlewareHandler<AppEnv> {
-  const { slack, other } = { ...defaults, ...options }
+  const { slack, other, articles } = { ...defaults, ...options }
   const slackLimit = limitTo(slack)
   const otherLimit = limitTo(other)
+  const articleLimit = limitTo(articles)
   return (c, next) =>
     c.req.path.startsWith('/slack/') || c.req.path.startsWith('/hooks/')
       ? slackLimit(c, next)
-      : otherLimit(c, next)
+      : articlePaths.test(c.req.path)
+        ? articleLimit(c, next)
+        : otherLimit(c, next)
 }
 
 /** POST /api/answer takes JSON only: a form or text body is refused before it is read */

@@ -1,9 +1,10 @@
 /** The JSON API: health, answers (POST and GET), documents, and the OpenAPI document that describes them. */
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi'
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
+import { answered } from '../answered'
 import type { AppDeps, AppEnv } from '../deps'
 import { HttpError } from '../errors'
-import { askInChannel } from '../sessions'
+import { askInChannel, sessionScope } from '../sessions'
 import { answerExamples, documentExamples, healthExample } from './examples'
 import { describeOtherRoutes, openApiInfo } from './openapi'
 import { errorResponses, json } from './responses'
@@ -104,6 +105,9 @@ const getDocument = createRoute({
   },
 })
 
+/** the question log's channel: a browser page (the widget) or the bare API */
+const channelOf = (c: Context) => (sessionScope(c).startsWith('widget:') ? 'widget' : 'api')
+
 export function apiRoutes(deps: AppDeps) {
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
@@ -130,7 +134,7 @@ export function apiRoutes(deps: AppDeps) {
   api.openapi(postAnswer, async (c) => {
     const request = c.req.valid('json')
     c.set('questionLength', request.question.length)
-    const result = await askInChannel(c, service, request)
+    const result = await answered(deps, request, channelOf(c), (r) => askInChannel(c, service, r))
     c.set('answer', result)
     return c.json(result, 200)
   })
@@ -138,7 +142,9 @@ export function apiRoutes(deps: AppDeps) {
   api.openapi(getAnswer, async (c) => {
     const { q, sessionId } = c.req.valid('query')
     c.set('questionLength', q.length)
-    const result = await askInChannel(c, service, { question: q, sessionId })
+    const result = await answered(deps, { question: q, sessionId }, channelOf(c), (r) =>
+      askInChannel(c, service, r),
+    )
     c.set('answer', result)
     return c.json(result, 200)
   })

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { CitableError } from '../../core/errors'
 import type { AppConfig } from '../../http/deps'
+import { storeAppConfig, storeVariables } from './store/config'
 
 /** one entry of ALLOWED_ORIGINS as an origin (`scheme://host[:port]`), or undefined when it is not one */
 export function toOrigin(entry: string): string | undefined {
@@ -70,6 +71,8 @@ const schema = z.object({
     .optional(),
   CORPUS_DIR: z.string().min(1).default('corpus'),
   INTENTS_DIR: z.string().min(1).default('intents'),
+  // the store: articles, question log, feedback (src/runtime/node/store/config.ts)
+  ...storeVariables,
 })
 
 export type EnvConfig = z.infer<typeof schema>
@@ -104,5 +107,6 @@ export function appConfig(env: EnvConfig): AppConfig {
       apiBase: env.SLACK_API_BASE,
     },
     outgoingWebhookToken: env.OUTGOING_WEBHOOK_TOKEN,
+    ...storeAppConfig(env),
   }
 }

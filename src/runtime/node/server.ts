@@ -1,8 +1,7 @@
 /** The Node entry: read the configuration, build the knowledge pack, serve the app, stop cleanly on SIGTERM. */
-import { realpathSync, statSync } from 'node:fs'
+import { realpathSync } from 'node:fs'
 import type { Server, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
@@ -13,7 +12,7 @@ import { type HttpErrorCode, httpErrors } from '../../http/errors'
 import { forwardedAddress, rateKey } from './client-ip'
 import { appConfig, readConfig } from './config'
 import { drainable } from './drain'
-import { nodeService, type PackCache } from './service'
+import { startStoreService } from './store/start'
 
 /** how long in-flight requests may take to finish after SIGTERM before they are cut */
 const drainMs = 10_000
@@ -77,18 +76,6 @@ function clientErrorResponse(error: NodeJS.ErrnoException): string {
   ].join('\r\n')
 }
 
-/** run as the bundle (npm start), the pack of the last start is kept beside it; through tsx, never */
-function bundlePackCache(): PackCache | undefined {
-  const self = fileURLToPath(import.meta.url)
-  if (!self.endsWith('.mjs')) return undefined
-  try {
-    const stat = statSync(self)
-    return { dir: dirname(self), code: `${stat.size} ${stat.mtimeMs}` }
-  } catch {
-    return undefined
-  }
-}
-
 const log = (line: LogLine) =>
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`)
 
@@ -97,18 +84,22 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-export function start(env: Record<string, string | undefined> = process.env) {
+export async function start(env: Record<string, string | undefined> = process.env) {
   const started = performance.now()
   const config = readConfig(env)
-  const service = nodeService(
-    { corpus: config.CORPUS_DIR, intents: config.INTENTS_DIR },
-    {},
-    bundlePackCache(),
-  )
+  const { service, store, corpus, knowledgeFrom } = await startStoreService({
+    corpus: config.CORPUS_DIR,
+    intents: config.INTENTS_DIR,
+    url: config.DATABASE_URL,
+    authToken: config.DATABASE_AUTH_TOKEN,
+    dataDir: config.DATA_DIR,
+  })
   const indexedMs = Math.round(performance.now() - started)
   let origins: string[] = []
   const app = createApp({
     service,
+    store,
+    corpus,
     config: appConfig(config),
     log,
     clientKey: nodeClientKey(config.CLIENT_IP_HEADER, config.TRUSTED_PROXIES),
@@ -139,7 +130,7 @@ export function start(env: Record<string, string | undefined> = process.env) {
         documents: service.knowledge.documents.size,
         facts: service.knowledge.facts.length,
         indexedMs,
-        packCached: service.packCached,
+        knowledgeFrom,
       })
     },
   ) as Server
@@ -183,11 +174,7 @@ export function start(env: Record<string, string | undefined> = process.env) {
 
 /** `node dist/node/server.mjs`: start, or say why not and exit 1 */
 export function main() {
-  try {
-    start()
-  } catch (error) {
-    fail((error as Error).message)
-  }
+  start().catch((error: Error) => fail(error.message))
 }
 
 // run only as the entry (npm start), so tests and tools may import the helpers above

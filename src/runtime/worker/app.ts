@@ -3,6 +3,7 @@ import { waitUntil } from 'cloudflare:workers'
 import type { Knowledge } from '../../core/knowledge/pack'
 import { type App, createApp } from '../../http/app'
 import { workerConfig } from './config'
+import { d1Store } from './d1-store'
 import { durableObjectDedupe } from './dedupe-object'
 import type { Env } from './index'
 import { bindingRateLimiter, workerClientKey } from './rate-limit'
@@ -28,5 +29,7 @@ export function workerApp(env: Env, knowledge: Knowledge): App {
     rateLimiter:
       env.RATE_LIMITER && bindingRateLimiter(env.RATE_LIMITER, config.rateLimitPerMinute),
     eventDedupe: durableObjectDedupe(env.DEDUPE),
+    // the corpus stays the deployed pack: no living corpus, so the document write routes answer 503
+    store: env.DB && d1Store(env.DB),
   })
 }

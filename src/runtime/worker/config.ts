@@ -12,6 +12,10 @@ export const variableNames = [
   'OUTGOING_WEBHOOK_TOKEN',
   'ALLOWED_ORIGINS',
   'RATE_LIMIT_PER_MINUTE',
+  // the store (D1): the owner's token and the question log
+  'ADMIN_TOKEN',
+  'QUESTION_LOG',
+  'LOG_RETENTION_DAYS',
 ] as const
 
 export type WorkerVariables = Partial<

@@ -1,5 +1,10 @@
 /** The Worker entry: the prebuilt knowledge pack, loaded once per isolate, served by the same Hono app as Node. */
-import type { DurableObjectNamespace, ExecutionContext, RateLimit } from '@cloudflare/workers-types'
+import type {
+  D1Database,
+  DurableObjectNamespace,
+  ExecutionContext,
+  RateLimit,
+} from '@cloudflare/workers-types'
 import { CitableError } from '../../core/errors'
 import type { KnowledgePack } from '../../core/knowledge/pack'
 import type { App } from '../../http/app'
@@ -34,6 +39,14 @@ export interface Env {
   DEDUPE: DurableObjectNamespace<DedupeObject>
   /** the platform's per-client rate limiter; its limit is set in wrangler.toml */
   RATE_LIMITER?: RateLimit
+  /** the store: question log and feedback (migrations/ applied with `wrangler d1 migrations apply`); unset, none is kept */
+  DB?: D1Database
+  /** secret: the owner's token for /admin; unset, /admin answers 503 */
+  ADMIN_TOKEN?: string
+  /** "off" keeps no question log */
+  QUESTION_LOG?: string
+  /** days the question log keeps a question; defaults to 30 */
+  LOG_RETENTION_DAYS?: string
 }
 
 // at start-up, once per isolate: the 1 s start-up budget pays for it, not a request's CPU time

@@ -138,6 +138,7 @@ function renderAnswer(result, ctx) {
         return chip
       })))
   }
+  if (typeof result.answerId === 'string') msg.appendChild(renderFeedback(ctx.endpoint, result.answerId))
   return msg
 }
 

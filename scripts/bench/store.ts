@@ -1,0 +1,69 @@
+/** The store: articles added while answering, at 1,000 and 10,000 articles, and a start from the stored snapshot. */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { runChild } from './child'
+import { rssOf, startServer } from './server'
+import { type StorePoint, storeMarker } from './store-child'
+
+export interface StoreStart {
+  readyMs: number
+  indexedMs?: number
+  rssAtReady: number
+}
+
+export interface StoreSize extends StorePoint {
+  /** `npm start` on that store: from the snapshot, not a rebuild */
+  start?: StoreStart
+}
+
+export interface StoreResult {
+  sizes: StoreSize[]
+  failures: { articles: number; reason: string }[]
+}
+
+/** articles in the store, and how many are added one after another at that size */
+export const storeSizes = {
+  full: [
+    [1000, 5],
+    [10_000, 2],
+  ],
+  quick: [
+    [100, 3],
+    [1000, 3],
+  ],
+} as const
+
+const childScript = fileURLToPath(new URL('./store-child.ts', import.meta.url))
+
+export async function measureStore(quick: boolean): Promise<StoreResult> {
+  const out: StoreResult = { sizes: [], failures: [] }
+  for (const [articles, ingests] of quick ? storeSizes.quick : storeSizes.full) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'citable-bench-store-'))
+    try {
+      process.stderr.write(`  store: ${articles} articles\n`)
+      const point = await runChild<StorePoint>(
+        childScript,
+        [String(articles), String(ingests), dataDir],
+        storeMarker,
+        {
+          timeoutMs: 20 * 60_000,
+        },
+      )
+      const server = await startServer({ DATA_DIR: dataDir })
+      const start = {
+        readyMs: server.readyMs,
+        indexedMs: server.indexedMs,
+        rssAtReady: rssOf(server.pid),
+      }
+      await server.stop()
+      out.sizes.push({ ...point, start })
+    } catch (error) {
+      out.failures.push({ articles, reason: (error as Error).message })
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  }
+  return out
+}

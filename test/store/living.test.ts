@@ -1,0 +1,149 @@
+/** The living corpus: seeding, snapshots, changes swapped in whole, failed changes that change nothing. */
+import { describe, expect, it } from 'vitest'
+import { ask } from '../../src/core/conversation/ask'
+import { parseCorpusFile } from '../../src/core/corpus/parse'
+import { buildPack } from '../../src/core/knowledge/pack'
+import { readCorpus, readLanguage } from '../../src/runtime/node/files'
+import { openNodeStore } from '../../src/runtime/node/store/libsql'
+import { buildKey, startStoreService } from '../../src/runtime/node/store/start'
+import { buildInProcess, seedChanges, startLivingCorpus } from '../../src/store/living'
+import { fixture, tempDir } from './helpers'
+
+const port = parseCorpusFile('kestrel-bay-port.md', fixture('kestrel-bay-port'))
+const portQuestion = 'How many TEU did Kestrel Bay handle?'
+
+describe('startLivingCorpus', () => {
+  it('seeds an empty store from corpus/, then starts from the stored snapshot', async () => {
+    const dataDir = tempDir()
+    const first = await startStoreService({ dataDir, build: buildInProcess })
+    expect(first.knowledgeFrom).toBe('a rebuild (1 change(s) from the seed folder)')
+    expect((await first.store.articles()).map((a) => [a.docId, a.origin])).toEqual([
+      ['china-smart-cities', 'seed'],
+    ])
+    await first.store.close()
+
+    const second = await startStoreService({ dataDir, build: buildInProcess })
+    expect(second.knowledgeFrom).toBe('the stored snapshot')
+    expect([...second.service.knowledge.documents.keys()]).toEqual(['china-smart-cities'])
+    await second.store.close()
+  })
+
+  it('answers from an added article at once, while a turn already started keeps its knowledge', async () => {
+    const { service, corpus, store } = await startStoreService({
+      url: ':memory:',
+      build: buildInProcess,
+    })
+    const before = service.knowledge
+    expect((await ask(service, { question: portQuestion })).abstained).toBe(true)
+    const result = await corpus.put(port)
+    expect(result).toMatchObject({ revision: 2, changed: true })
+    expect(service.knowledge).not.toBe(before)
+    // the old object is untouched: an answer in flight finishes on it
+    expect(before.documents.has('kestrel-bay-port')).toBe(false)
+    const answer = await ask(service, { question: portQuestion })
+    expect(answer.abstained).toBe(false)
+    expect(answer.citations[0]?.docId).toBe('kestrel-bay-port')
+    await store.close()
+  })
+
+  it('changes nothing when a build fails', async () => {
+    const store = await openNodeStore({ url: ':memory:' })
+    const language = readLanguage('intents')
+    const service = { knowledge: undefined as never }
+    let fail = false
+    const { corpus } = await startLivingCorpus(service, readCorpus('corpus'), {
+      store,
+      language,
+      buildKey: buildKey(language),
+      build: async (docs, lang) => {
+        if (fail) throw new Error('the build thread stopped (exit 1)')
+        return buildPack(docs, lang)
+      },
+    })
+    const knowledge = service.knowledge
+    fail = true
+    await expect(corpus.put(port)).rejects.toThrow('the build thread stopped (exit 1)')
+    expect(service.knowledge).toBe(knowledge)
+    expect(corpus.revision).toBe(1)
+    expect((await store.corpus()).documents.map((d) => d.docId)).toEqual(['china-smart-cities'])
+    expect((await store.snapshot())?.revision).toBe(1)
+    // and the next change goes through
+    fail = false
+    expect((await corpus.put(port)).revision).toBe(2)
+    await store.close()
+  })
+
+  it('refuses to remove the last article', async () => {
+    const { corpus, store } = await startStoreService({ url: ':memory:', build: buildInProcess })
+    await expect(corpus.remove('china-smart-cities')).rejects.toThrow(
+      'the last article cannot be removed: the service needs one to answer from',
+    )
+    expect(corpus.documents()).toHaveLength(1)
+    await store.close()
+  })
+
+  it('rebuilds when the language changed since the snapshot', async () => {
+    const store = await openNodeStore({ url: ':memory:' })
+    const language = readLanguage('intents')
+    const seeds = readCorpus('corpus')
+    await startLivingCorpus(undefined, seeds, { store, language, buildKey: 'old' })
+    const again = await startLivingCorpus(undefined, seeds, { store, language, buildKey: 'new' })
+    expect([again.source, again.reason]).toEqual(['rebuilt', 'the language or pack format changed'])
+    expect((await store.snapshot())?.key).toBe('new')
+    await store.close()
+  })
+})
+
+describe('seedChanges', () => {
+  const doc = (docId: string, text = 'Text.') => ({ docId, title: docId, text })
+
+  it('adds new and changed seed files and removes seed articles whose file is gone', () => {
+    const origins = new Map([
+      ['same', 'seed'],
+      ['changed', 'seed'],
+      ['gone', 'seed'],
+    ] as const)
+    const changes = seedChanges(
+      [doc('same'), doc('changed'), doc('gone')],
+      new Map(origins),
+      [doc('same'), doc('changed', 'New text.'), doc('new')],
+      new Set(),
+    )
+    expect(changes).toEqual([
+      { kind: 'put', document: doc('changed', 'New text.'), origin: 'seed' },
+      { kind: 'put', document: doc('new'), origin: 'seed' },
+      { kind: 'delete', docId: 'gone' },
+    ])
+  })
+
+  it('leaves articles the owner put or removed through the API alone', () => {
+    const changes = seedChanges(
+      [doc('mine', 'Owner text.')],
+      new Map([['mine', 'api']] as const),
+      [doc('mine'), doc('removed')],
+      new Set(['removed']),
+    )
+    expect(changes).toEqual([])
+  })
+})
+
+describe('two instances on one store', () => {
+  it('takes up the change the other made with refresh(), and only once', async () => {
+    const dataDir = tempDir()
+    const a = await startStoreService({ dataDir, build: buildInProcess })
+    const b = await startStoreService({ dataDir, build: buildInProcess })
+    await a.corpus.put(port)
+    expect(b.service.knowledge.documents.has('kestrel-bay-port')).toBe(false)
+    expect(await b.corpus.refresh()).toBe(true)
+    expect(b.corpus.revision).toBe(a.corpus.revision)
+    expect((await ask(b.service, { question: portQuestion })).citations[0]?.docId).toBe(
+      'kestrel-bay-port',
+    )
+    expect(await b.corpus.refresh()).toBe(false)
+    // a change from b that started on an older revision is rebuilt on the newer one, not lost
+    await a.corpus.remove('kestrel-bay-port')
+    await b.corpus.put({ ...port, docId: 'port-copy' })
+    expect(b.corpus.documents().map((d) => d.docId)).toEqual(['china-smart-cities', 'port-copy'])
+    await Promise.all([a.store.close(), b.store.close()])
+  })
+})

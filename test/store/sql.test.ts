@@ -1,0 +1,140 @@
+/** The SQL store on libSQL: migrations, the revision guard, the log with its retention, feedback. */
+import { createClient } from '@libsql/client'
+import { describe, expect, it } from 'vitest'
+import type { KnowledgePack } from '../../src/core/knowledge/pack'
+import { libsqlDriver, openNodeStore } from '../../src/runtime/node/store/libsql'
+import { migrate, readMigrations, statements } from '../../src/runtime/node/store/migrate'
+import { record, tempDir } from './helpers'
+
+const pack = { version: 0 } as unknown as KnowledgePack
+const doc = (docId: string, text = 'Some text.') => ({ docId, title: `Title of ${docId}`, text })
+
+describe('migrations', () => {
+  it('applies every migration once, in order, and nothing on the next start', async () => {
+    const db = libsqlDriver(createClient({ url: ':memory:' }))
+    expect(await migrate(db)).toEqual(readMigrations().map((m) => m.version))
+    expect(await migrate(db)).toEqual([])
+    const tables = await db.all("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining([
+        'articles',
+        'feedback',
+        'meta',
+        'pack_snapshot',
+        'question_log',
+        'schema_migrations',
+      ]),
+    )
+  })
+
+  it('refuses a database migrated by a newer citable, and changes nothing', async () => {
+    const db = libsqlDriver(createClient({ url: ':memory:' }))
+    await migrate(db)
+    await db.run(
+      "INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, '9999_future.sql', 0)",
+    )
+    await expect(migrate(db)).rejects.toThrow(
+      'the database is at migration 9999, newer than this code knows (1): run a newer citable, or point DATA_DIR elsewhere',
+    )
+  })
+
+  it('rolls a failing migration back whole', async () => {
+    const db = libsqlDriver(createClient({ url: ':memory:' }))
+    const broken = [
+      { version: 1, name: '0001_x.sql', sql: 'CREATE TABLE a (x);\nCREATE TABLE a (x);\n' },
+    ]
+    await expect(migrate(db, broken)).rejects.toThrow(/already exists/)
+    expect(await db.all("SELECT name FROM sqlite_master WHERE name = 'a'")).toEqual([])
+    expect(await db.all('SELECT * FROM schema_migrations')).toEqual([])
+  })
+
+  it('splits a migration into statements on the semicolons that end a line', () => {
+    expect(
+      statements(
+        "-- a comment; still a comment\nCREATE TABLE a (x);\nINSERT INTO a VALUES (';');\n",
+      ),
+    ).toEqual(['CREATE TABLE a (x)', "INSERT INTO a VALUES (';')"])
+  })
+})
+
+describe('the SQL store', () => {
+  it('commits a change with its snapshot only at the expected revision', async () => {
+    const store = await openNodeStore({ url: ':memory:' })
+    expect(
+      await store.commit(0, [{ kind: 'put', document: doc('a'), origin: 'api' }], {
+        key: 'k',
+        pack,
+      }),
+    ).toBe(1)
+    // a second writer that read revision 0 lost the race: nothing of its change is kept
+    expect(
+      await store.commit(0, [{ kind: 'put', document: doc('b'), origin: 'api' }], {
+        key: 'k',
+        pack,
+      }),
+    ).toBe(undefined)
+    const corpus = await store.corpus()
+    expect(corpus.revision).toBe(1)
+    expect(corpus.documents.map((d) => d.docId)).toEqual(['a'])
+    expect((await store.snapshot())?.revision).toBe(1)
+    await store.close()
+  })
+
+  it('keeps a seed article removed through the API from coming back', async () => {
+    const store = await openNodeStore({ url: ':memory:' })
+    await store.commit(0, [{ kind: 'put', document: doc('s'), origin: 'seed' }], { key: 'k', pack })
+    await store.commit(1, [{ kind: 'delete', docId: 's' }], { key: 'k', pack })
+    expect([...(await store.removedSeeds())]).toEqual(['s'])
+    // putting it back through the API lifts the tombstone
+    await store.commit(2, [{ kind: 'put', document: doc('s'), origin: 'api' }], { key: 'k', pack })
+    expect([...(await store.removedSeeds())]).toEqual([])
+    await store.close()
+  })
+
+  it('logs answers, counts them per day, and drops those past the retention', async () => {
+    const store = await openNodeStore({ url: ':memory:' })
+    const day = (d: number, h = 12) => Date.UTC(2026, 0, d, h)
+    await store.logAnswer(record({ answerId: 'r1', at: day(1) }))
+    await store.logAnswer(record({ answerId: 'r2', at: day(2) }))
+    await store.logAnswer(
+      record({ answerId: 'ok', at: day(2, 13), abstained: false, kind: 'fact', reason: undefined }),
+    )
+    expect(await store.answersPerDay(0)).toEqual([
+      { day: '2026-01-01', answered: 0, refused: 1 },
+      { day: '2026-01-02', answered: 1, refused: 1 },
+    ])
+    expect((await store.refusals(0, 10)).map((r) => r.answerId)).toEqual(['r2', 'r1'])
+    expect(await store.findAnswer('ok')).toMatchObject({
+      abstained: false,
+      kind: 'fact',
+      channel: 'api',
+    })
+    expect(await store.pruneLog(day(2, 0))).toBe(1)
+    expect(await store.findAnswer('r1')).toBeUndefined()
+    await store.close()
+  })
+
+  it('keeps one feedback per answer: the latest', async () => {
+    const store = await openNodeStore({ url: ':memory:' })
+    const base = { answerId: 'x', channel: 'api', question: 'q', answer: 'a', citations: [] }
+    await store.addFeedback({ ...base, helpful: false, at: 1, comment: 'wrong' })
+    await store.addFeedback({ ...base, helpful: true, at: 2 })
+    expect(await store.unhelpful(10)).toEqual([])
+    await store.addFeedback({ ...base, helpful: false, at: 3 })
+    expect(await store.unhelpful(10)).toEqual([
+      { ...base, helpful: false, at: 3, comment: undefined, reason: undefined },
+    ])
+    await store.close()
+  })
+
+  it('creates the database file under DATA_DIR on first open and keeps the snapshot gzipped', async () => {
+    const dataDir = `${tempDir()}/nested`
+    const first = await openNodeStore({ dataDir })
+    await first.commit(0, [{ kind: 'put', document: doc('a'), origin: 'api' }], { key: 'k', pack })
+    await first.close()
+    const again = await openNodeStore({ dataDir })
+    expect(await again.snapshot()).toEqual({ revision: 1, key: 'k', pack })
+    expect((await again.corpus()).documents).toEqual([doc('a')])
+    await again.close()
+  })
+})
