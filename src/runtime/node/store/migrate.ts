@@ -1,5 +1,6 @@
 /** Applies migrations/NNNN_name.sql in order, each in its own transaction; refuses a database newer than the code. */
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { StoreError } from '../../../store/errors'
 import type { SqlDriver } from '../../../store/sql'
@@ -10,7 +11,18 @@ export interface Migration {
   sql: string
 }
 
-export const migrationsDir = fileURLToPath(new URL('../../../../migrations/', import.meta.url))
+/** the repository's migrations/, found upwards from this module: from src/runtime/node/store/ or the bundle in dist/node/ */
+function findMigrations(): string {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'migrations')
+    if (existsSync(join(dir, 'package.json')) && existsSync(candidate)) return `${candidate}/`
+    dir = dirname(dir)
+  }
+  return fileURLToPath(new URL('../../../../migrations/', import.meta.url))
+}
+
+export const migrationsDir = findMigrations()
 
 export function readMigrations(dir = migrationsDir): Migration[] {
   return readdirSync(dir)
