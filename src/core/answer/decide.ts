@@ -43,10 +43,25 @@ function supported(
   return owners && query.years.every((y) => text.includes(` ${y} `))
 }
 
+/** the question names the entity as a name: by a phrase of its aliases, or a one-word alias written with a
+ * capital ("MOST" is the ministry, "the most pilots" is not) */
+function writtenAsName(knowledge: Knowledge, id: string, text: string): boolean {
+  const lower = ` ${nameKey(text)} `
+  return (knowledge.entityById.get(id)?.aliases ?? []).some((a) => {
+    if (a.includes(' ')) return lower.includes(` ${nameKey(a)} `)
+    const m = new RegExp(`(?<![A-Za-z])${escapeRegex(a)}(?![A-Za-z])`, 'i').exec(text)
+    return m !== null && /[A-Z]/.test(m[0])
+  })
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
 /** every fact used belongs to an owner the question names; a thing word ("wind") asked as an owner
  * ("how many TEU does wind have?") is no licence to give a company's figure */
 export function ownersAgree(knowledge: Knowledge, query: Query, facts: Fact[]): boolean {
-  const named = query.ownerIds.filter((id) => knowledge.entityById.get(id)?.type !== 'other')
+  const named = query.ownerIds.filter(
+    (id) => knowledge.entityById.get(id)?.type !== 'other' && writtenAsName(knowledge, id, query.text),
+  )
   const things = query.ownerIds.filter((id) => knowledge.entityById.get(id)?.type === 'other')
   return facts.every((f) => {
     if (!f.ownerId || query.ownerIds.includes(f.ownerId)) return true

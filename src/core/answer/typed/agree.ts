@@ -34,7 +34,8 @@ export function fitsAsked(answer: Answer, asked: AnswerType, question: string): 
     )
   )
     return false
-  if (named.has(asked) && typeof value === 'number') return false
+  // a name asked for is answered by a sentence that names it: the text must have a capitalised word
+  if (named.has(asked) && !/\b[A-Z][a-z]/.test(answer.answer)) return false
   return true
 }
 

@@ -191,7 +191,7 @@ export function typedSpans(sentence: string): TypedSpan[] {
 export function typeFit(asked: AnswerType, span: AnswerType): number {
   if (asked === span) return 1
   const near: Record<string, AnswerType[]> = {
-    number: ['count', 'money', 'percent', 'duration'],
+    number: ['count', 'money', 'duration'],
     money: ['count'],
     count: ['number'],
     duration: ['date', 'count'],

@@ -41,8 +41,10 @@ const kindWords = new Set(['kind', 'type', 'sort', 'form', 'group', 'class', 'ca
 
 /** the noun a "what"/"which" phrase asks for: "what large city" -> "city", "what kind of bird" -> "bird" */
 export function askedNounOf(words: string[]): string | undefined {
-  const at = words.findIndex((w) => w === 'what' || w === 'which')
+  let at = words.findIndex((w) => w === 'what' || w === 'which')
   if (at === -1) return undefined
+  // "what is the population of ...": the noun after "is the" is the one asked for
+  if (/^(?:is|was|are|were)$/.test(words[at + 1] ?? '') && /^(?:the|a|an|its|their)$/.test(words[at + 2] ?? '')) at += 2
   let noun: string | undefined
   for (let i = at + 1; i < Math.min(words.length, at + 5); i++) {
     const w = words[i]!

@@ -12,8 +12,8 @@ export interface QuestionSignals {
   sequence: string[]
   /** the kind of answer asked for, in groups: number, date, name, reason (description is none) */
   asks: { number: boolean; date: boolean; name: boolean; reason: boolean }
-  /** content lemmas of the question, with their idf */
-  terms: { term: string; idf: number }[]
+  /** content lemmas of the question, with their idf and the related words intents/ lists for them */
+  terms: { term: string; idf: number; related: string[] }[]
   /** a short answer of a known kind is wanted (a count, a date, a name ...), not a description */
   typed: boolean
   /** names the question uses, each as its lower-cased alternatives: one should be found around the sentence */
@@ -154,7 +154,15 @@ export function sentenceText(knowledge: Knowledge, s: SentenceRef): string {
 /** the question's side of the features */
 export function questionSignals(
   knowledge: Knowledge,
-  input: { terms: string[]; names: string[][]; text: string; typed: boolean; asked: string },
+  input: {
+    terms: string[]
+    names: string[][]
+    text: string
+    typed: boolean
+    asked: string
+    /** question term -> related words that may stand for it in a sentence ("risk" -> "overheating") */
+    related?: Map<string, string[]>
+  },
 ): QuestionSignals {
   const a = input.asked
   const negations = new Set(knowledge.language.negations)
@@ -168,7 +176,7 @@ export function questionSignals(
       name: ['person', 'org', 'place', 'name'].includes(a),
       reason: a === 'reason',
     },
-    terms: unique.map((term) => ({ term, idf: idf(knowledge, term) })),
+    terms: unique.map((term) => ({ term, idf: idf(knowledge, term), related: input.related?.get(term) ?? [] })),
     typed: input.typed,
     names: input.names,
     numbers: [...input.text.matchAll(/\b\d[\d,.]*\b/g)].map((m) => m[0].replace(/,/g, '')),
@@ -190,8 +198,10 @@ export function features(
   let around = 0
   let missedMax = 0
   let missed = 0
-  for (const { term, idf } of q.terms) {
+  for (const { term, idf, related } of q.terms) {
     if (sets.own.has(term)) own += idf
+    // a related word counts for less than the word itself
+    else if (related.some((r) => sets.own.has(r))) own += 0.8 * idf
     else if (sets.around.has(term)) around += idf
     else {
       missed++

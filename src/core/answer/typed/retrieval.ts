@@ -134,7 +134,11 @@ export function prepare(knowledge: Knowledge, question: RetrievalQuestion): Prep
     names.flatMap((alts) => alts.flatMap((a) => a.split(/[^a-z0-9&]+/).flatMap((w) => [w, w.replace(/s$/, '')]))),
   )
   const content = question.terms.filter((t) => !nameWords.has(t))
+  const related = new Map<string, string[]>()
+  for (const e of expandTerms(knowledge, question.terms))
+    if (e.of) related.set(e.of, [...(related.get(e.of) ?? []), e.term])
   const signals = questionSignals(knowledge, {
+    related,
     terms: content.length ? content : question.terms,
     names,
     text: question.text,
