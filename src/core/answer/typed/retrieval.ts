@@ -99,8 +99,13 @@ function pickSpan(
   for (const span of typedSpans(sentence)) {
     const fit = typeFit(asked, span.type)
     if (fit === 0 || q.includes(span.text.toLowerCase())) continue
-    // a figure of a near kind ("three" for "what is the population") only where it follows the noun asked about
-    if (fit < 1 && !(noun && lower.slice(Math.max(0, span.start - 40), span.start).includes(noun))) continue
+    // asked for a number by its noun ("what is the population"), a count of something else is no answer
+    if (
+      asked === 'number' &&
+      fit < 1 &&
+      !(noun && lower.slice(Math.max(0, span.start - 40), span.start).includes(noun))
+    )
+      continue
     if (fit === 1) count++
     const distance = anchors.length
       ? Math.min(...anchors.map((a) => Math.abs(a - span.start)))
