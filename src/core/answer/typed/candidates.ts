@@ -192,7 +192,7 @@ export function typeFit(asked: AnswerType, span: AnswerType): number {
   if (asked === span) return 1
   const near: Record<string, AnswerType[]> = {
     number: ['count', 'money', 'duration'],
-    money: ['count', 'percent'],
+    money: ['count'],
     count: ['number'],
     duration: ['date', 'count'],
     date: ['duration'],

@@ -11,7 +11,7 @@ import { expandTerms } from '../passage'
 import { anotherOwner } from './agree'
 import { type TypedSpan, typedSpans, typeFit } from './candidates'
 import { differenceIn } from './difference'
-import { askedNounOf, expectedType } from './expected'
+import { expectedType } from './expected'
 import {
   type Features,
   features,
@@ -95,17 +95,9 @@ function pickSpan(
     distance: Number.POSITIVE_INFINITY,
   }
   let count = 0
-  const noun = askedNounOf(q.split(/[^a-z0-9-]+/).filter(Boolean))
   for (const span of typedSpans(sentence)) {
     const fit = typeFit(asked, span.type)
     if (fit === 0 || q.includes(span.text.toLowerCase())) continue
-    // asked for a number by its noun ("what is the population"), a count of something else is no answer
-    if (
-      asked === 'number' &&
-      fit < 1 &&
-      !(noun && lower.slice(Math.max(0, span.start - 40), span.start).includes(noun))
-    )
-      continue
     if (fit === 1) count++
     const distance = anchors.length
       ? Math.min(...anchors.map((a) => Math.abs(a - span.start)))
