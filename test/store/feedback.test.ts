@@ -23,7 +23,12 @@ describe('POST /api/feedback', () => {
       '/api/answer',
       post({ question: 'How many pilots did MOHURD run?' }),
     )
-    const answer = (await res.json()) as { answerId: string; answer: string; citations: unknown[] }
+    const answer = (await res.json()) as {
+      answerId: string
+      answer: string
+      citations: unknown[]
+      reason?: string
+    }
     expect(answer.answerId).toMatch(/^[a-f0-9]{20}$/)
     const ok = await app.request(
       '/api/feedback',
@@ -41,7 +46,7 @@ describe('POST /api/feedback', () => {
       question: 'How many pilots did MOHURD run?',
       answer: answer.answer,
       citations: answer.citations,
-      reason: undefined,
+      reason: answer.reason,
     })
     // the log has the answer too, with what the owner's page needs
     await recordsOf(deps).settled()

@@ -31,9 +31,11 @@ function supported(
   verdict: HandlerResult | undefined,
   best: Candidate,
 ): boolean {
-  // the sentence must say a question word, and the rarest one unless it covers most of the others
+  // the sentence must say a question word; missing the rarest one, it must cover a quarter of the
+  // question, and the rarest may not be a word the articles never use ("what is the capital of france")
   const f = best.features
-  if (f.coverage === 0 || (f.missedMaxIdf === 1 && f.coverage < 0.25)) return false
+  if (f.coverage === 0 || (f.missedMaxIdf === 1 && (f.coverage < 0.25 || f.absentTerms > 0)))
+    return false
   if (verdict?.type !== 'abstain' || !slotRefusal.test(verdict.answer.reason ?? '')) return true
   const s = knowledge.sentences[best.sentenceId]!
   const text = ` ${nameKey(knowledge.documents.get(s.docId)!.text.slice(s.start, s.end))} `
@@ -60,7 +62,8 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
  * ("how many TEU does wind have?") is no licence to give a company's figure */
 export function ownersAgree(knowledge: Knowledge, query: Query, facts: Fact[]): boolean {
   const named = query.ownerIds.filter(
-    (id) => knowledge.entityById.get(id)?.type !== 'other' && writtenAsName(knowledge, id, query.text),
+    (id) =>
+      knowledge.entityById.get(id)?.type !== 'other' && writtenAsName(knowledge, id, query.text),
   )
   const things = query.ownerIds.filter((id) => knowledge.entityById.get(id)?.type === 'other')
   return facts.every((f) => {

@@ -44,7 +44,11 @@ export function askedNounOf(words: string[]): string | undefined {
   let at = words.findIndex((w) => w === 'what' || w === 'which')
   if (at === -1) return undefined
   // "what is the population of ...": the noun after "is the" is the one asked for
-  if (/^(?:is|was|are|were)$/.test(words[at + 1] ?? '') && /^(?:the|a|an|its|their)$/.test(words[at + 2] ?? '')) at += 2
+  if (
+    /^(?:is|was|are|were)$/.test(words[at + 1] ?? '') &&
+    /^(?:the|a|an|its|their)$/.test(words[at + 2] ?? '')
+  )
+    at += 2
   let noun: string | undefined
   for (let i = at + 1; i < Math.min(words.length, at + 5); i++) {
     const w = words[i]!

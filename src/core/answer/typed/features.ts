@@ -176,7 +176,11 @@ export function questionSignals(
       name: ['person', 'org', 'place', 'name'].includes(a),
       reason: a === 'reason',
     },
-    terms: unique.map((term) => ({ term, idf: idf(knowledge, term), related: input.related?.get(term) ?? [] })),
+    terms: unique.map((term) => ({
+      term,
+      idf: idf(knowledge, term),
+      related: input.related?.get(term) ?? [],
+    })),
     typed: input.typed,
     names: input.names,
     numbers: [...input.text.matchAll(/\b\d[\d,.]*\b/g)].map((m) => m[0].replace(/,/g, '')),

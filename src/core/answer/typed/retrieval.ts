@@ -131,7 +131,9 @@ export function prepare(knowledge: Knowledge, question: RetrievalQuestion): Prep
   ].filter((alts) => alts.length > 0)
   // words of the entities the question names are checked as names, not counted as terms to cover
   const nameWords = new Set(
-    names.flatMap((alts) => alts.flatMap((a) => a.split(/[^a-z0-9&]+/).flatMap((w) => [w, w.replace(/s$/, '')]))),
+    names.flatMap((alts) =>
+      alts.flatMap((a) => a.split(/[^a-z0-9&]+/).flatMap((w) => [w, w.replace(/s$/, '')])),
+    ),
   )
   const content = question.terms.filter((t) => !nameWords.has(t))
   const related = new Map<string, string[]>()
