@@ -5,9 +5,10 @@ import { runBench } from '../../scripts/eval/bench/main'
 import { pct } from '../../scripts/eval/bench/report'
 
 // a little under the figures of the committed model (README, "Evaluation"); a drop below one is a regression
+// (news 53.4% overall, 46.4% answerable, 90.5% abstain; this dev slice 48.5%, 50.0%, 47.1%)
 const floors = {
-  news: { overall: 0, answerable: 0, 'abstain category': 0 },
-  dev: { overall: 0, 'answerable (lenient)': 0, 'impossible abstained': 0 },
+  news: { overall: 50, answerable: 42, 'abstain category': 85 },
+  dev: { overall: 46, 'answerable (lenient)': 46, 'impossible abstained': 43 },
 }
 
 describe.skipIf(!benchAvailable())('public benchmarks', () => {
@@ -19,7 +20,7 @@ describe.skipIf(!benchAvailable())('public benchmarks', () => {
     expect(pct(r.citable.figures['citation validity']!)).toBe(100)
   }, 120_000)
 
-  it('keeps 400 SQuAD 2.0 dev questions above their floors and ahead of the search box and of always abstaining', async () => {
+  it('keeps 400 SQuAD 2.0 dev questions above their floors and ahead of the search box', async () => {
     const r = await runBench('dev', 400)
     for (const [name, floor] of Object.entries(floors.dev))
       expect(pct(r.citable.figures[name]!)).toBeGreaterThanOrEqual(floor)

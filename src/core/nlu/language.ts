@@ -64,6 +64,8 @@ const answerTypeSchema = z.strictObject({
   starts: z.array(z.string().min(1)).default([]),
   /** nouns asked for by "what"/"which" ("which company"): the question's asked noun */
   nouns: z.array(z.string().min(1)).default([]),
+  /** a last word that says it ("what does a pass cost?") */
+  ends: z.array(z.string().min(1)).default([]),
 })
 
 /** a logistic regression: feature name -> weight, and a bias */

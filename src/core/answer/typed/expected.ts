@@ -109,13 +109,19 @@ export function expectedType(question: string, defs: AnswerTypeDef[]): AnswerTyp
   const noun = askedNounOf(ws)
   for (const def of defs) {
     if (def.starts.some(opening)) {
-      // "what" and "which" defer to the noun they ask after
-      if (def.type === 'description' && noun) break
+      // "what" and "which" defer to the noun they ask after, or the verb they end on
+      if (def.type === 'description') break
       return def.type
     }
   }
-  if (noun)
+  // "which company supplied ...": the first of the next words that is a noun some answer type asks by
+  const at = ws.findIndex((w) => w === 'what' || w === 'which')
+  const near = at === -1 ? [] : ws.slice(at + 1, at + 4)
+  for (const word of noun ? [...near, noun] : near)
     for (const def of defs)
-      if (def.nouns.some((n) => n === noun || n === singular(noun))) return def.type
+      if (def.nouns.some((n) => n === word || n === singular(word))) return def.type
+  // "what does a monthly pass cost?": the question's last word may say it
+  const last = ws.at(-1) ?? ''
+  for (const def of defs) if (def.ends.includes(last)) return def.type
   return 'description'
 }

@@ -1,0 +1,102 @@
+/** Table tests of the typed answer path, kept apart so each table reads on its own. */
+import { expect, it } from 'vitest'
+import { relativeYear, wordNumber, wordShare } from '../../../src/core/analysis/values'
+import { typedSpans } from '../../../src/core/answer/typed/candidates'
+import { differenceIn } from '../../../src/core/answer/typed/difference'
+import { expectedType } from '../../../src/core/answer/typed/expected'
+import { answerQuestion } from '../../../src/core/conversation/turn'
+import { isEnglish } from '../../../src/core/nlu/english'
+import { readCorpus } from '../../../src/runtime/node/files'
+import { knowledgeOf, realLanguage } from '../helpers'
+
+export function analysedValues() {
+  const language = realLanguage()
+
+  it.each([
+    ['How many bicycles did it start with?', 'count'],
+    ['How much of the expansion is paid by the EU?', 'percent'],
+    ['What does a monthly pass cost?', 'money'],
+    ['How long is the average trip?', 'duration'],
+    ['In what year did Huguenot refugees first settle in Norwich?', 'date'],
+    ['When was the scheme launched?', 'date'],
+    ['Who runs the bank?', 'person'],
+    ['Where was the novelist born?', 'place'],
+    ['Which company supplied the chargers?', 'org'],
+    ['Why were takings down?', 'reason'],
+    ['What is the population of the city?', 'number'],
+    ['What happens when the lines are full?', 'description'],
+  ])('reads "%s" as asking for a %s', (question, type) => {
+    expect(expectedType(question, language.answerTypes)).toBe(type)
+  })
+
+  it.each([
+    ['twenty-seven', 27],
+    ['three hundred', 300],
+    ['two million', 2e6],
+    ['a dozen', 12],
+    ['seven', 7],
+  ])('reads "%s" as %d', (words, value) => expect(wordNumber(words)).toBe(value))
+
+  it('does not read words that are not numbers', () =>
+    expect(wordNumber('several')).toBeUndefined())
+
+  it.each([
+    ['one in five', 20],
+    ['a third', 33.3],
+    ['half', 50],
+    ['two thirds', 66.7],
+  ])('reads "%s" as %d%%', (words, value) => expect(wordShare(words)).toBe(value))
+
+  it('reads years relative to the article', () => {
+    expect(relativeYear('last year', '2005-02-01')).toBe(2004)
+    expect(relativeYear('next year', '2005')).toBe(2006)
+    expect(relativeYear('two years ago', '2005')).toBe(2003)
+    expect(relativeYear('last year')).toBeUndefined()
+  })
+
+  it('finds typed spans: counts with what they count, money, shares, dates, durations, names', () => {
+    const spans = typedSpans(
+      'Gira was launched in 2017 with 1,400 bicycles, costs EUR 18 million, one in five riders use it daily and the average trip lasts 14 minutes.',
+    ).map((s) => `${s.type}:${s.text}`)
+    expect(spans).toEqual(
+      expect.arrayContaining([
+        'date:2017',
+        'count:1,400 bicycles',
+        'money:EUR 18 million',
+        'percent:one in five',
+        'duration:14 minutes',
+        'name:Gira',
+      ]),
+    )
+    expect(spans.some((s) => s === 'date:400')).toBe(false)
+  })
+
+  it('computes a difference of two figures of one kind, or gives the change a sentence states', () => {
+    expect(
+      differenceIn(
+        "Heineken's net income fell to 537m euros during 2004, from 798m euros a year ago.",
+      )?.value,
+    ).toBe(261e6)
+    expect(
+      differenceIn('There are 305,775 people on a waiting list, down from 311,764 last month.')
+        ?.value,
+    ).toBe(5989)
+    expect(differenceIn('US sales fell by 3.8% in the quarter.')?.text).toBe('3.8%')
+    expect(differenceIn('The port has 64 cranes.')).toBeUndefined()
+  })
+
+  it('tells English from other languages and scripts', () => {
+    const knowledge = knowledgeOf(readCorpus(['test/fixtures/seed']))
+    expect(isEnglish(knowledge, 'How many pilots did MOHURD run?')).toBe(true)
+    expect(isEnglish(knowledge, 'Wie viele Piloten hat das Ministerium durchgeführt?')).toBe(false)
+    expect(isEnglish(knowledge, '住房和城乡建设部有多少个试点？')).toBe(false)
+    expect(isEnglish(knowledge, 'MOHURD?')).toBe(true)
+    const { answer } = answerQuestion('¿Cuántos pilotos tiene el ministerio de vivienda?', {
+      knowledge,
+    })
+    expect(answer.abstained).toBe(true)
+    expect(answer.reason).toBe('not English')
+    expect(answer.answer).toBe('I can only understand questions in English.')
+    expect(answer.citations).toEqual([])
+  })
+}
