@@ -177,6 +177,10 @@ export function decide(knowledge: Knowledge, query: Query): Outcome {
     fact.p >= t &&
     fitsAsked(verdict.answer, prepared.asked, query.text) &&
     ownersAgree(knowledge, query, verdict.facts) &&
+    // a thing the articles never name ("a monthly pass") has no figure in them
+    query.thingTerms.every(
+      (t) => knowledge.df.has(t) || knowledge.lexicon.words.has(t) || /^\d+$/.test(t),
+    ) &&
     thingsAgree(knowledge, query, verdict.facts)
   )
     return {

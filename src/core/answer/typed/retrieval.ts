@@ -75,6 +75,34 @@ const typedKinds = new Set<AnswerType>([
   'number',
 ])
 
+const anchorStops = new Set([
+  'how',
+  'many',
+  'much',
+  'what',
+  'which',
+  'who',
+  'when',
+  'where',
+  'why',
+  'does',
+  'did',
+  'the',
+  'and',
+  'was',
+  'were',
+  'are',
+  'has',
+  'have',
+  'had',
+  'for',
+  'with',
+  'that',
+  'this',
+  'its',
+  'their',
+])
+
 /** the typed span the question asks for, nearest the question's words; none the question itself says */
 function pickSpan(
   sentence: string,
@@ -83,13 +111,11 @@ function pickSpan(
 ): { span?: TypedSpan; fit: number; count: number } {
   const q = question.toLowerCase()
   const lower = sentence.toLowerCase()
+  // every place the question's own words are said: the span asked for sits next to them
   const anchors = q
     .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 3)
-    .flatMap((w) => {
-      const at = lower.indexOf(w)
-      return at === -1 ? [] : [at]
-    })
+    .filter((w) => w.length > 2 && !anchorStops.has(w))
+    .flatMap((w) => [...lower.matchAll(new RegExp(`\\b${w}`, 'g'))].map((m) => m.index))
   let best: { span?: TypedSpan; fit: number; distance: number } = {
     fit: 0,
     distance: Number.POSITIVE_INFINITY,
