@@ -46,8 +46,7 @@ export async function build() {
   const { build: esbuild } = await import('esbuild')
   const tmp = `${bundlePath}.${process.pid}.tmp`
   mkdirSync(dirname(bundlePath), { recursive: true })
-  const result = await esbuild({
-    entryPoints: [join(root, 'src/runtime/node/server.ts')],
+  const options = {
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -57,23 +56,19 @@ export async function build() {
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
-    outfile: tmp,
     metafile: true,
     logLevel: 'error',
+  }
+  const result = await esbuild({
+    ...options,
+    entryPoints: [join(root, 'src/runtime/node/server.ts')],
+    outfile: tmp,
   })
   // the store's build thread: its own entry beside the bundle, where build-thread.ts looks for it
   const thread = await esbuild({
+    ...options,
     entryPoints: [join(root, 'src/runtime/node/store/build-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
     outfile: join(dirname(bundlePath), 'thread-entry.mjs'),
-    metafile: true,
-    logLevel: 'error',
   })
   const inputs = [
     ...new Set(

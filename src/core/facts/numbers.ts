@@ -1,4 +1,5 @@
 /** Finds figures in text: counts, money, percentages, years and durations, with their offsets and qualifiers. */
+import { wordNumber } from '../analysis/values'
 import type { Quantity } from '../types'
 
 export interface Figure extends Quantity {
@@ -54,24 +55,6 @@ const qualifiers: Record<string, string> = {
   'less than': 'under',
   under: 'under',
   'fewer than': 'under',
-}
-const wordNumbers: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  fifty: 50,
-  hundred: 100,
 }
 
 // one pass, no nested quantifiers: prefix currency, number, scale, suffix currency or percent
@@ -166,7 +149,9 @@ export function findFigures(text: string): Figure[] {
 /** "three" -> 3, "12" -> 12 */
 export function parseCount(word: string): number | undefined {
   if (/^\d+$/.test(word)) return Number(word)
-  return wordNumbers[word.toLowerCase()]
+  // a number word of one word counts from two: "a", "an" and "one" are articles as often as counts
+  if (!/^[a-z]+(?:-[a-z]+)?$/i.test(word) || /^(?:a|an|one|zero)$/i.test(word)) return undefined
+  return wordNumber(word)
 }
 
 /** the way a figure is said back: "RMB 100 million", "36%", "653" */

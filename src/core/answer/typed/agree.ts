@@ -58,6 +58,20 @@ export function ownerOfSpan(sentence: string, span: TypedSpan, before: string): 
   return (lastName ?? findNames(sentence.slice(span.end)).find((n) => !/^\d/.test(n.text)))?.text
 }
 
+/** the same owner when a word of its name is a word of a name the question uses */
+function sameOwner(name: string, questionNames: string[][]): boolean {
+  const words = new Set(
+    name
+      .toLowerCase()
+      .replace(/['’]s\b/g, '')
+      .split(/[^a-z0-9&]+/)
+      .filter((w) => w.length > 1),
+  )
+  return questionNames.some((alts) =>
+    alts.some((a) => a.split(/[^a-z0-9&]+/).some((w) => w.length > 1 && words.has(w))),
+  )
+}
+
 /** the question names an owner and the figure's sentence gives it to another, or to no one named there
  * or just before: never another owner's figure */
 export function anotherOwner(
@@ -68,18 +82,7 @@ export function anotherOwner(
   questionNames: string[][],
 ): boolean {
   if (!span || !numeric.has(asked) || questionNames.length === 0) return false
-  const sameAs = (name: string) => {
-    const words = new Set(
-      name
-        .toLowerCase()
-        .replace(/['’]s\b/g, '')
-        .split(/[^a-z0-9&]+/)
-        .filter((w) => w.length > 1),
-    )
-    return questionNames.some((alts) =>
-      alts.some((a) => a.split(/[^a-z0-9&]+/).some((w) => w.length > 1 && words.has(w))),
-    )
-  }
+  const sameAs = (name: string) => sameOwner(name, questionNames)
   // a sentence that opens with its subject ("Nordrail Cargo ... ran 11,300 trains to Kestrel Bay") gives it the figure
   const subject = findNames(sentence.slice(0, span.start)).find(
     (n) => n.start <= 4 && !/^\d/.test(n.text),
@@ -92,17 +95,5 @@ export function anotherOwner(
   const earlier = ` ${before.toLowerCase()} `
   if (!questionNames.some((alts) => alts.some((a) => earlier.includes(a)))) return true
   const owner = ownerOfSpan(sentence, span, before)
-  if (!owner) return false
-  const words = new Set(
-    owner
-      .toLowerCase()
-      .replace(/['’]s\b/g, '')
-      .split(/[^a-z0-9&]+/)
-      .filter((w) => w.length > 1),
-  )
-  // the same owner when a word of its name is a word of a name the question uses
-  const same = questionNames.some((alts) =>
-    alts.some((a) => a.split(/[^a-z0-9&]+/).some((w) => w.length > 1 && words.has(w))),
-  )
-  return !same
+  return owner !== undefined && !sameAs(owner)
 }

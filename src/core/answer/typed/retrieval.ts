@@ -1,7 +1,7 @@
 /** Answers from any prose: rank sentences, pull a typed candidate from each, score each with the model, decide. */
 import type { Knowledge } from '../../knowledge/pack'
 import { memo } from '../../memo'
-import type { AnswerType } from '../../nlu/language'
+import { type AnswerType, answerTypes } from '../../nlu/language'
 import { terms } from '../../nlu/nlp'
 import { searchSentences } from '../../retrieve/sentence-index'
 import type { Answer, Citation } from '../../types'
@@ -62,18 +62,10 @@ export interface Candidate {
   blocked?: string
 }
 
-const typedKinds = new Set<AnswerType>([
-  'count',
-  'money',
-  'percent',
-  'date',
-  'duration',
-  'person',
-  'org',
-  'place',
-  'name',
-  'number',
-])
+// every kind of answer but a reason or a description is a short span of a sentence
+const typedKinds = new Set<AnswerType>(
+  answerTypes.filter((t) => t !== 'reason' && t !== 'description'),
+)
 
 const anchorStops = new Set([
   'how',
