@@ -81,7 +81,13 @@ export function anotherOwner(
   before: string,
   questionNames: string[][],
 ): boolean {
-  if (!span || !numeric.has(asked) || questionNames.length === 0) return false
+  if (!span || questionNames.length === 0) return false
+  // an organisation or a name asked about an owner comes from a sentence that names it, or follows one that does
+  if (asked === 'org' || asked === 'name') {
+    const around = ` ${before.toLowerCase()} ${sentence.toLowerCase()} `
+    return !questionNames.some((alts) => alts.some((a) => around.includes(a)))
+  }
+  if (!numeric.has(asked)) return false
   const sameAs = (name: string) => sameOwner(name, questionNames)
   // a sentence that opens with its subject ("Nordrail Cargo ... ran 11,300 trains to Kestrel Bay") gives it the figure
   const subject = findNames(sentence.slice(0, span.start)).find(
