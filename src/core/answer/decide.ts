@@ -92,6 +92,26 @@ export function thingsAgree(knowledge: Knowledge, query: Query, facts: Fact[]): 
   return facts.every((f) => asked.some((t) => f.thingTerms.includes(t) || f.terms.includes(t)))
 }
 
+// the kind of owner or answer asked for ("which operator") is not a thing counted
+const kindWords = new WeakMap<Knowledge, Set<string>>()
+
+/** every thing word of the question is one the articles or the language use: "a monthly pass" is not there */
+function namedThings(knowledge: Knowledge, query: Query): boolean {
+  let kinds = kindWords.get(knowledge)
+  if (!kinds) {
+    const l = knowledge.language
+    kinds = new Set(
+      [...l.ownerKinds, ...l.orgWords, ...l.answerTypes.flatMap((d) => d.nouns)].map((w) =>
+        w.toLowerCase(),
+      ),
+    )
+    kindWords.set(knowledge, kinds)
+  }
+  return query.thingTerms.every(
+    (t) => knowledge.df.has(t) || knowledge.lexicon.words.has(t) || kinds.has(t) || /^\d+$/.test(t),
+  )
+}
+
 export interface Outcome {
   answer: Answer
   facts: Fact[]
@@ -178,9 +198,7 @@ export function decide(knowledge: Knowledge, query: Query): Outcome {
     fitsAsked(verdict.answer, prepared.asked, query.text) &&
     ownersAgree(knowledge, query, verdict.facts) &&
     // a thing the articles never name ("a monthly pass") has no figure in them
-    query.thingTerms.every(
-      (t) => knowledge.df.has(t) || knowledge.lexicon.words.has(t) || /^\d+$/.test(t),
-    ) &&
+    namedThings(knowledge, query) &&
     thingsAgree(knowledge, query, verdict.facts)
   )
     return {
