@@ -143,9 +143,10 @@ export interface Prepared {
 export function prepare(knowledge: Knowledge, question: RetrievalQuestion): Prepared {
   const asked = expectedType(question.text, knowledge.language.answerTypes)
   const typed = typedKinds.has(asked)
+  // each entity and name once, however often the question repeats it
   const names = [
-    ...question.entityIds.map((id) => knowledge.entityById.get(id)?.aliases ?? []),
-    ...question.names.map((n) => [n]),
+    ...[...new Set(question.entityIds)].map((id) => knowledge.entityById.get(id)?.aliases ?? []),
+    ...[...new Set(question.names)].map((n) => [n]),
   ].filter((alts) => alts.length > 0)
   // words of the entities the question names are checked as names, not counted as terms to cover
   const nameWords = new Set(
@@ -167,7 +168,7 @@ export function prepare(knowledge: Knowledge, question: RetrievalQuestion): Prep
   })
   const lower = ` ${question.text.toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `
   const difference = knowledge.language.differenceCues.some((c) => lower.includes(` ${c} `))
-  const entities = question.entityIds
+  const entities = [...new Set(question.entityIds)]
     .map((id) => knowledge.entityById.get(id)?.aliases ?? [])
     .filter((a) => a.length > 0)
   return {
@@ -240,7 +241,7 @@ export function retrievalCandidates(
   const prepared = prepare(knowledge, question)
   const wanted = question.docIds ? new Set(question.docIds) : undefined
   // an entity asked by its acronym or alias is found by the words of its name too
-  const nameTerms = question.entityIds.flatMap((id) => entityTerms(knowledge, id))
+  const nameTerms = [...new Set(question.entityIds.flatMap((id) => entityTerms(knowledge, id)))]
   const query = [
     ...expandTerms(knowledge, question.terms),
     ...nameTerms.filter((t) => !question.terms.includes(t)).map((term) => ({ term, weight: 0.5 })),
