@@ -174,8 +174,21 @@ function reasons(sentence: string): TypedSpan[] {
   return out
 }
 
+// the spans of sentences already read: a sentence is read again by every question it answers; bounded
+const spanCache = new Map<string, TypedSpan[]>()
+const spanCacheSize = 20_000
+
 /** every typed span the sentence holds, figures first */
 export function typedSpans(sentence: string): TypedSpan[] {
+  const cached = spanCache.get(sentence)
+  if (cached) return cached
+  if (spanCache.size >= spanCacheSize) spanCache.clear()
+  const spans = readSpans(sentence)
+  spanCache.set(sentence, spans)
+  return spans
+}
+
+function readSpans(sentence: string): TypedSpan[] {
   const all = [...figures(sentence), ...worded(sentence), ...names(sentence), ...reasons(sentence)]
   // one span per start: the figure parser's reading of "1,400 bicycles" beats a bare number word
   const seen = new Set<string>()

@@ -95,6 +95,20 @@ const anchorStops = new Set([
   'their',
 ])
 
+// the question's words as patterns, made once per question rather than once per sentence
+let lastAnchors: { question: string; patterns: RegExp[] } = { question: '', patterns: [] }
+function anchorWords(question: string): RegExp[] {
+  if (lastAnchors.question !== question)
+    lastAnchors = {
+      question,
+      patterns: question
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length > 2 && !anchorStops.has(w))
+        .map((w) => new RegExp(`\\b${w}`, 'g')),
+    }
+  return lastAnchors.patterns
+}
+
 /** the typed span the question asks for, nearest the question's words; none the question itself says */
 function pickSpan(
   sentence: string,
@@ -104,10 +118,7 @@ function pickSpan(
   const q = question.toLowerCase()
   const lower = sentence.toLowerCase()
   // every place the question's own words are said: the span asked for sits next to them
-  const anchors = q
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 2 && !anchorStops.has(w))
-    .flatMap((w) => [...lower.matchAll(new RegExp(`\\b${w}`, 'g'))].map((m) => m.index))
+  const anchors = anchorWords(q).flatMap((re) => [...lower.matchAll(re)].map((m) => m.index))
   let best: { span?: TypedSpan; fit: number; distance: number } = {
     fit: 0,
     distance: Number.POSITIVE_INFINITY,
