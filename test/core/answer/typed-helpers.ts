@@ -85,6 +85,27 @@ export function analysedValues() {
     expect(differenceIn('The port has 64 cranes.')).toBeUndefined()
   })
 
+  it('says a year given relative to the article as the year it is, with the words the article used', () => {
+    const knowledge = knowledgeOf([
+      {
+        docId: 'riders',
+        title: 'Veloria riders',
+        published: '2024-05-02',
+        text: "Veloria's riders made their first trip on the new electric bikes last year.",
+      },
+    ])
+    const { answer } = answerQuestion(
+      'When did riders make their first trip on the electric bikes?',
+      {
+        knowledge,
+        suggest: false,
+      },
+    )
+    expect(answer.abstained).toBe(false)
+    expect(answer.value).toBe(2023)
+    expect(answer.answer.startsWith('2023 (last year)')).toBe(true)
+  })
+
   it('tells English from other languages and scripts', () => {
     const knowledge = knowledgeOf(readCorpus(['test/fixtures/seed']))
     expect(isEnglish(knowledge, 'How many pilots did MOHURD run?')).toBe(true)

@@ -1,4 +1,6 @@
 /** Answers from any prose: rank sentences, pull a typed candidate from each, score each with the model, decide. */
+
+import { relativeYear } from '../../analysis/values'
 import type { Knowledge } from '../../knowledge/pack'
 import { memo } from '../../memo'
 import { type AnswerType, answerTypes } from '../../nlu/language'
@@ -137,6 +139,13 @@ function pickSpan(
   return { ...best, count }
 }
 
+/** "last year" in an article of 2005 is said as 2004, with the words the article used */
+function datedSpan(span: TypedSpan, published: string | undefined): TypedSpan {
+  if (span.type !== 'date') return span
+  const year = relativeYear(span.text, published)
+  return year === undefined ? span : { ...span, value: year, text: `${year} (${span.text})` }
+}
+
 /** what every candidate of one question is scored against, read once */
 export interface Prepared {
   asked: AnswerType
@@ -212,11 +221,14 @@ export function candidateAt(
   const model = knowledge.language.answerModel ?? untrainedModel
   const sentence = knowledge.sentences[sentenceId]!
   const changed = prep.difference ? differenceIn(sentenceText(knowledge, sentence)) : undefined
-  const { span, fit, count } = changed
+  const picked = changed
     ? { span: changed, fit: 1, count: 1 }
     : prep.typed
       ? pickSpan(sentenceText(knowledge, sentence), prep.asked, prep.question.text)
       : { span: undefined, fit: 0, count: 0 }
+  const { fit, count } = picked
+  const span =
+    picked.span && datedSpan(picked.span, knowledge.documents.get(sentence.docId)?.published)
   const f = features(
     knowledge,
     prep.signals,
