@@ -1,6 +1,6 @@
 /** Decides one query: structured and retrieved candidates scored by one model, the best given or a refusal. */
 import type { Knowledge } from '../knowledge/pack'
-import { nameKey } from '../nlu/normalize'
+import { escapeRegex, nameKey } from '../nlu/normalize'
 import type { Answer, Fact } from '../types'
 import { abstain } from './cite'
 import { handlers } from './handlers'
@@ -55,8 +55,6 @@ function writtenAsName(knowledge: Knowledge, id: string, text: string): boolean 
     return m !== null && /[A-Z]/.test(m[0])
   })
 }
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** every fact used belongs to an owner the question names; a thing word ("wind") asked as an owner
  * ("how many TEU does wind have?") is no licence to give a company's figure */

@@ -3,7 +3,7 @@ import { canon, type Query, toQuery } from '../answer/query'
 import type { Knowledge } from '../knowledge/pack'
 import { memo } from '../memo'
 import { terms } from '../nlu/nlp'
-import { cleanQuestion, nameKey } from '../nlu/normalize'
+import { cleanQuestion, escapeRegex, nameKey } from '../nlu/normalize'
 import { type Understanding, understand } from '../nlu/understand'
 import type { Focus, SessionState } from './session'
 
@@ -23,10 +23,6 @@ export interface ResolvedTurn {
   meta?: MetaTurn
   /** for "what else does the article say about X": X's entity ids */
   topic?: string[]
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /** "he" -> the last person, "it" -> the last organisation or place, "there" -> the last place */

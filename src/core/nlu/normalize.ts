@@ -1,5 +1,10 @@
 /** Text normalisation shared by questions, aliases and facts, so that they compare equal. */
 
+/** a literal string as a pattern: every character that means something to a regular expression escaped */
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
 const htmlTag = /<\/?[A-Za-z][^<>]{0,200}>/g
 
 /** cleans a raw question: tags, entities, curly quotes, control characters, runs of space */

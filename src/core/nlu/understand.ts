@@ -4,7 +4,7 @@ import { memo } from '../memo'
 import type { IntentDef } from './language'
 import { findMentions, type Mention } from './mentions'
 import { analyze, type Token, terms as termsOf } from './nlp'
-import { cleanQuestion, nameKey } from './normalize'
+import { cleanQuestion, escapeRegex, nameKey } from './normalize'
 import { repairWord } from './typos'
 
 export interface Understanding {
@@ -71,10 +71,6 @@ const questionWords = new Set([
   'is',
   'are',
 ])
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
 
 /** cue matching on word boundaries, over the lowercased key */
 interface CompiledCue {
