@@ -8,7 +8,7 @@ import { ownerOf } from './handlers/attribute'
 import type { HandlerResult } from './handlers/result'
 import type { Query } from './query'
 import { fitsAsked } from './typed/agree'
-import { decision, untrainedModel } from './typed/model'
+import { decision, modelOf } from './typed/model'
 import {
   type Candidate,
   factCandidate,
@@ -166,11 +166,7 @@ export function scoreQuery(knowledge: Knowledge, query: Query): Scored {
   // a handler's refusal (another owner's figure, another year's) is evidence against the best sentence too
   const best = candidates[0]
   if (verdict?.type === 'abstain' && best)
-    best.p = decision(
-      knowledge.language.answerModel ?? untrainedModel,
-      best.features,
-      leadOf(best, candidates[1], true),
-    )
+    best.p = decision(modelOf(knowledge), best.features, leadOf(best, candidates[1], true))
   return { verdict, fact, retrieved: candidates, prepared }
 }
 

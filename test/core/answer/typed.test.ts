@@ -1,5 +1,5 @@
 /** The typed answer path: what a question asks for, the spans a sentence holds, numbers in words, other languages. */
-import { describe, expect, it } from 'vitest'
+import { describe } from 'vitest'
 import { analysedValues } from './typed-helpers'
 
 describe('typed answers', () => analysedValues())

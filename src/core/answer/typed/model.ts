@@ -23,6 +23,11 @@ export const untrainedModel: AnswerModel = {
 // a model's weights as name/weight pairs, read once per model rather than once per candidate
 const compiled = new WeakMap<Linear, [string, number][]>()
 
+/** the model the knowledge answers with: the fitted one from intents/, or the untrained fallback */
+export function modelOf(knowledge: { language: { answerModel?: AnswerModel } }): AnswerModel {
+  return knowledge.language.answerModel ?? untrainedModel
+}
+
 export function logit(model: Linear, values: Record<string, number>): number {
   let pairs = compiled.get(model)
   if (!pairs) {

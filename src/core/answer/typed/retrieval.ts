@@ -7,7 +7,7 @@ import { type AnswerType, answerTypes } from '../../nlu/language'
 import { terms } from '../../nlu/nlp'
 import { searchSentences } from '../../retrieve/sentence-index'
 import type { Answer, Citation } from '../../types'
-import { abstain, cite } from '../cite'
+import { cite } from '../cite'
 import { capitalise } from '../format'
 import { expandTerms } from '../passage'
 import { anotherOwner } from './agree'
@@ -21,7 +21,7 @@ import {
   questionSignals,
   sentenceText,
 } from './features'
-import { decision, type Lead, rankScore, sigmoid, untrainedModel } from './model'
+import { decision, type Lead, modelOf, rankScore, sigmoid } from './model'
 
 /** the decider's view of a candidate's place: its ranker logit and lead over the runner-up */
 export function leadOf(c: Candidate, next: Candidate | undefined, factRefused = false): Lead {
@@ -218,7 +218,7 @@ export function candidateAt(
   sentenceId: number,
   placing: Placing,
 ): Candidate {
-  const model = knowledge.language.answerModel ?? untrainedModel
+  const model = modelOf(knowledge)
   const sentence = knowledge.sentences[sentenceId]!
   const changed = prep.difference ? differenceIn(sentenceText(knowledge, sentence)) : undefined
   const picked = changed
@@ -286,7 +286,7 @@ export function retrievalCandidates(
   )
   // a candidate that can never be the answer goes last, whatever its score
   candidates.sort((a, b) => Number(!!a.blocked) - Number(!!b.blocked) || b.score - a.score)
-  const model = knowledge.language.answerModel ?? untrainedModel
+  const model = modelOf(knowledge)
   // the decider judges the best candidate, knowing its lead over the next
   const best = candidates[0]
   if (best) best.p = decision(model, best.features, leadOf(best, candidates[1]))
@@ -358,7 +358,7 @@ export function factCandidate(
     fromFact: true,
     factConfidence: confidence,
   })
-  const model = knowledge.language.answerModel ?? untrainedModel
+  const model = modelOf(knowledge)
   const rival = ranked.find((r) => r.sentenceId !== id)
   c.p = decision(model, c.features, leadOf(c, rival))
   return c
@@ -383,16 +383,5 @@ export function sayCandidate(knowledge: Knowledge, best: Candidate): Answer {
 }
 
 export function threshold(knowledge: Knowledge): number {
-  return (knowledge.language.answerModel ?? untrainedModel).threshold
-}
-
-/** the best candidate when the model trusts it enough; otherwise a refusal */
-export function answerFromRetrieval(knowledge: Knowledge, question: RetrievalQuestion): Answer {
-  const { candidates } = retrievalCandidates(knowledge, question)
-  const best = candidates[0]
-  if (!best) return abstain({ reason: 'nothing relevant', confidence: 0.9 })
-  if (best.blocked) return abstain({ reason: `only ${best.blocked}'s figure`, confidence: 0.8 })
-  if (best.p < threshold(knowledge))
-    return abstain({ reason: `low confidence (${best.p.toFixed(2)})`, confidence: 1 - best.p })
-  return sayCandidate(knowledge, best)
+  return modelOf(knowledge).threshold
 }
