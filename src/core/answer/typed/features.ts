@@ -99,7 +99,12 @@ const termsOf = (knowledge: Knowledge, id: number | undefined) =>
 
 const titleCache = new WeakMap<Knowledge, Map<string, string[]>>()
 
-function sentenceSets(knowledge: Knowledge, id: number, negations: Set<string>): SentenceTermSets {
+const negationCache = new WeakMap<Knowledge, Set<string>>()
+const negationsOf = (knowledge: Knowledge) =>
+  memo(negationCache, knowledge, () => new Set(knowledge.language.negations))
+
+function sentenceSets(knowledge: Knowledge, id: number): SentenceTermSets {
+  const negations = negationsOf(knowledge)
   const byId = memo(cache, knowledge, () => new Map<number, SentenceTermSets>())
   if (byId.size >= cacheSize && !byId.has(id)) byId.clear()
   return memo(byId, id, () => {
@@ -111,7 +116,7 @@ function sentenceSets(knowledge: Knowledge, id: number, negations: Set<string>):
     // the terms were read at build time: neighbours in the passage, the heading, the title
     const near = [id - 1, id + 1].filter((n) => knowledge.sentences[n]?.passageId === s.passageId)
     const headingIds = heading
-      ? heading.sentences.map((h) => sentenceIdAt(knowledge, id, h.start))
+      ? heading.sentences.map((h) => sentenceAt(knowledge, s.docId, h.start))
       : []
     const title = memo(
       memo(titleCache, knowledge, () => new Map()),
@@ -140,12 +145,38 @@ function sentenceSets(knowledge: Knowledge, id: number, negations: Set<string>):
   })
 }
 
-/** the id of the heading sentence starting at an offset: headings come before the sentence, in corpus order */
-function sentenceIdAt(knowledge: Knowledge, from: number, start: number): number | undefined {
-  for (let i = from; i >= 0 && i > from - 400; i--)
-    if (knowledge.sentences[i]!.start === start) return i
-  return undefined
+/** the sentence that holds a character offset of a document, by binary search over the sentence table */
+export function sentenceAt(
+  knowledge: Knowledge,
+  docId: string,
+  offset: number,
+): number | undefined {
+  const ids = memo(byDocCache, knowledge, () => {
+    const out = new Map<string, number[]>()
+    knowledge.sentences.forEach((s, i) => {
+      const list = out.get(s.docId) ?? []
+      list.push(i)
+      out.set(s.docId, list)
+    })
+    for (const list of out.values())
+      list.sort((a, b) => knowledge.sentences[a]!.start - knowledge.sentences[b]!.start)
+    return out
+  }).get(docId)
+  if (!ids) return undefined
+  let lo = 0
+  let hi = ids.length - 1
+  let found: number | undefined
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const s = knowledge.sentences[ids[mid]!]!
+    if (s.start <= offset) {
+      found = ids[mid]
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return found
 }
+const byDocCache = new WeakMap<Knowledge, Map<string, number[]>>()
 
 export function sentenceText(knowledge: Knowledge, s: SentenceRef): string {
   return knowledge.documents.get(s.docId)!.text.slice(s.start, s.end)
@@ -165,7 +196,7 @@ export function questionSignals(
   },
 ): QuestionSignals {
   const a = input.asked
-  const negations = new Set(knowledge.language.negations)
+  const negations = negationsOf(knowledge)
   const words = input.text.toLowerCase().split(/[^a-z0-9']+/)
   const unique = [...new Set(input.terms)]
   return {
@@ -195,7 +226,7 @@ export function features(
   c: CandidateSignals,
   sentenceId: number,
 ): Features {
-  const sets = sentenceSets(knowledge, sentenceId, new Set(knowledge.language.negations))
+  const sets = sentenceSets(knowledge, sentenceId)
   const total = q.terms.reduce((s, t) => s + t.idf, 0) || 1
   const maxIdf = Math.max(1, ...q.terms.map((t) => t.idf))
   let own = 0

@@ -19,6 +19,7 @@ import {
   features,
   type QuestionSignals,
   questionSignals,
+  sentenceAt,
   sentenceText,
 } from './features'
 import { decision, type Lead, modelOf, rankScore, sigmoid } from './model'
@@ -97,18 +98,13 @@ const anchorStops = new Set([
   'their',
 ])
 
-// the question's words as patterns, made once per question rather than once per sentence
-let lastAnchors: { question: string; patterns: RegExp[] } = { question: '', patterns: [] }
-function anchorWords(question: string): RegExp[] {
-  if (lastAnchors.question !== question)
-    lastAnchors = {
-      question,
-      patterns: question
-        .split(/[^a-z0-9]+/)
-        .filter((w) => w.length > 2 && !anchorStops.has(w))
-        .map((w) => new RegExp(`\\b${w}`, 'g')),
-    }
-  return lastAnchors.patterns
+/** the question's own words as patterns, to find where a sentence says them */
+function anchorPatterns(question: string): RegExp[] {
+  return question
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 2 && !anchorStops.has(w))
+    .map((w) => new RegExp(`\\b${w}`, 'g'))
 }
 
 /** the typed span the question asks for, nearest the question's words; none the question itself says */
@@ -116,11 +112,12 @@ function pickSpan(
   sentence: string,
   asked: AnswerType,
   question: string,
+  patterns: RegExp[],
 ): { span?: TypedSpan; fit: number; count: number } {
   const q = question.toLowerCase()
   const lower = sentence.toLowerCase()
   // every place the question's own words are said: the span asked for sits next to them
-  const anchors = anchorWords(q).flatMap((re) => [...lower.matchAll(re)].map((m) => m.index))
+  const anchors = patterns.flatMap((re) => [...lower.matchAll(re)].map((m) => m.index))
   let best: { span?: TypedSpan; fit: number; distance: number } = {
     fit: 0,
     distance: Number.POSITIVE_INFINITY,
@@ -156,6 +153,8 @@ export interface Prepared {
   owners: string[][]
   /** the question asks for a difference ("by how much", "how many more") */
   difference: boolean
+  /** the question's own words as patterns, made once for all its sentences */
+  anchors: RegExp[]
   signals: QuestionSignals
   question: RetrievalQuestion
 }
@@ -196,6 +195,7 @@ export function prepare(knowledge: Knowledge, question: RetrievalQuestion): Prep
     typed: typed || difference,
     names,
     owners: entities.length ? entities : names,
+    anchors: anchorPatterns(question.text),
     difference,
     signals,
     question,
@@ -224,7 +224,7 @@ export function candidateAt(
   const picked = changed
     ? { span: changed, fit: 1, count: 1 }
     : prep.typed
-      ? pickSpan(sentenceText(knowledge, sentence), prep.asked, prep.question.text)
+      ? pickSpan(sentenceText(knowledge, sentence), prep.asked, prep.question.text, prep.anchors)
       : { span: undefined, fit: 0, count: 0 }
   const { fit, count } = picked
   const span =
@@ -305,39 +305,6 @@ function entityTerms(knowledge: Knowledge, id: string): string[] {
     },
   )
 }
-
-/** the sentence that holds a character offset of a document, by binary search over the sentence table */
-export function sentenceAt(
-  knowledge: Knowledge,
-  docId: string,
-  offset: number,
-): number | undefined {
-  const ids = memo(byDocCache, knowledge, () => {
-    const out = new Map<string, number[]>()
-    knowledge.sentences.forEach((s, i) => {
-      const list = out.get(s.docId) ?? []
-      list.push(i)
-      out.set(s.docId, list)
-    })
-    for (const list of out.values())
-      list.sort((a, b) => knowledge.sentences[a]!.start - knowledge.sentences[b]!.start)
-    return out
-  }).get(docId)
-  if (!ids) return undefined
-  let lo = 0
-  let hi = ids.length - 1
-  let found: number | undefined
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const s = knowledge.sentences[ids[mid]!]!
-    if (s.start <= offset) {
-      found = ids[mid]
-      lo = mid + 1
-    } else hi = mid - 1
-  }
-  return found
-}
-const byDocCache = new WeakMap<Knowledge, Map<string, number[]>>()
 
 /** a structured answer's citation scored like any candidate, marked as coming from a fact */
 export function factCandidate(
