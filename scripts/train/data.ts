@@ -5,7 +5,7 @@ import { scoreQuery } from '../../src/core/answer/decide'
 import type { Features } from '../../src/core/answer/typed/features'
 import { resolveTurn } from '../../src/core/conversation/followup'
 import { newSession } from '../../src/core/conversation/session'
-import { buildPack, loadPack } from '../../src/core/knowledge/pack'
+import { buildPack, type Knowledge, loadPack } from '../../src/core/knowledge/pack'
 import type { Language } from '../../src/core/nlu/language'
 import type { CorpusDocument } from '../../src/core/types'
 import { readCorpus } from '../../src/runtime/node/files'
@@ -39,33 +39,46 @@ const holds = (text: string, golds: string[]) => {
   })
 }
 
-/** each question of a SQuAD folder through the same path as at answer time */
+/** one question through the same path as at answer time, every candidate labelled by `right` on its text
+ * (a retrieved sentence; a structured answer's words and quotes) */
+function rowsOf(
+  knowledge: Knowledge,
+  question: string,
+  answerable: boolean,
+  right: (text: string) => boolean,
+): QuestionRows {
+  const { query } = resolveTurn(question, knowledge, newSession(0))
+  if (query.unknownNames.length > 0)
+    return { answerable, ruled: true, factRefused: false, candidates: [] }
+  const { verdict, fact, retrieved } = scoreQuery(knowledge, query)
+  const candidates = retrieved.map((c) => {
+    const s = knowledge.sentences[c.sentenceId]!
+    return {
+      f: c.features,
+      y: right(knowledge.documents.get(s.docId)!.text.slice(s.start, s.end)) ? 1 : 0,
+    }
+  })
+  const said =
+    verdict?.type === 'answer'
+      ? [verdict.answer.answer, ...verdict.answer.citations.map((c) => c.quote)].join(' ')
+      : ''
+  return {
+    answerable,
+    ruled: false,
+    factRefused: verdict?.type === 'abstain',
+    fact: fact ? { f: fact.features, y: right(said) ? 1 : 0 } : undefined,
+    candidates,
+  }
+}
+
+/** each question of a SQuAD folder, labelled by a gold answer in the text */
 export function squadRows(name: Exclude<BenchName, 'news'>, language: Language): QuestionRows[] {
   const bench = loadSquad(name)
   const knowledge = loadPack(buildPack(bench.documents, language))
   return bench.items.map((item) => {
-    const { query } = resolveTurn(item.question, knowledge, newSession(0))
     const answerable = item.cat === 'squad-ans'
     const gold = answerable ? item.answers : []
-    if (query.unknownNames.length > 0)
-      return { answerable, ruled: true, factRefused: false, candidates: [] }
-    const { verdict, fact, retrieved } = scoreQuery(knowledge, query)
-    const candidates = retrieved.map((c) => {
-      const s = knowledge.sentences[c.sentenceId]!
-      const text = knowledge.documents.get(s.docId)!.text.slice(s.start, s.end)
-      return { f: c.features, y: holds(text, gold) ? 1 : 0 }
-    })
-    const said =
-      verdict?.type === 'answer'
-        ? [verdict.answer.answer, ...verdict.answer.citations.map((c) => c.quote)].join(' ')
-        : ''
-    return {
-      answerable,
-      ruled: false,
-      factRefused: verdict?.type === 'abstain',
-      fact: fact ? { f: fact.features, y: holds(said, gold) ? 1 : 0 } : undefined,
-      candidates,
-    }
+    return rowsOf(knowledge, item.question, answerable, (text) => holds(text, gold))
   })
 }
 
@@ -81,45 +94,20 @@ export function ownRows(
   return items.map((item) => {
     const expect = item.expect[0]!
     const answerable = expect.abstained !== true
-    const { query } = resolveTurn(item.turns[0]!, knowledge, newSession(0))
-    if (query.unknownNames.length > 0)
-      return { answerable, ruled: true, factRefused: false, candidates: [] }
     const wanted = [
       expect.cites,
       ...(expect.cites ? [] : [expect.answer, ...(expect.answerAll ?? [])]),
     ].filter((w): w is string => !!w)
     const numbers = wanted.flatMap((w) => lower(w).match(/\d+(?:\.\d+)?/g) ?? [])
     const right = (text: string) => {
-      if (!answerable || wanted.length === 0) return 0
+      if (!answerable || wanted.length === 0) return false
       const t = lower(text)
-      if (expect.cites) return t.includes(lower(expect.cites)) ? 1 : 0
+      if (expect.cites) return t.includes(lower(expect.cites))
       return numbers.length
         ? numbers.every((n) => t.includes(n))
-          ? 1
-          : 0
         : wanted.every((w) => t.includes(lower(w)))
-          ? 1
-          : 0
     }
-    const { verdict, fact, retrieved } = scoreQuery(knowledge, query)
-    const candidates = retrieved.map((c) => {
-      const s = knowledge.sentences[c.sentenceId]!
-      return {
-        f: c.features,
-        y: right(knowledge.documents.get(s.docId)!.text.slice(s.start, s.end)),
-      }
-    })
-    const said =
-      verdict?.type === 'answer'
-        ? [verdict.answer.answer, ...verdict.answer.citations.map((c) => c.quote)].join(' ')
-        : ''
-    return {
-      answerable,
-      ruled: false,
-      factRefused: verdict?.type === 'abstain',
-      fact: fact ? { f: fact.features, y: right(said) } : undefined,
-      candidates,
-    }
+    return rowsOf(knowledge, item.turns[0]!, answerable, right)
   })
 }
 
@@ -136,17 +124,5 @@ export function foreignRows(
   return items
     .filter((_, i) => i % step === 0)
     .slice(0, limit)
-    .map((item) => {
-      const { query } = resolveTurn(item.question, knowledge, newSession(0))
-      if (query.unknownNames.length > 0)
-        return { answerable: false, ruled: true, factRefused: false, candidates: [] }
-      const { verdict, fact, retrieved } = scoreQuery(knowledge, query)
-      return {
-        answerable: false,
-        ruled: false,
-        factRefused: verdict?.type === 'abstain',
-        fact: fact ? { f: fact.features, y: 0 } : undefined,
-        candidates: retrieved.map((c) => ({ f: c.features, y: 0 })),
-      }
-    })
+    .map((item) => rowsOf(knowledge, item.question, false, () => false))
 }

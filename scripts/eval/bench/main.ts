@@ -1,8 +1,8 @@
 /** `npm run eval -- --bench news|squad|dev|dev2|train|all`: the public benchmarks, citable beside the search box. */
 import { writeFileSync } from 'node:fs'
-import { type BenchName, loadNews, loadSquad, sample } from './load'
+import { type Bench, type BenchName, loadNews, loadSquad, sample } from './load'
 import { type BenchSummary, renderSide, summariseNews, summariseSquad } from './report'
-import { type ItemRecord, peersFor, runNews, runSquad } from './run'
+import { type ItemRecord, type Peers, peersFor, type Replier, runNews, runSquad } from './run'
 
 export interface BenchArgs {
   benches: BenchName[]
@@ -29,34 +29,30 @@ export interface BenchResult {
   records: ItemRecord[]
 }
 
-export async function runBench(name: BenchName, limit?: number): Promise<BenchResult> {
-  if (name === 'news') {
-    const bench = loadNews()
-    const peers = peersFor(bench.documents)
-    const records = await runNews(bench, peers.citable, peers.documents)
-    const boxed = await runNews(bench, peers.box, peers.documents)
-    return {
-      name,
-      questions: bench.items.length,
-      buildMs: peers.buildMs,
-      citable: summariseNews(records),
-      box: summariseNews(boxed),
-      records,
-    }
-  }
-  const full = loadSquad(name)
-  const bench = { ...full, items: sample(full.items, limit) }
+/** one benchmark through citable and the search box, on one fresh service, with one scorer */
+async function both<T>(
+  name: BenchName,
+  bench: Bench<T>,
+  run: (bench: Bench<T>, replier: Replier, documents: Peers['documents']) => Promise<ItemRecord[]>,
+  summarise: (records: ItemRecord[]) => BenchSummary,
+): Promise<BenchResult> {
   const peers = peersFor(bench.documents)
-  const records = await runSquad(bench, peers.citable, peers.documents)
-  const boxed = await runSquad(bench, peers.box, peers.documents)
+  const records = await run(bench, peers.citable, peers.documents)
+  const boxed = await run(bench, peers.box, peers.documents)
   return {
     name,
     questions: bench.items.length,
     buildMs: peers.buildMs,
-    citable: summariseSquad(records),
-    box: summariseSquad(boxed),
+    citable: summarise(records),
+    box: summarise(boxed),
     records,
   }
+}
+
+export async function runBench(name: BenchName, limit?: number): Promise<BenchResult> {
+  if (name === 'news') return both(name, loadNews(), runNews, summariseNews)
+  const full = loadSquad(name)
+  return both(name, { ...full, items: sample(full.items, limit) }, runSquad, summariseSquad)
 }
 
 export async function benchMain(args: BenchArgs): Promise<number> {
