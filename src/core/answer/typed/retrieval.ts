@@ -107,12 +107,29 @@ function anchorPatterns(question: string): RegExp[] {
     .map((w) => new RegExp(`\\b${w}`, 'g'))
 }
 
+// a figure said against another ("50m taller than", "3% more than"): only a difference question wants it
+const comparativeWord = /^(?:[a-z]+er|more|less|fewer)$/
+const comparativeNext = /^\s*(?:(?:[a-z]+er|more|less|fewer)\s+)?than\b/
+
+// "dropped 5% since May to 88.9%", "rose $7.2bn to $170.8bn": the first figure is the change, the level follows
+const changeThenLevel = /^\s*(?:[a-z]+\s+){0,3}to\s+(?:about\s+|around\s+|nearly\s+)?[£$€]?\d/
+
+function comparedAt(lowerSentence: string, span: TypedSpan): boolean {
+  const next = lowerSentence.slice(span.end, span.end + 16)
+  if (span.type !== 'date' && changeThenLevel.test(lowerSentence.slice(span.end, span.end + 40)))
+    return true
+  const last = /([a-z]+)$/.exec(span.text.toLowerCase())?.[1] ?? ''
+  const m = comparativeNext.exec(next)
+  return m !== null && (comparativeWord.test(last) || /\S\s+than/.test(m[0]))
+}
+
 /** the typed span the question asks for, nearest the question's words; none the question itself says */
 function pickSpan(
   sentence: string,
   asked: AnswerType,
   question: string,
   patterns: RegExp[],
+  difference = false,
 ): { span?: TypedSpan; fit: number; count: number } {
   const q = question.toLowerCase()
   const lower = sentence.toLowerCase()
@@ -126,6 +143,8 @@ function pickSpan(
   for (const span of typedSpans(sentence)) {
     const fit = typeFit(asked, span.type)
     if (fit === 0 || q.includes(span.text.toLowerCase())) continue
+    // "50m taller than the Petronas Towers" is a difference, not the height asked for
+    if (!difference && comparedAt(lower, span)) continue
     if (fit === 1) count++
     const distance = anchors.length
       ? Math.min(...anchors.map((a) => Math.abs(a - span.start)))
@@ -224,7 +243,13 @@ export function candidateAt(
   const picked = changed
     ? { span: changed, fit: 1, count: 1 }
     : prep.typed
-      ? pickSpan(sentenceText(knowledge, sentence), prep.asked, prep.question.text, prep.anchors)
+      ? pickSpan(
+          sentenceText(knowledge, sentence),
+          prep.asked,
+          prep.question.text,
+          prep.anchors,
+          prep.difference,
+        )
       : { span: undefined, fit: 0, count: 0 }
   const { fit, count } = picked
   const span =
@@ -247,8 +272,13 @@ export function candidateAt(
   const score = rankScore(model, f)
   const text = sentenceText(knowledge, sentence)
   const previous = knowledge.sentences[sentenceId - 1]
-  const before = previous?.passageId === sentence.passageId ? sentenceText(knowledge, previous) : ''
-  const blocked = anotherOwner(prep.asked, span, text, before, prep.owners)
+  // news paragraphs are a sentence or two: "His ..." points back across a paragraph break too
+  const before = previous?.docId === sentence.docId ? sentenceText(knowledge, previous) : ''
+  const blocked = anotherOwner(prep.asked, span, text, prep.owners, {
+    before,
+    isName: (name) => isName(knowledge, name),
+    topic: topicOf(knowledge, sentence.docId),
+  })
     ? 'another owner'
     : undefined
   return { sentenceId, span, features: f, score, p: sigmoid(score), blocked }
@@ -291,6 +321,30 @@ export function retrievalCandidates(
   const best = candidates[0]
   if (best) best.p = decision(model, best.features, leadOf(best, candidates[1]))
   return { asked: prepared.asked, prepared, candidates }
+}
+
+/** a one-word capitalised run names something when the corpus writes it capitalised even mid-sentence
+ * (or as an acronym); "Total" opening a sentence does not */
+function isName(knowledge: Knowledge, name: string): boolean {
+  if (name.includes(' ') || /^[A-Z]{2,}/.test(name)) return true
+  const word = name.toLowerCase().replace(/['’]s$/, '')
+  return knowledge.properWords.has(word) || knowledge.aliases.byAlias.has(word)
+}
+
+const topicCache = new WeakMap<Knowledge, Map<string, string>>()
+
+/** the article's title and first sentence, in lower case: whom a figure that names no one belongs to */
+function topicOf(knowledge: Knowledge, docId: string): string {
+  return memo(
+    memo(topicCache, knowledge, () => new Map()),
+    docId,
+    () => {
+      const doc = knowledge.documents.get(docId)
+      const first = knowledge.sentences.find((s) => s.docId === docId)
+      const lead = doc && first ? doc.text.slice(first.start, first.end) : ''
+      return `${doc?.title ?? ''} ${lead}`.toLowerCase()
+    },
+  )
 }
 
 const entityTermCache = new WeakMap<Knowledge, Map<string, string[]>>()
