@@ -201,7 +201,7 @@ export function decide(knowledge: Knowledge, query: Query): Outcome {
     }
   const best = retrieved[0]
   if (best && !best.blocked && best.p >= t && supported(knowledge, query, verdict, best))
-    return { answer: { ...sayCandidate(knowledge, best), intent }, facts: [] }
+    return { answer: { ...sayCandidate(knowledge, best, prepared.anchors), intent }, facts: [] }
   if (verdict?.type === 'abstain') return { answer: verdict.answer, facts: [] }
   if (best?.blocked)
     return {

@@ -3,7 +3,7 @@ import type { Knowledge } from '../knowledge/pack'
 import { terms } from '../nlu/nlp'
 import { idf, type RankedSentence, rankSentences, type WeightedTerm } from '../retrieve/sentences'
 import type { Answer } from '../types'
-import { abstain, cite } from './cite'
+import { abstain, cite, quoteSpan } from './cite'
 
 export interface PassageOptions {
   /** the least idf-weighted coverage of the question's terms that counts as support; defaults to 0.5 */
@@ -111,12 +111,23 @@ export function answerFromPassages(
   if (second) chosen.push(second)
   chosen.sort((a, b) => a.span.start - b.span.start)
   const text = knowledge.documents.get(best.passage.docId)!.text
-  const answer = chosen.map((c) => text.slice(c.span.start, c.span.end)).join(' ')
+  // a long sentence is said by its clauses around the question's most specific word
+  const focus = (span: { start: number; end: number }) =>
+    span.start +
+    Math.max(
+      0,
+      text
+        .slice(span.start, span.end)
+        .toLowerCase()
+        .indexOf(key ?? ''),
+    )
+  const spans = chosen.map((c) => quoteSpan(text, c.span, focus(c.span)))
+  const answer = spans.map((span) => text.slice(span.start, span.end)).join(' ')
   return {
     answer,
     abstained: false,
     kind: 'passage',
     confidence: Math.min(0.95, 0.4 + best.coverage * 0.55),
-    citations: chosen.map((c) => cite(knowledge, c.passage.docId, c.passage.id, c.span)),
+    citations: chosen.map((c, i) => cite(knowledge, c.passage.docId, c.passage.id, spans[i]!)),
   }
 }

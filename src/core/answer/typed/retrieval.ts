@@ -7,7 +7,7 @@ import { type AnswerType, answerTypes } from '../../nlu/language'
 import { terms } from '../../nlu/nlp'
 import { searchSentences } from '../../retrieve/sentence-index'
 import type { Answer, Citation } from '../../types'
-import { cite } from '../cite'
+import { cite, quoteSpan } from '../cite'
 import { capitalise } from '../format'
 import { expandTerms } from '../passage'
 import { anotherOwner } from './agree'
@@ -385,12 +385,33 @@ export function factCandidate(
   return c
 }
 
-/** a candidate said with its sentence, cited */
-export function sayCandidate(knowledge: Knowledge, best: Candidate): Answer {
+/** where in a sentence the question's words cluster: the anchor match with the most others near it */
+function anchorFocus(lower: string, anchors: RegExp[], reach: number): number {
+  const at = anchors.flatMap((a) => [...lower.matchAll(a)].map((m) => m.index))
+  let best = 0
+  let most = -1
+  for (const p of at) {
+    const near = at.filter((q) => Math.abs(q - p) <= reach).length
+    if (near > most) [best, most] = [p, near]
+  }
+  return best
+}
+
+/** a candidate said with its sentence (the clauses around the answer when the sentence is long), cited */
+export function sayCandidate(
+  knowledge: Knowledge,
+  best: Candidate,
+  anchors: RegExp[] = [],
+): Answer {
   const sentence = knowledge.sentences[best.sentenceId]!
-  const quote = sentenceText(knowledge, sentence)
-  const citation = cite(knowledge, sentence.docId, sentence.passageId, sentence)
+  const text = knowledge.documents.get(sentence.docId)!.text
   const span = best.span
+  const focus = span
+    ? sentence.start + span.start
+    : sentence.start + anchorFocus(sentenceText(knowledge, sentence).toLowerCase(), anchors, 150)
+  const quoted = quoteSpan(text, sentence, focus)
+  const citation = cite(knowledge, sentence.docId, sentence.passageId, quoted)
+  const quote = citation.quote
   return {
     answer: span ? `${capitalise(span.text)} (“${quote}”)` : quote,
     abstained: false,
