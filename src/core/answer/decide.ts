@@ -121,7 +121,8 @@ export function structured(knowledge: Knowledge, query: Query): HandlerResult | 
     query.intent && query.intent.handler !== 'passage' ? handlers[query.intent.handler] : undefined
   if (handler) {
     const result = handler(knowledge, query)
-    if (result.type !== 'pass') return result
+    // a pass with a hint is kept: the facts give the figure for other owners only
+    if (result.type !== 'pass' || result.hint) return result
   }
   // "which agency ran 286 smart city pilots?": no cue, but the owner of one figure answers it
   if (!query.intent) {
@@ -203,6 +204,12 @@ export function decide(knowledge: Knowledge, query: Query): Outcome {
   if (best && !best.blocked && best.p >= t && supported(knowledge, query, verdict, best))
     return { answer: { ...sayCandidate(knowledge, best, prepared.anchors), intent }, facts: [] }
   if (verdict?.type === 'abstain') return { answer: verdict.answer, facts: [] }
+  // no sentence says it for this owner either: say whom the facts give it for
+  if (verdict?.type === 'pass' && verdict.hint)
+    return {
+      answer: abstain({ reason: verdict.reason, hint: verdict.hint, intent, confidence: 0.8 }),
+      facts: [],
+    }
   if (best?.blocked)
     return {
       answer: abstain({ reason: "only another owner's figure", intent, confidence: 0.8 }),

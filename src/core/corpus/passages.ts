@@ -85,7 +85,7 @@ function wordBefore(text: string, dot: number): string {
 }
 
 /** whether a full stop at dot, followed by next, ends no sentence: a title, an initial before a name
- * ("John F. Kennedy"), or an abbreviation not followed by a word that opens sentences */
+ * ("Ada B. Quill"), or an abbreviation not followed by a word that opens sentences */
 function continuesAfter(text: string, dot: number, next: string): boolean {
   const word = wordBefore(text, dot)
   const lower = word.toLowerCase()
@@ -94,7 +94,7 @@ function continuesAfter(text: string, dot: number, next: string): boolean {
   const opens = openers.has(nextWord.toLowerCase())
   if (titles.has(lower)) return true
   if (/^[a-z]$/.test(word)) return true
-  // "J. A. Hobson": another initial follows
+  // "R. T. Vane": another initial follows
   if (/^[A-Z]$/.test(word)) return /^[A-Z]/.test(nextWord) && (!opens || /^\s+[A-Z]\./.test(next))
   return abbreviations.has(lower) && !opens
 }

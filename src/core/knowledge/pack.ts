@@ -4,7 +4,7 @@ import { CitableError } from '../errors'
 import { addContext } from '../facts/context'
 import { extractFacts } from '../facts/extract'
 import { baseName, findNames } from '../facts/names'
-import { buildEntities, shortForms } from '../nlu/entities'
+import { buildEntities, shortForms, titledForms } from '../nlu/entities'
 import type { Language } from '../nlu/language'
 import { type AliasTable, buildAliasTable } from '../nlu/mentions'
 import { terms } from '../nlu/nlp'
@@ -96,11 +96,11 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
     ),
   )
   const words = corpusWords(documents)
-  const forms = shortForms(
-    sentenceTexts.flatMap((t) => findNames(t).map((n) => baseName(n.text))),
-    places,
-    words.lower,
-  )
+  const found = sentenceTexts.flatMap((t) => findNames(t).map((n) => baseName(n.text)))
+  const forms = new Map([
+    ...shortForms(found, places, words.lower),
+    ...titledForms(found, language.honorifics, language.orgWords),
+  ])
   resolver.setShortForms(forms)
   const facts = perDoc.flatMap(({ doc, passages }) => extractFacts(doc, passages, resolver))
   // "Solberg said ...": a short form answers to its long name's entity even where no fact resolved it

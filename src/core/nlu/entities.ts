@@ -97,6 +97,62 @@ export function shortForms(
   return out
 }
 
+/** a name's person part after its last title: "Northmark Transport Minister Rina Oduya" -> Minister, "Rina Oduya" */
+function titled(
+  name: string,
+  titles: Set<string>,
+): { title: string; person: string[] } | undefined {
+  const words = name.split(/\s+/).map((w) => w.replace(/\.$/, ''))
+  const at = words.findLastIndex((w) => titles.has(w))
+  const person = words.slice(at + 1)
+  if (at === -1 || person.length === 0 || person.length > 3) return undefined
+  if (!person.every((w) => /^[A-Z][a-z'’-]+$/.test(w))) return undefined
+  return { title: words[at]!, person }
+}
+
+/**
+ * names said with a title that stand for the person's plain name: "Northmark Transport Minister Rina Oduya" and
+ * "Ms Oduya" for "Rina Oduya", "Sir Tomas" for the "Tomas Brell" of "Sir Tomas Brell"; a surname or
+ * first name that fits two people stays as written
+ */
+export function titledForms(
+  names: Iterable<string>,
+  honorifics: string[],
+  orgWords: string[] = [],
+): Map<string, string> {
+  const all = [...new Set(names)]
+  const titles = new Set(honorifics)
+  const org = new Set(orgWords.map((w) => w.toLowerCase()))
+  const plain = (words: string[]) =>
+    words.length >= 2 &&
+    words.length <= 4 &&
+    words.every((w) => /^[A-Z][a-z'’-]+$/.test(w) && !titles.has(w) && !org.has(w.toLowerCase()))
+  const withTitle = all.flatMap((name) => {
+    const t = titled(name, titles)
+    return t ? [{ name, ...t }] : []
+  })
+  const full = new Set([
+    ...all.filter((n) => plain(n.split(/\s+/))),
+    ...withTitle.filter((t) => t.person.length >= 2).map((t) => t.person.join(' ')),
+  ])
+  const out = new Map<string, string>()
+  for (const { name, title, person } of withTitle) {
+    if (person.length >= 2) {
+      out.set(name, person.join(' '))
+      continue
+    }
+    const [word] = person as [string]
+    // "Sir Tomas" is the Sir Tomas Brell named in full; else "Ms Oduya" is the one Oduya
+    const sameTitle = withTitle
+      .filter((t) => t.title === title && t.person.length >= 2 && t.person[0] === word)
+      .map((t) => t.person.join(' '))
+    const bySurname = [...full].filter((n) => n.split(' ').at(-1) === word)
+    const longs = [...new Set(sameTitle.length ? sameTitle : bySurname)]
+    if (longs.length === 1) out.set(name, longs[0]!)
+  }
+  return out
+}
+
 function slug(name: string): string {
   return (
     nameKey(name)

@@ -90,6 +90,8 @@ const fileSchema = z.strictObject({
     .optional(),
   /** words that name a kind of organisation ("ministry", "bureau"): an unknown one is never guessed */
   orgWords: z.array(z.string()).optional(),
+  /** titles said before a person's name ("Ms", "Sir"): "Ms Oduya" is the "Rina Oduya" named before */
+  honorifics: z.array(z.string()).optional(),
   /** abbreviations written out before a question is read: "R&D" -> "research and development" */
   expansions: z.record(z.string(), z.string()).optional(),
   /** words for the kind of owner a question asks after ("which developer"): not what is counted */
@@ -133,6 +135,7 @@ export interface Language {
   synonyms: Record<string, string[]>
   followUps: { openers: string[]; pronouns: Record<string, string>; meta: Record<string, string[]> }
   orgWords: string[]
+  honorifics: string[]
   keepWords: string[]
   expansions: Record<string, string>
   ownerKinds: string[]
@@ -165,6 +168,7 @@ export function loadLanguage(files: LanguageFile[]): Language {
     synonyms: {},
     followUps: { openers: [], pronouns: {}, meta: {} },
     orgWords: [],
+    honorifics: [],
     keepWords: [],
     expansions: {},
     ownerKinds: [],
@@ -207,6 +211,7 @@ export function loadLanguage(files: LanguageFile[]): Language {
       Object.assign(language.followUps.meta, data.followUps.meta)
     }
     language.orgWords.push(...(data.orgWords ?? []))
+    language.honorifics.push(...(data.honorifics ?? []))
     Object.assign(language.expansions, data.expansions)
     language.ownerKinds.push(...(data.ownerKinds ?? []))
     language.answerTypes.push(...(data.answerTypes ?? []))

@@ -2,7 +2,7 @@
 import { findNames } from '../../facts/names'
 import type { AnswerType } from '../../nlu/language'
 import type { Answer } from '../../types'
-import type { TypedSpan } from './candidates'
+import { months, type TypedSpan } from './candidates'
 
 const numeric = new Set<AnswerType>(['count', 'money', 'percent', 'number', 'duration'])
 const named = new Set<AnswerType>(['person', 'org', 'place', 'name'])
@@ -56,8 +56,15 @@ export interface OwnerContext {
 
 const everyName: OwnerContext = { before: '', isName: () => true, topic: '' }
 
+// a month or a day names a time, never an owner ("dropped 5% since May to 88.9%")
+const calendar = new RegExp(
+  `^(?:${months}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\\s+\\d+)?$`,
+)
+
 const namesIn = (text: string, context: OwnerContext) =>
-  findNames(text).filter((n) => !/^\d/.test(n.text) && context.isName(n.text))
+  findNames(text).filter(
+    (n) => !/^\d/.test(n.text) && !calendar.test(n.text) && context.isName(n.text),
+  )
 
 /** the name a figure in a sentence belongs to: the nearest name before it, or what a pronoun before it
  * points back to ("he" to the last person-like name: one of two words or more) */
@@ -82,7 +89,13 @@ export function ownerOfSpan(
   return (lastName ?? namesIn(sentence.slice(span.end), context)[0])?.text
 }
 
-/** the same owner when a word of its name is a word of a name the question uses */
+// the initials of a name of two words or more: "kestrel bay port" -> "kbp"
+const initials = (name: string) => {
+  const words = name.split(/[^a-z0-9&]+/).filter(Boolean)
+  return words.length >= 2 ? words.map((w) => w[0]).join('') : ''
+}
+
+/** the same owner when a word of its name is a word of a name the question uses, or its initials */
 function sameOwner(name: string, questionNames: string[][]): boolean {
   const words = new Set(
     name
@@ -92,7 +105,10 @@ function sameOwner(name: string, questionNames: string[][]): boolean {
       .filter((w) => w.length > 1),
   )
   return questionNames.some((alts) =>
-    alts.some((a) => a.split(/[^a-z0-9&]+/).some((w) => w.length > 1 && words.has(w))),
+    alts.some(
+      (a) =>
+        words.has(initials(a)) || a.split(/[^a-z0-9&]+/).some((w) => w.length > 1 && words.has(w)),
+    ),
   )
 }
 
@@ -118,7 +134,7 @@ export function anotherOwner(
   if (!numeric.has(asked)) return false
   const sameAs = (name: string) => sameOwner(name, questionNames)
   // the question's owner said in the sentence: the figure is its own unless only another name comes before it
-  // ("HSBC made £9.4bn, ahead of Barclays" is HSBC's figure)
+  // ("Acme made £9.4bn, ahead of Brellco" is Acme's figure)
   const head = sentence.slice(0, span.start)
   // a sentence that opens with its subject ("Nordrail Cargo ... ran 11,300 trains to Kestrel Bay") gives it the figure
   const subject = namesIn(head, context).find((n) => n.start <= 4)
@@ -126,7 +142,7 @@ export function anotherOwner(
   if (saysAny(sentence, questionNames))
     return !saysAny(head, questionNames) && namesIn(head, context).length > 0
   const owner = ownerOfSpan(sentence, span, context.before, context)
-  if (owner !== undefined) return !sameAs(owner) && !saysAny(context.before, questionNames)
+  if (owner !== undefined) return !sameAs(owner)
   // no one named in or just before the sentence: the article's own subject, if it is the one asked about
   return !saysAny(`${context.before} ${context.topic}`, questionNames)
 }

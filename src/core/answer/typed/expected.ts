@@ -43,7 +43,7 @@ const kindWords = new Set(['kind', 'type', 'sort', 'form', 'group', 'class', 'ca
 export function askedNounOf(words: string[]): string | undefined {
   let at = words.findIndex((w) => w === 'what' || w === 'which')
   if (at === -1) return undefined
-  // "what is the population of ...", "what was Ford's net income": the noun after the copula (and its
+  // "what is the population of ...", "what was Acme's net income": the noun after the copula (and its
   // article) is the one asked for
   if (/^(?:is|was|are|were)$/.test(words[at + 1] ?? ''))
     at += /^(?:the|a|an|its|their)$/.test(words[at + 2] ?? '') ? 2 : 1

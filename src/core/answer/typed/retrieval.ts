@@ -1,10 +1,12 @@
 /** Answers from any prose: rank sentences, pull a typed candidate from each, score each with the model, decide. */
 
 import { relativeYear } from '../../analysis/values'
+import { findNames } from '../../facts/names'
 import type { Knowledge } from '../../knowledge/pack'
 import { memo } from '../../memo'
 import { type AnswerType, answerTypes } from '../../nlu/language'
 import { terms } from '../../nlu/nlp'
+import { escapeRegex } from '../../nlu/normalize'
 import { searchSentences } from '../../retrieve/sentence-index'
 import type { Answer, Citation } from '../../types'
 import { cite, quoteSpan } from '../cite'
@@ -143,7 +145,11 @@ function pickSpan(
   for (const span of typedSpans(sentence)) {
     const fit = typeFit(asked, span.type)
     if (fit === 0 || q.includes(span.text.toLowerCase())) continue
-    // "50m taller than the Petronas Towers" is a difference, not the height asked for
+    // "Half-Life 2 did not appear": a figure the question says as part of a name
+    const word = /(\S+\s+)$/.exec(lower.slice(Math.max(0, span.start - 30), span.start))?.[1]
+    const number = /^\S+/.exec(span.text.toLowerCase())?.[0]
+    if (word && number && new RegExp(`${escapeRegex(word + number)}\\b`).test(q)) continue
+    // "50m taller than the Old Mill Tower" is a difference, not the height asked for
     if (!difference && comparedAt(lower, span)) continue
     if (fit === 1) count++
     const distance = anchors.length
@@ -176,6 +182,15 @@ export interface Prepared {
   anchors: RegExp[]
   signals: QuestionSignals
   question: RetrievalQuestion
+}
+
+/** the question's names with the runs they are said in: "Kestrel Bay Port" is one owner (also "KBP"), not three */
+function nameRuns(text: string, names: string[][]): string[][] {
+  const runs = findNames(text)
+    .map((n) => n.text.toLowerCase().replace(/['’]s$/, ''))
+    .filter((r) => r.includes(' '))
+  const inRun = (alts: string[]) => alts.some((a) => runs.some((r) => r.split(' ').includes(a)))
+  return [...runs.map((r) => [r]), ...names.filter((alts) => !inRun(alts))]
 }
 
 export function prepare(knowledge: Knowledge, question: RetrievalQuestion): Prepared {
@@ -213,7 +228,7 @@ export function prepare(knowledge: Knowledge, question: RetrievalQuestion): Prep
     asked: difference ? 'number' : asked,
     typed: typed || difference,
     names,
-    owners: entities.length ? entities : names,
+    owners: entities.length ? entities : nameRuns(question.text, names),
     anchors: anchorPatterns(question.text),
     difference,
     signals,
