@@ -4,6 +4,7 @@ import { loadPack } from '../../../src/core/knowledge/pack'
 import { type LanguageFile, loadLanguage } from '../../../src/core/nlu/language'
 import { understand } from '../../../src/core/nlu/understand'
 import { buildPackFromDisk } from '../../../src/runtime/node/files'
+import { fixtureCorpus, seedCorpus } from '../../corpora'
 import { intentFiles, thrown } from '../helpers'
 
 const intent = (name: string, more: Record<string, unknown> = {}) => ({
@@ -91,7 +92,7 @@ describe('loadLanguage', () => {
 })
 
 describe('the utterances in intents/', () => {
-  const knowledge = loadPack(buildPackFromDisk({ corpus: ['corpus', 'test/fixtures/corpus'] }))
+  const knowledge = loadPack(buildPackFromDisk({ corpus: [seedCorpus, fixtureCorpus] }))
 
   it('each reaches its own intent through understand()', () => {
     const misses = knowledge.language.intents.flatMap((intent) =>
