@@ -82,6 +82,21 @@ describe('loadLanguage', () => {
     expect(error.message).toBe('intents: intent "count" is defined twice')
   })
 
+  it('reads the mood words in lower case and refuses an empty one, naming its path', () => {
+    const language = loadLanguage([
+      file('a.json', { moods: { planned: ['Plans to', 'will'] } }),
+      file('b.json', { moods: { expected: ['expects'] } }),
+    ])
+    expect(language.moods).toEqual({ planned: ['plans to', 'will'], expected: ['expects'] })
+    const error = thrown(() => loadLanguage([file('m.json', { moods: { planned: [''] } })]))
+    expect(error.message).toBe(
+      'intents/m.json: moods.planned[0]: Too small: expected string to have >=1 characters',
+    )
+    expect(thrown(() => loadLanguage([file('m.json', { moods: { hoped: [] } })])).message).toBe(
+      'intents/m.json: moods: Unrecognized key: "hoped"',
+    )
+  })
+
   it('accepts two files with different intents', () => {
     const language = loadLanguage([
       file('a.json', { intents: [intent('count')] }),
