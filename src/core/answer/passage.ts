@@ -111,7 +111,11 @@ export function answerFromPassages(
   if (second) chosen.push(second)
   chosen.sort((a, b) => a.span.start - b.span.start)
   const text = knowledge.documents.get(best.passage.docId)!.text
-  const answer = chosen.map((c) => text.slice(c.span.start, c.span.end)).join(' ')
+  // a heading is a title, not a sentence: the sentence under it answers, never glued to it
+  const said = chosen.filter((c) => c.passage.kind !== 'heading')
+  const answer = (said.length > 0 ? said : chosen)
+    .map((c) => text.slice(c.span.start, c.span.end))
+    .join(' ')
   return {
     answer,
     abstained: false,
