@@ -64,21 +64,23 @@ export function sayAttribute(
   all: AttributeFact[] = [],
 ): string {
   const subject = capitalise(entityName(knowledge, f.subjectId, f.subject))
+  // "the Kestrel Bay Port Authority", as the text names it
+  const object = (a: AttributeFact) => entityName(knowledge, a.objectId, a.object)
   switch (f.relation) {
     case 'located_in':
-      return `${subject} is based in ${f.object}.`
+      return `${subject} is based in ${object(f)}.`
     case 'held_in':
-      return `${subject} was held in ${f.object}.`
+      return `${subject} was held in ${object(f)}.`
     case 'spoke_at': {
       const place = all.find((a) => a.relation === 'held_in' && a.subjectId === f.objectId)
-      return `${subject} spoke at ${f.object}${place ? ` in ${place.object}` : ''}.`
+      return `${subject} spoke at ${object(f)}${place ? ` in ${object(place)}` : ''}.`
     }
     case 'role': {
       const employer = all.find((a) => a.relation === 'works_for' && a.subjectId === f.subjectId)
-      return `${subject} is ${f.object}${employer ? ` at ${employer.object}` : ''}.`
+      return `${subject} is ${f.object}${employer ? ` at ${object(employer)}` : ''}.`
     }
     case 'works_for':
-      return `${subject} works for ${f.object}.`
+      return `${subject} works for ${object(f)}.`
     case 'author':
       return `${f.object} wrote "${f.subject}".`
   }
