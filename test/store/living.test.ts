@@ -7,22 +7,23 @@ import { readCorpus, readLanguage } from '../../src/runtime/node/files'
 import { openNodeStore } from '../../src/runtime/node/store/libsql'
 import { buildKey, startStoreService } from '../../src/runtime/node/store/start'
 import { buildInProcess, seedChanges, startLivingCorpus } from '../../src/store/living'
+import { seedCorpus } from '../corpora'
 import { fixture, tempDir } from './helpers'
 
 const port = parseCorpusFile('kestrel-bay-port.md', fixture('kestrel-bay-port'))
 const portQuestion = 'How many TEU did Kestrel Bay handle?'
 
 describe('startLivingCorpus', () => {
-  it('seeds an empty store from corpus/, then starts from the stored snapshot', async () => {
+  it('seeds an empty store from its corpus folder, then starts from the stored snapshot', async () => {
     const dataDir = tempDir()
-    const first = await startStoreService({ dataDir, build: buildInProcess })
+    const first = await startStoreService({ dataDir, corpus: seedCorpus, build: buildInProcess })
     expect(first.knowledgeFrom).toBe('a rebuild (1 change(s) from the seed folder)')
     expect((await first.store.articles()).map((a) => [a.docId, a.origin])).toEqual([
       ['china-smart-cities', 'seed'],
     ])
     await first.store.close()
 
-    const second = await startStoreService({ dataDir, build: buildInProcess })
+    const second = await startStoreService({ dataDir, corpus: seedCorpus, build: buildInProcess })
     expect(second.knowledgeFrom).toBe('the stored snapshot')
     expect([...second.service.knowledge.documents.keys()]).toEqual(['china-smart-cities'])
     await second.store.close()
@@ -31,6 +32,7 @@ describe('startLivingCorpus', () => {
   it('answers from an added article at once, while a turn already started keeps its knowledge', async () => {
     const { service, corpus, store } = await startStoreService({
       url: ':memory:',
+      corpus: seedCorpus,
       build: buildInProcess,
     })
     const before = service.knowledge
@@ -51,7 +53,7 @@ describe('startLivingCorpus', () => {
     const language = readLanguage('intents')
     const service = { knowledge: undefined as never }
     let fail = false
-    const { corpus } = await startLivingCorpus(service, readCorpus('corpus'), {
+    const { corpus } = await startLivingCorpus(service, readCorpus(seedCorpus), {
       store,
       language,
       buildKey: buildKey(language),
@@ -74,7 +76,11 @@ describe('startLivingCorpus', () => {
   })
 
   it('refuses to remove the last article', async () => {
-    const { corpus, store } = await startStoreService({ url: ':memory:', build: buildInProcess })
+    const { corpus, store } = await startStoreService({
+      url: ':memory:',
+      corpus: seedCorpus,
+      build: buildInProcess,
+    })
     await expect(corpus.remove('china-smart-cities')).rejects.toThrow(
       'the last article cannot be removed: the service needs one to answer from',
     )
@@ -85,7 +91,7 @@ describe('startLivingCorpus', () => {
   it('rebuilds when the language changed since the snapshot', async () => {
     const store = await openNodeStore({ url: ':memory:' })
     const language = readLanguage('intents')
-    const seeds = readCorpus('corpus')
+    const seeds = readCorpus(seedCorpus)
     await startLivingCorpus(undefined, seeds, { store, language, buildKey: 'old' })
     const again = await startLivingCorpus(undefined, seeds, { store, language, buildKey: 'new' })
     expect([again.source, again.reason]).toEqual(['rebuilt', 'the language or pack format changed'])
@@ -130,8 +136,8 @@ describe('seedChanges', () => {
 describe('two instances on one store', () => {
   it('takes up the change the other made with refresh(), and only once', async () => {
     const dataDir = tempDir()
-    const a = await startStoreService({ dataDir, build: buildInProcess })
-    const b = await startStoreService({ dataDir, build: buildInProcess })
+    const a = await startStoreService({ dataDir, corpus: seedCorpus, build: buildInProcess })
+    const b = await startStoreService({ dataDir, corpus: seedCorpus, build: buildInProcess })
     await a.corpus.put(port)
     expect(b.service.knowledge.documents.has('kestrel-bay-port')).toBe(false)
     expect(await b.corpus.refresh()).toBe(true)

@@ -122,7 +122,11 @@ export function answerFromPassages(
         .indexOf(key ?? ''),
     )
   const spans = chosen.map((c) => quoteSpan(text, c.span, focus(c.span)))
-  const answer = spans.map((span) => text.slice(span.start, span.end)).join(' ')
+  // a heading is a title, not a sentence: the sentence under it answers, never glued to it
+  const said = spans.filter((_, i) => chosen[i]!.passage.kind !== 'heading')
+  const answer = (said.length > 0 ? said : spans)
+    .map((span) => text.slice(span.start, span.end))
+    .join(' ')
   return {
     answer,
     abstained: false,

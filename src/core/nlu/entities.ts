@@ -111,44 +111,49 @@ function titled(
 }
 
 /**
- * names said with a title that stand for the person's plain name: "Northmark Transport Minister Rina Oduya" and
- * "Ms Oduya" for "Rina Oduya", "Sir Tomas" for the "Tomas Brell" of "Sir Tomas Brell"; a surname or
- * first name that fits two people stays as written
+ * names said with a title that stand for one person, mapped to the name the person goes by: the plain name
+ * where the text says it alone, else the name with its title ("Dr Amara Okoye"), else the plain name
+ * ("Transport Minister Rina Oduya" and "Ms Oduya" -> "Rina Oduya"); "Sir Tomas" is the Sir Tomas Brell
+ * named in full. A surname or first name that fits two people stays as written
  */
 export function titledForms(
   names: Iterable<string>,
   honorifics: string[],
   orgWords: string[] = [],
 ): Map<string, string> {
-  const all = [...new Set(names)]
+  const all = new Set(names)
   const titles = new Set(honorifics)
   const org = new Set(orgWords.map((w) => w.toLowerCase()))
   const plain = (words: string[]) =>
     words.length >= 2 &&
     words.length <= 4 &&
     words.every((w) => /^[A-Z][a-z'’-]+$/.test(w) && !titles.has(w) && !org.has(w.toLowerCase()))
-  const withTitle = all.flatMap((name) => {
+  const withTitle = [...all].flatMap((name) => {
     const t = titled(name, titles)
-    return t ? [{ name, ...t }] : []
+    return t ? [{ name, ...t, person: t.person.join(' ') }] : []
   })
-  const full = new Set([
-    ...all.filter((n) => plain(n.split(/\s+/))),
-    ...withTitle.filter((t) => t.person.length >= 2).map((t) => t.person.join(' ')),
-  ])
+  // each person named in full, by the name they go by
+  const goesBy = new Map<string, string>()
+  for (const n of all) if (plain(n.split(/\s+/))) goesBy.set(n, n)
+  for (const t of withTitle)
+    if (t.person.includes(' ') && !goesBy.has(t.person)) {
+      const titledFirst = withTitle.find((u) => u.person === t.person && u.name.startsWith(u.title))
+      goesBy.set(t.person, titledFirst?.name ?? t.person)
+    }
   const out = new Map<string, string>()
+  const map = (from: string, to: string) => from !== to && out.set(from, to)
+  for (const [person, name] of goesBy) map(person, name)
   for (const { name, title, person } of withTitle) {
-    if (person.length >= 2) {
-      out.set(name, person.join(' '))
+    if (person.includes(' ')) {
+      map(name, goesBy.get(person)!)
       continue
     }
-    const [word] = person as [string]
-    // "Sir Tomas" is the Sir Tomas Brell named in full; else "Ms Oduya" is the one Oduya
     const sameTitle = withTitle
-      .filter((t) => t.title === title && t.person.length >= 2 && t.person[0] === word)
-      .map((t) => t.person.join(' '))
-    const bySurname = [...full].filter((n) => n.split(' ').at(-1) === word)
-    const longs = [...new Set(sameTitle.length ? sameTitle : bySurname)]
-    if (longs.length === 1) out.set(name, longs[0]!)
+      .filter((t) => t.title === title && t.person.startsWith(`${person} `))
+      .map((t) => t.person)
+    const bySurname = [...goesBy.keys()].filter((n) => n.split(' ').at(-1) === person)
+    const people = [...new Set(sameTitle.length ? sameTitle : bySurname)]
+    if (people.length === 1) map(name, goesBy.get(people[0]!)!)
   }
   return out
 }

@@ -106,6 +106,13 @@ const fileSchema = z.strictObject({
   englishWords: z.array(z.string()).optional(),
   /** phrases that ask for a difference: "by how much", "how many more" */
   differenceCues: z.array(z.string()).optional(),
+  /** words that make a figure a plan ("will", "plans to") or an expectation ("expects", "may"), not a fact */
+  moods: z
+    .strictObject({
+      planned: z.array(z.string().min(1)).default([]),
+      expected: z.array(z.string().min(1)).default([]),
+    })
+    .optional(),
   /** the fitted answer-or-abstain model (written by `npm run train`) */
   answerModel: z
     .strictObject({
@@ -143,6 +150,7 @@ export interface Language {
   negations: string[]
   englishWords: string[]
   differenceCues: string[]
+  moods: { planned: string[]; expected: string[] }
   answerModel?: AnswerModel
 }
 
@@ -176,6 +184,7 @@ export function loadLanguage(files: LanguageFile[]): Language {
     negations: [],
     englishWords: [],
     differenceCues: [],
+    moods: { planned: [], expected: [] },
   }
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
     let json: unknown
@@ -218,6 +227,8 @@ export function loadLanguage(files: LanguageFile[]): Language {
     language.negations.push(...(data.negations ?? []).map((w) => w.toLowerCase()))
     language.englishWords.push(...(data.englishWords ?? []).map((w) => w.toLowerCase()))
     language.differenceCues.push(...(data.differenceCues ?? []).map((w) => w.toLowerCase()))
+    language.moods.planned.push(...(data.moods?.planned ?? []).map((w) => w.toLowerCase()))
+    language.moods.expected.push(...(data.moods?.expected ?? []).map((w) => w.toLowerCase()))
     if (data.answerModel) language.answerModel = data.answerModel
     language.keepWords.push(...(data.keepWords ?? []).map((w) => w.toLowerCase()))
   }

@@ -1,4 +1,4 @@
-/** Names said with a title stand for the person the text names in full. */
+/** Names said with a title stand for one person, under the name the person goes by. */
 import { describe, expect, it } from 'vitest'
 import { titledForms } from '../../../src/core/nlu/entities'
 import { readLanguage } from '../../../src/runtime/node/files'
@@ -17,7 +17,12 @@ describe('titledForms', () => {
     [
       'a first name after a title the full name was said with',
       ['Sir Tomas Brell', 'Sir Tomas', 'Anna Tomas'],
-      { 'Sir Tomas Brell': 'Tomas Brell', 'Sir Tomas': 'Tomas Brell' },
+      { 'Tomas Brell': 'Sir Tomas Brell', 'Sir Tomas': 'Sir Tomas Brell' },
+    ],
+    [
+      'a person the text never names without a title',
+      ['Dr Vane Holt', 'Mrs Holt'],
+      { 'Vane Holt': 'Dr Vane Holt', 'Mrs Holt': 'Dr Vane Holt' },
     ],
     ['a surname two people share', ['Rina Oduya', 'Kofi Oduya', 'Mr Oduya'], {}],
     ['no full name', ['Dr Vane'], {}],

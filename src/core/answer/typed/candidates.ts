@@ -206,8 +206,9 @@ function readSpans(sentence: string): TypedSpan[] {
 export function typeFit(asked: AnswerType, span: AnswerType): number {
   if (asked === span) return 1
   const near: Record<string, AnswerType[]> = {
-    number: ['count', 'money', 'duration'],
-    money: ['count'],
+    number: ['count', 'money', 'duration', 'percent'],
+    // "how much did profits fall": by a share as well as by an amount
+    money: ['count', 'percent'],
     count: ['number'],
     duration: ['date', 'count'],
     date: ['duration'],
