@@ -1,5 +1,6 @@
 /** Answers a free-text question with the best supporting sentences, or abstains when none supports it. */
 import type { Knowledge } from '../knowledge/pack'
+import { memo } from '../memo'
 import { terms } from '../nlu/nlp'
 import { idf, type RankedSentence, rankSentences, type WeightedTerm } from '../retrieve/sentences'
 import type { Answer } from '../types'
@@ -13,22 +14,65 @@ export interface PassageOptions {
 }
 const defaults: Required<PassageOptions> = { minCoverage: 0.5, companion: 0.85 }
 
-/** the question's words plus the related words `intents/` lists for them, at a lower weight */
+// endings that make a word of the same family, longest first: "co-founder", "co-founded" and "co-found"
+// share "co-found"
+const familyEndings = [
+  'ations',
+  'ation',
+  'ments',
+  'ment',
+  'ings',
+  'ing',
+  'ers',
+  'er',
+  'ors',
+  'or',
+  'ed',
+  's',
+]
+
+/** a word's family stem: the word without its longest derivational ending that leaves four letters */
+export function familyStem(term: string): string {
+  for (const ending of familyEndings)
+    if (term.endsWith(ending) && term.length - ending.length >= 4)
+      return term.slice(0, -ending.length)
+  return term
+}
+
+const familyCache = new WeakMap<Knowledge, Map<string, string[]>>()
+
+/** the corpus's words by family stem, built once per knowledge */
+function familiesOf(knowledge: Knowledge): Map<string, string[]> {
+  return memo(familyCache, knowledge, () => {
+    const out = new Map<string, string[]>()
+    for (const word of knowledge.df.keys()) {
+      const stem = familyStem(word)
+      out.set(stem, [...(out.get(stem) ?? []), word])
+    }
+    return out
+  })
+}
+
+/** the question's words plus the related words `intents/` lists for them, at a lower weight, and for a
+ * word the corpus never uses, its words of the same family ("co-founded" -> "co-founder") */
 export function expandTerms(knowledge: Knowledge, words: string[]): WeightedTerm[] {
   const out: WeightedTerm[] = []
   const asked = new Set(words)
+  const families = familiesOf(knowledge)
   for (const term of asked) {
     out.push({ term, weight: 1 })
     // each question word gets its own expansions, so two words may share one ("risk", "boom" -> "overheating")
     const own = new Set<string>()
-    for (const related of knowledge.language.synonyms[term] ?? []) {
-      // the word as written and its lemma: wink lemmatises a word alone differently from in a sentence
-      for (const r of [...terms(related), ...related.toLowerCase().split(/\s+/)]) {
-        if (asked.has(r) || own.has(r)) continue
-        own.add(r)
-        out.push({ term: r, weight: 0.8, of: term })
-      }
+    const add = (r: string, weight: number) => {
+      if (asked.has(r) || own.has(r)) return
+      own.add(r)
+      out.push({ term: r, weight, of: term })
     }
+    // the word as written and its lemma: wink lemmatises a word alone differently from in a sentence
+    for (const related of knowledge.language.synonyms[term] ?? [])
+      for (const r of [...terms(related), ...related.toLowerCase().split(/\s+/)]) add(r, 0.8)
+    // a word the corpus never uses may be said in another form of its family
+    if (!knowledge.df.has(term)) for (const r of families.get(familyStem(term)) ?? []) add(r, 0.7)
   }
   return out
 }
