@@ -9,7 +9,7 @@ import type { Context } from 'hono'
 import { createApp } from '../../http/app'
 import type { AppEnv, LogLine } from '../../http/deps'
 import { type HttpErrorCode, httpErrors } from '../../http/errors'
-import { forwardedAddress, rateKey } from './client-ip'
+import { clientAddress } from '../../http/middleware/client-address'
 import { appConfig, readConfig } from './config'
 import { drainable } from './drain'
 import { startStoreService } from './store/start'
@@ -30,13 +30,13 @@ export const requestTimeoutMs = 30_000
  */
 export function nodeClientKey(header?: string, trustedProxies = 1) {
   return (c: Context<AppEnv>): string => {
-    const forwarded = header ? forwardedAddress(c.req.header(header), trustedProxies) : undefined
-    if (forwarded) return rateKey(forwarded)
+    let socket: string | undefined
     try {
-      return rateKey(getConnInfo(c).remote.address ?? 'unknown')
+      socket = getConnInfo(c).remote.address
     } catch {
-      return 'unknown'
+      // no socket (a request made in process): only the header can say
     }
+    return clientAddress((name) => c.req.header(name), socket, { header, trustedProxies })
   }
 }
 
