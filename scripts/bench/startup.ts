@@ -1,4 +1,7 @@
-/** Start-up: process spawn to /healthz ready over several fresh starts of what npm start runs, and what the time is spent on. */
+/** Start-up: process spawn to /healthz ready over several restarts of what npm start runs (and first starts on an empty store), and what the time is spent on. */
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { runChild } from './child'
 import { type RunningServer, rssOf, startServer, tsxServer } from './server'
@@ -7,10 +10,15 @@ import { median } from './stats'
 
 export interface StartupResult {
   starts: number
-  /** medians over the starts */
+  /** medians over the starts, each a restart on the store the untimed start made (its snapshot) */
   readyMs: number
   indexedMs: number
   rssAtReady: number
+  /** CPU time (user + system, all threads) the process had spent when it was ready: what a
+   * shared machine's load does not stretch, unlike the wall time */
+  cpuAtReadyMs: number
+  /** the same over as many first starts, each on an empty store: the pack is built on the build thread */
+  firstStart?: { readyMs: number; indexedMs: number; cpuAtReadyMs: number }
   /** medians over as many in-process probes */
   parts: StartupParts
   /** the same server through tsx, as `npm start` ran it before the build step: for comparison */
@@ -19,13 +27,28 @@ export interface StartupResult {
 
 const childScript = fileURLToPath(new URL('./startup-child.ts', import.meta.url))
 
-async function timeStarts(starts: number, args?: string[]) {
+/** user + system CPU of a process so far, ms, from /proc/<pid>/stat (clock ticks of 10 ms) */
+function cpuOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
+/**
+ * Starts timed one after another. A restart, as a deployed service restarts: every start on
+ * the one store that an untimed start seeded (its stored snapshot is what later starts load).
+ * A first start: each on an empty store of its own, so each builds the pack.
+ */
+async function timeStarts(starts: number, args?: string[], first = false) {
   const servers: Pick<RunningServer, 'readyMs' | 'indexedMs'>[] = []
   const rss: number[] = []
-  // one start untimed: the build (or tsx's transpile cache) is made on the first run of a fresh clone
-  await (await startServer({}, args)).stop()
+  const cpu: number[] = []
+  const dataDir = mkdtempSync(join(tmpdir(), 'citable-bench-restart-'))
+  const env = (): Record<string, string> => (first ? {} : { DATA_DIR: dataDir })
+  // one start untimed: it builds the bundle (or fills tsx's transpile cache) and seeds the store
+  await (await startServer(env(), args)).stop()
   for (let i = 0; i < starts; i++) {
-    const server = await startServer({}, args)
+    const server = await startServer(env(), args)
+    cpu.push(cpuOf(server.pid))
     servers.push(server)
     rss.push(rssOf(server.pid))
     await server.stop()
@@ -34,11 +57,13 @@ async function timeStarts(starts: number, args?: string[]) {
     readyMs: median(servers.map((s) => s.readyMs)),
     indexedMs: median(servers.flatMap((s) => (s.indexedMs === undefined ? [] : [s.indexedMs]))),
     rssAtReady: median(rss),
+    cpuAtReadyMs: median(cpu),
   }
 }
 
 export async function measureStartup(starts: number): Promise<StartupResult> {
   const production = await timeStarts(starts)
+  const first = await timeStarts(starts, undefined, true)
   const parts: StartupParts[] = []
   for (let i = 0; i < starts; i++)
     parts.push(await runChild<StartupParts>(childScript, [], partsMarker, { timeoutMs: 60_000 }))
@@ -53,6 +78,11 @@ export async function measureStartup(starts: number): Promise<StartupResult> {
   return {
     starts,
     ...production,
+    firstStart: {
+      readyMs: first.readyMs,
+      indexedMs: first.indexedMs,
+      cpuAtReadyMs: first.cpuAtReadyMs,
+    },
     parts: {
       importMs: mid((p) => p.importMs),
       modelMs: mid((p) => p.modelMs),
