@@ -92,10 +92,10 @@ export function startupSection(r: BenchResults): string {
   return [
     '## Start-up (shipped corpus)',
     '',
-    `Process spawn to the first 200 from \`/healthz\` (polled every 5 ms), median of ${s.starts} starts after one untimed start. The first row is what \`npm start\` runs once its prestart has found the bundle fresh (\`node ${productionServer().join(' ')}\`; npm's own start-up comes on top), restarted on the store the untimed start seeded, as a deployed service restarts: it loads the stored snapshot. The second row is the very first start on an empty store, which builds the pack on the build thread; the third the server through tsx (restarts), as \`npm start\` ran it before the build step. CPU is the process's user + system time (all threads, 10 ms ticks) when it was ready: unlike the wall time, a busy machine does not stretch it. \`indexedMs\` is what the server logs: the store opened, the knowledge loaded or built, the wink model warm. The parts come from as many fresh in-process probes through tsx: node and tsx up to the probe's first line, importing the modules the server imports (wink's model data is among them), making the wink instance, building the pack from corpus/ and intents/, and loadPack.`,
+    `Process spawn to the first 200 from \`/healthz\` (polled every 5 ms), median of ${s.starts} starts after one untimed start. The first row is what \`npm start\` runs once its prestart has found the bundle fresh (\`node ${productionServer().join(' ')}\`; npm's own start-up comes on top), restarted on the store the untimed start seeded, as a deployed service restarts: it loads the stored snapshot. The second row is the very first start on an empty store, which builds the pack on the build thread; the third the server through tsx (restarts), as \`npm start\` ran it before the build step. CPU is the process's user + system time (all threads, 10 ms ticks) when it was ready: unlike the wall time, a busy machine does not stretch it. The first and second answer are the wall times of the same question asked twice once ready: what the first pays for anything left to first use. \`indexedMs\` is what the server logs: the store opened, the knowledge loaded or built, the wink model warm. The parts come from as many fresh in-process probes through tsx: node and tsx up to the probe's first line, importing the modules the server imports (wink's model data is among them), making the wink instance, building the pack from corpus/ and intents/, and loadPack.`,
     '',
     table(
-      ['how', 'ready', 'CPU at ready', 'RSS at ready', 'server indexedMs'],
+      ['how', 'ready', 'CPU at ready', 'RSS at ready', 'server indexedMs', 'first / second answer'],
       [
         [
           '`npm start` (bundle, plain node), a restart',
@@ -103,6 +103,9 @@ export function startupSection(r: BenchResults): string {
           s.cpuAtReadyMs === undefined ? '' : `${ms(s.cpuAtReadyMs)} ms`,
           bytes(s.rssAtReady),
           `${ms(s.indexedMs)} ms`,
+          s.firstAnswerMs === undefined
+            ? ''
+            : `${ms(s.firstAnswerMs)} / ${ms(s.secondAnswerMs)} ms`,
         ],
         ...(s.firstStart
           ? [
@@ -112,11 +115,21 @@ export function startupSection(r: BenchResults): string {
                 `${ms(s.firstStart.cpuAtReadyMs)} ms`,
                 '',
                 `${ms(s.firstStart.indexedMs)} ms`,
+                '',
               ],
             ]
           : []),
         ...(s.tsx
-          ? [['tsx, for comparison', `${ms(s.tsx.readyMs)} ms`, '', bytes(s.tsx.rssAtReady), '']]
+          ? [
+              [
+                'tsx, for comparison',
+                `${ms(s.tsx.readyMs)} ms`,
+                '',
+                bytes(s.tsx.rssAtReady),
+                '',
+                '',
+              ],
+            ]
           : []),
       ],
     ),

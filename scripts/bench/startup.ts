@@ -17,6 +17,10 @@ export interface StartupResult {
   /** CPU time (user + system, all threads) the process had spent when it was ready: what a
    * shared machine's load does not stretch, unlike the wall time */
   cpuAtReadyMs: number
+  /** wall time of the first question asked once ready, and of the second: what the first pays
+   * for anything left to first use (wink's model was, until the start made it) */
+  firstAnswerMs: number
+  secondAnswerMs: number
   /** the same over as many first starts, each on an empty store: the pack is built on the build thread */
   firstStart?: { readyMs: number; indexedMs: number; cpuAtReadyMs: number }
   /** medians over as many in-process probes */
@@ -42,6 +46,7 @@ async function timeStarts(starts: number, args?: string[], first = false) {
   const servers: Pick<RunningServer, 'readyMs' | 'indexedMs'>[] = []
   const rss: number[] = []
   const cpu: number[] = []
+  const answers: [number[], number[]] = [[], []]
   const dataDir = mkdtempSync(join(tmpdir(), 'citable-bench-restart-'))
   const env = (): Record<string, string> => (first ? {} : { DATA_DIR: dataDir })
   // one start untimed: it builds the bundle (or fills tsx's transpile cache) and seeds the store
@@ -51,6 +56,7 @@ async function timeStarts(starts: number, args?: string[], first = false) {
     cpu.push(cpuOf(server.pid))
     servers.push(server)
     rss.push(rssOf(server.pid))
+    for (const times of answers) times.push(await timeAnswer(server.url))
     await server.stop()
   }
   return {
@@ -58,7 +64,20 @@ async function timeStarts(starts: number, args?: string[], first = false) {
     indexedMs: median(servers.flatMap((s) => (s.indexedMs === undefined ? [] : [s.indexedMs]))),
     rssAtReady: median(rss),
     cpuAtReadyMs: median(cpu),
+    firstAnswerMs: median(answers[0]),
+    secondAnswerMs: median(answers[1]),
   }
+}
+
+/** one question from the shipped corpus over HTTP, wall ms */
+async function timeAnswer(url: string): Promise<number> {
+  const started = performance.now()
+  const res = await fetch(
+    `${url}/api/answer?q=${encodeURIComponent('How many pilots did MOHURD run?')}`,
+  )
+  if (res.status !== 200) throw new Error(`the first question got ${res.status}`)
+  await res.arrayBuffer()
+  return performance.now() - started
 }
 
 export async function measureStartup(starts: number): Promise<StartupResult> {
