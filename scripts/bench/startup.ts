@@ -1,10 +1,18 @@
 /** Start-up: process spawn to /healthz ready over several restarts of what npm start runs (and first starts on an empty store), and what the time is spent on. */
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { runChild } from './child'
-import { type RunningServer, rssOf, startServer, tsxServer } from './server'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { repoRoot, runChild } from './child'
+import {
+  ensureBuilt,
+  productionServer,
+  type RunningServer,
+  rssOf,
+  startServer,
+  tsxServer,
+} from './server'
 import { partsMarker, type StartupParts } from './startup-child'
 import { median } from './stats'
 
@@ -25,6 +33,9 @@ export interface StartupResult {
   firstStart?: { readyMs: number; indexedMs: number; cpuAtReadyMs: number }
   /** medians over as many in-process probes */
   parts: StartupParts
+  /** the bundle npm start runs, imported by plain node with its flags (it does not start when
+   * imported): node's boot up to the first line, and parsing and evaluating the bundle */
+  bundle?: { bootMs: number; importMs: number }
   /** the same server through tsx, as `npm start` ran it before the build step: for comparison */
   tsx?: { readyMs: number; rssAtReady: number }
 }
@@ -69,6 +80,23 @@ async function timeStarts(starts: number, args?: string[], first = false) {
   }
 }
 
+/** node's boot and the bundle's import, in a fresh plain node with the start script's flags */
+function timeBundleImport(): { bootMs: number; importMs: number } {
+  ensureBuilt()
+  const args = productionServer()
+  const bundle = pathToFileURL(`${repoRoot}/${args.at(-1)}`).href
+  const code = `const boot = performance.now(); await import(${JSON.stringify(bundle)}); console.log(JSON.stringify({ bootMs: boot, importMs: performance.now() - boot }))`
+  const out = execFileSync(
+    process.execPath,
+    [...args.slice(0, -1), '--input-type=module', '-e', code],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    },
+  )
+  return JSON.parse(out.trim().split('\n').at(-1)!)
+}
+
 /** one question from the shipped corpus over HTTP, wall ms */
 async function timeAnswer(url: string): Promise<number> {
   const started = performance.now()
@@ -87,6 +115,7 @@ export async function measureStartup(starts: number): Promise<StartupResult> {
   for (let i = 0; i < starts; i++)
     parts.push(await runChild<StartupParts>(childScript, [], partsMarker, { timeoutMs: 60_000 }))
   const mid = (f: (p: StartupParts) => number) => median(parts.map(f))
+  const imports = Array.from({ length: starts }, timeBundleImport)
   let tsx: StartupResult['tsx']
   try {
     const t = await timeStarts(starts, tsxServer)
@@ -108,6 +137,10 @@ export async function measureStartup(starts: number): Promise<StartupResult> {
       buildMs: mid((p) => p.buildMs),
       loadMs: mid((p) => p.loadMs),
       bootMs: mid((p) => p.bootMs),
+    },
+    bundle: {
+      bootMs: median(imports.map((i) => i.bootMs)),
+      importMs: median(imports.map((i) => i.importMs)),
     },
     tsx,
   }
