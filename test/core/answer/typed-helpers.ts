@@ -29,6 +29,7 @@ export function analysedValues() {
     ['What is Acme?', 'description'],
     ["What was the Ministry of Transport's budget last year?", 'money'],
     ["Which country's team won the cup?", 'place'],
+    ['Which browsers are challenging the leader?', 'name'],
     ['What happens when the lines are full?', 'description'],
   ])('reads "%s" as asking for a %s', (question, type) => {
     expect(expectedType(question, language.answerTypes)).toBe(type)

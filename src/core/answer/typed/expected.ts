@@ -133,5 +133,7 @@ export function expectedType(question: string, defs: AnswerTypeDef[]): AnswerTyp
   // "what does a monthly pass cost?": the question's last word may say it
   const last = ws.at(-1) ?? ''
   for (const def of defs) if (def.ends.includes(last)) return def.type
+  // "which browsers are challenging it?": "which" before a noun no type knows asks for names
+  if (at !== -1 && ws[at] === 'which' && noun && !clauseStart.has(ws[at + 1] ?? '')) return 'name'
   return 'description'
 }
