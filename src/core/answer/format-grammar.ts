@@ -147,7 +147,8 @@ export const pronounStart =
   /^(?:it(?!['’])|its|the\s+(?:company|firm|group|authority|organi[sz]er|utility|operator|bank|brewer|city|council|ministry|government))\b/i
 
 /** a clause that opens with "which", "who" or "that" is about the noun before it, not the owner */
-export const relativeStart = /^(?:\s|["“”'‘’])*(?:which|who|that)\s/i
+export const relativeStart =
+  /^(?:\s|["“”'‘’])*(?:(?:of|for|in|from|to|by|with) )?(?:which|whom|who|that)\s/i
 
 const irregularPlurals = new Set(['people', 'staff', 'men', 'women', 'children', 'police', 'data'])
 

@@ -61,9 +61,17 @@ const calendar = new RegExp(
   `^(?:${months}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\\s+\\d+)?$`,
 )
 
+// a three-letter code before a figure is its currency ("EUR 150 million"), not an owner
+const currencyCode = (text: string, n: { text: string; end: number }) =>
+  /^[A-Z]{3}$/.test(n.text) && /^\s*\d/.test(text.slice(n.end))
+
 const namesIn = (text: string, context: OwnerContext) =>
   findNames(text).filter(
-    (n) => !/^\d/.test(n.text) && !calendar.test(n.text) && context.isName(n.text),
+    (n) =>
+      !/^\d/.test(n.text) &&
+      !calendar.test(n.text) &&
+      !currencyCode(text, n) &&
+      context.isName(n.text),
   )
 
 /** the name a figure in a sentence belongs to: the nearest name before it, or what a pronoun before it

@@ -125,6 +125,12 @@ function comparedAt(lowerSentence: string, span: TypedSpan): boolean {
   return m !== null && (comparativeWord.test(last) || /\S\s+than/.test(m[0]))
 }
 
+/** where a name is said in a lower-case sentence, as whole words */
+function placesOf(lower: string, name: string): number[] {
+  if (name.length < 2) return []
+  return [...lower.matchAll(new RegExp(`\\b${escapeRegex(name)}\\b`, 'g'))].map((m) => m.index)
+}
+
 /** the typed span the question asks for, nearest the question's words; none the question itself says */
 function pickSpan(
   sentence: string,
@@ -132,11 +138,16 @@ function pickSpan(
   question: string,
   patterns: RegExp[],
   difference = false,
+  owners: string[][] = [],
 ): { span?: TypedSpan; fit: number; count: number } {
   const q = question.toLowerCase()
   const lower = sentence.toLowerCase()
-  // every place the question's own words are said: the span asked for sits next to them
-  const anchors = patterns.flatMap((re) => [...lower.matchAll(re)].map((m) => m.index))
+  // every place the question's own words are said: the span asked for sits next to them; where the sentence
+  // says the owner asked about, next to it ("EUR 420 million, of which EUR 150 million comes from X")
+  const said = owners.flatMap((alts) => alts.flatMap((a) => placesOf(lower, a)))
+  const anchors = said.length
+    ? said
+    : patterns.flatMap((re) => [...lower.matchAll(re)].map((m) => m.index))
   let best: { span?: TypedSpan; fit: number; distance: number } = {
     fit: 0,
     distance: Number.POSITIVE_INFINITY,
@@ -264,6 +275,7 @@ export function candidateAt(
           prep.question.text,
           prep.anchors,
           prep.difference,
+          prep.owners,
         )
       : { span: undefined, fit: 0, count: 0 }
   const { fit, count } = picked
