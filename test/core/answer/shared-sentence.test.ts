@@ -32,3 +32,15 @@ describe('a sentence with two figures', () => {
     )
   })
 })
+
+describe('an acronym the text never writes', () => {
+  it('is read off the initials of the one name it spells', () => {
+    const answer = ask('How much money comes from the CF?')
+    expect(answer.abstained).toBe(false)
+    expect(answer.value).toBe(150_000_000)
+  })
+
+  it('is still unknown when no name spells it', () => {
+    expect(ask('How much money comes from the XQZ?').abstained).toBe(true)
+  })
+})
