@@ -1,4 +1,5 @@
 /** Attribute facts of one sentence: where a company is based, where an event was held, who a person is and where they spoke. */
+import type { NamePatterns } from '../nlu/lexicon'
 import type { Relation, Span } from '../types'
 import type { Name } from './names'
 import { attributeRules } from './rules/attribute-rules'
@@ -16,6 +17,11 @@ export interface RawAttribute {
 }
 
 /** every attribute the rules read from one sentence, rule by rule */
-export function readAttributes(text: string, names: Name[], known: Set<string>): RawAttribute[] {
-  return attributeRules.flatMap((rule) => rule.match({ text, names, known }))
+export function readAttributes(
+  text: string,
+  names: Name[],
+  known: Set<string>,
+  patterns: NamePatterns,
+): RawAttribute[] {
+  return attributeRules.flatMap((rule) => rule.match({ text, names, known, patterns }))
 }

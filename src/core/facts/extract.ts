@@ -1,5 +1,6 @@
 /** Extracts facts from every sentence and list line of a document, with the exact span that states each. */
 import type { EntityResolver } from '../nlu/entities'
+import type { NamePatterns } from '../nlu/lexicon'
 import { analyze, terms } from '../nlu/nlp'
 import type { CorpusDocument, EntityType, Fact, Passage, Relation, Span } from '../types'
 import { readAttributes } from './attributes'
@@ -8,15 +9,9 @@ import { baseName, findNames, type Name } from './names'
 import { isSubject } from './phrases'
 import { type Inherited, readQuantities } from './quantities'
 
-const placeEnd =
-  /\b(?:Delta|Region|Province|City|Zone|County|District|State|Island|Valley|Bay|River)$/
-const orgHint =
-  /\b(?:Ministry|Ministries|Bureau|Commission|Agency|Council|Authority|Administration|Department|Co|Corp|Inc|Ltd|Group|Company|Port|University|Institute|Association|Bank|Fund|Operator|Network)\b|^[A-Z]{2,}$/
-
-export function guessType(name: string): EntityType {
-  if (placeEnd.test(name)) return 'place'
-  if (orgHint.test(name)) return 'org'
-  return 'org'
+/** a name ending in a place's word is a place; any other name an organisation */
+export function guessType(name: string, patterns: NamePatterns): EntityType {
+  return patterns.placeEnd.test(name) ? 'place' : 'org'
 }
 
 /** "Electric" at a sentence's start, with the lower-case words after it up to the verb: "Electric buses" */
@@ -79,6 +74,7 @@ export interface Discourse {
 interface Reading {
   doc: CorpusDocument
   entities: EntityResolver
+  patterns: NamePatterns
   /** capitalised words the text uses mid-sentence: such a word opening a sentence is still a name */
   midCaps: Set<string>
   /** facts numbered so far, for the next fact's id */
@@ -123,10 +119,13 @@ function isProper(reading: Reading, text: string, name: Name): boolean {
 function entityOf(reading: Reading, text: string, name: Name | string, type?: EntityType) {
   const base = baseName(typeof name === 'string' ? name : name.text)
   // a sentence's full stop is not part of a name, but "Co." keeps its own
-  const clean = /\b(?:Co|Corp|Inc|Ltd)\.$/.test(base) ? base : base.replace(/\.$/, '')
+  const clean = reading.patterns.suffixWithStop.test(base) ? base : base.replace(/\.$/, '')
   // "Wind made up 34%": a word capitalised only because it opens the sentence names a thing, not an organisation
   const common = typeof name !== 'string' && !isProper(reading, text, name)
-  return reading.entities.resolve(clean, common ? 'other' : (type ?? guessType(clean)))
+  return reading.entities.resolve(
+    clean,
+    common ? 'other' : (type ?? guessType(clean, reading.patterns)),
+  )
 }
 
 /** the entity "the authority", "the company" or "it" points back to */
@@ -178,7 +177,7 @@ function listFacts(s: SentenceReading): Fact[] {
   const { reading, passage, text, names } = s
   return readLists(text, names).map((raw) => {
     const items = raw.items.map((item) =>
-      entityOf(reading, text, item, placeEnd.test(item.text) ? 'place' : guessType(item.text)),
+      entityOf(reading, text, item, guessType(item.text, reading.patterns)),
     )
     const at = { start: s.span.start + raw.at.start, end: s.span.start + raw.at.end }
     return {
@@ -193,7 +192,7 @@ function listFacts(s: SentenceReading): Fact[] {
 function attributeFacts(s: SentenceReading, discourse: Discourse): Fact[] {
   const { reading, passage, text, names } = s
   const out: Fact[] = []
-  for (const raw of readAttributes(text, names, discourse.known)) {
+  for (const raw of readAttributes(text, names, discourse.known, reading.patterns)) {
     // "To date, ...", "In 1883, ...": a capitalised word that opens a sentence names no one
     if (!('pronoun' in raw.subject) && functionWord.test(raw.subject.text)) continue
     const subject =
@@ -247,10 +246,12 @@ export function extractFacts(
   doc: CorpusDocument,
   passages: Passage[],
   entities: EntityResolver,
+  patterns: NamePatterns,
 ): Fact[] {
   const reading: Reading = {
     doc,
     entities,
+    patterns,
     midCaps: new Set(doc.text.match(/(?<=[a-z,;] )[A-Z][A-Za-z]+/g) ?? []),
     count: 0,
   }

@@ -6,6 +6,7 @@ import { extractFacts } from '../facts/extract'
 import { baseName, findNames } from '../facts/names'
 import { buildEntities, shortForms, titledForms } from '../nlu/entities'
 import type { Language } from '../nlu/language'
+import { namePatterns } from '../nlu/lexicon'
 import { type AliasTable, buildAliasTable } from '../nlu/mentions'
 import { terms } from '../nlu/nlp'
 import { buildLexicon, type Lexicon } from '../nlu/typos'
@@ -98,11 +99,13 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
   const words = corpusWords(documents)
   const found = sentenceTexts.flatMap((t) => findNames(t).map((n) => baseName(n.text)))
   const forms = new Map([
-    ...shortForms(found, places, words.lower),
+    ...shortForms(found, places, words.lower, namePatterns(language.lexicon).generic),
     ...titledForms(found, language.honorifics, language.orgWords),
   ])
   resolver.setShortForms(forms)
-  const facts = perDoc.flatMap(({ doc, passages }) => extractFacts(doc, passages, resolver))
+  const facts = perDoc.flatMap(({ doc, passages }) =>
+    extractFacts(doc, passages, resolver, namePatterns(language.lexicon)),
+  )
   // "Solberg said ...": a short form answers to its long name's entity even where no fact resolved it
   for (const [short, long] of forms) {
     const entity = resolver.find(long)

@@ -2,6 +2,10 @@
 import { describe, expect, it } from 'vitest'
 import { findNames } from '../../../src/core/facts/names'
 import { attributeRules } from '../../../src/core/facts/rules/attribute-rules'
+import { namePatterns } from '../../../src/core/nlu/lexicon'
+import { realLanguage } from '../helpers'
+
+const patterns = namePatterns(realLanguage().lexicon)
 
 interface Case {
   /** the sentence, and what the rule reads from it as [relation, subject, object] */
@@ -84,7 +88,7 @@ const table: Record<string, Case> = {
 
 function read(id: string, text: string): Array<[string, string, string]> {
   const rule = attributeRules.find((r) => r.id === id)!
-  return rule.match({ text, names: findNames(text), known: new Set() }).map((a) => {
+  return rule.match({ text, names: findNames(text), known: new Set(), patterns }).map((a) => {
     const subject = 'pronoun' in a.subject ? a.subject.pronoun : a.subject.text
     return [a.relation, subject, a.object.text]
   })

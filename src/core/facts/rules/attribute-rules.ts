@@ -1,5 +1,6 @@
 /** The rules that read attribute facts from one sentence, one small named unit each, in the order they run. */
 
+import type { NamePatterns } from '../../nlu/lexicon'
 import type { RawAttribute } from '../attributes'
 import type { Name } from '../names'
 import { isSubject, pronounSubject } from '../phrases'
@@ -12,6 +13,8 @@ export interface AttributeSentence {
   names: Name[]
   /** names seen before in the document, to recognise a company in an appositive */
   known: Set<string>
+  /** the lexicon's patterns for names */
+  patterns: NamePatterns
 }
 
 export interface AttributeRule {
@@ -105,8 +108,7 @@ function heldEventIn(text: string, names: Name[], direct: Name): RawAttribute | 
 
 /** "X was held in Y", "X, held in Y": only a name right before the verb, and not a person */
 function eventHeldIn(
-  text: string,
-  names: Name[],
+  { text, names, patterns }: AttributeSentence,
   at: number,
   place: Name,
 ): RawAttribute | undefined {
@@ -116,7 +118,7 @@ function eventHeldIn(
     /^\s*,?\s*(?:(?:was|is|will be|were|are|being|to be|has been|had been)\s+)?$/.test(
       text.slice(event.end, at),
     )
-  if (!event || !adjacent || isPersonName(event)) return undefined
+  if (!event || !adjacent || isPersonName(event, patterns)) return undefined
   return {
     kind: 'attribute',
     relation: 'held_in',
@@ -129,7 +131,8 @@ function eventHeldIn(
 /** "the recently held CommunicAsia 2017 in Singapore", "X was held in Y" */
 const heldIn: AttributeRule = {
   id: 'held-in',
-  match({ text, names }) {
+  match(sentence) {
+    const { text, names } = sentence
     const out: RawAttribute[] = []
     for (const m of text.matchAll(
       /\b(?:held|hosted|staged|organi[sz]ed|took place)\s+(?:in|at)?\s*(?:the\s+)?/gi,
@@ -139,7 +142,7 @@ const heldIn: AttributeRule = {
       const read = /^\s+in\s+/.test(text.slice(direct.end))
         ? heldEventIn(text, names, direct)
         : /(?:in|at)\s+(?:the\s+)?$/i.test(m[0])
-          ? eventHeldIn(text, names, m.index, direct)
+          ? eventHeldIn(sentence, m.index, direct)
           : undefined
       if (read) out.push(read)
     }
@@ -150,7 +153,7 @@ const heldIn: AttributeRule = {
 /** "Speaking at the recently held CommunicAsia 2017 in Singapore – Walter Fang", "He was speaking at ..." */
 const spokeAt: AttributeRule = {
   id: 'spoke-at',
-  match({ text, names }) {
+  match({ text, names, patterns }) {
     const out: RawAttribute[] = []
     for (const m of text.matchAll(
       /\b(?:speaking|spoke|speaks|presenting|talking)\s+(?:at|to)\s+(?:the\s+)?(?:recently\s+held\s+|recent\s+|annual\s+)?/gi,
@@ -158,8 +161,9 @@ const spokeAt: AttributeRule = {
       const event = nameAt(names, m.index + m[0].length)
       if (!event) continue
       const named =
-        names.find((n) => n.start > event.end && isPersonName(n) && n.start - event.end < 80) ??
-        names.filter((n) => n.end <= m.index && isPersonName(n)).at(-1)
+        names.find(
+          (n) => n.start > event.end && isPersonName(n, patterns) && n.start - event.end < 80,
+        ) ?? names.filter((n) => n.end <= m.index && isPersonName(n, patterns)).at(-1)
       // "He was speaking at the North Sea Ports Forum": the person named before
       const pronoun = /\b(?:he|she)\s+(?:was|is|had been)?\s*$/i.test(text.slice(0, m.index))
       const speaker: Name | { pronoun: string } | undefined =

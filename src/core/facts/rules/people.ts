@@ -1,25 +1,21 @@
 /** The rules that read who a person is and whom they work for, and the tests of a person's or a company's name. */
 
+import { memo } from '../../memo'
+import type { NamePatterns } from '../../nlu/lexicon'
 import type { RawAttribute } from '../attributes'
 import type { Name } from '../names'
 import type { AttributeRule } from './attribute-rules'
 
-export const orgWord =
-  /\b(?:Co|Corp|Inc|Ltd|Group|Company|Ministry|Bureau|Commission|Agency|Council|Authority|Port|University|Institute|Administration|Department|Association|Bank|Fund|Network)\b/
-const corporate = /\b(?:Co|Corp|Inc|Ltd|LLC|PLC|AG|SA|GmbH)\.?$|\((?:Group|Holdings)\)/
-
-const placeWord =
-  /\b(?:Delta|River|Region|Zone|Province|City|Sea|Bay|Valley|Island|Street|Road|Park|Centre|Center|Hall|Expo|Fair|Summit|Forum|Week|Conference|Congress|Show)\b/
 const roleWord =
   /\b(?:CEO|CFO|CTO|COO|CIO|EVP|SVP|VP|MD|GM|president|vice|director|chair|chairman|chairwoman|chairperson|head|manager|officer|minister|founder|co-founder|secretary|spokesperson|spokesman|spokeswoman|analyst|engineer|professor|chief|partner|editor|mayor|governor|lead|leader|executive|economist|researcher|consultant|adviser|advisor|principal|commissioner|deputy|general|senior|owner|board|member|dean|fellow|scientist|architect|strategist)\b/i
 
 /** a person's name: two or three capitalised words, no organisation or place words */
-export function isPersonName(name: Name): boolean {
-  if (placeWord.test(name.text)) return false
+export function isPersonName(name: Name, patterns: NamePatterns): boolean {
+  if (patterns.notPerson.test(name.text)) return false
   return (
     /^[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s[A-Z]\.?)?(?:\s[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,2}$/.test(
       name.text,
-    ) && !orgWord.test(name.text)
+    ) && !patterns.organisation.test(name.text)
   )
 }
 
@@ -29,6 +25,7 @@ export function companyIn(
   from: number,
   to: number,
   known: Set<string>,
+  patterns: NamePatterns,
 ): Name | undefined {
   const segment = text.slice(from, to)
   const words = [...segment.matchAll(/\S+/g)]
@@ -49,7 +46,11 @@ export function companyIn(
   for (let i = 1; i < words.length; i++) {
     if (!/^(?:of|at|for|with|from)$/i.test(words[i - 1]![0]) || !/^[A-Z]/.test(words[i]![0]))
       continue
-    if (corporate.test(at(i).text) || orgWord.test(at(i).text) || i === words.length - 1)
+    if (
+      patterns.corporate.test(at(i).text) ||
+      patterns.organisation.test(at(i).text) ||
+      i === words.length - 1
+    )
       return at(i)
   }
   return undefined
@@ -58,22 +59,38 @@ export function companyIn(
 const speechVerb =
   /^\s*(?:,\s*)?(?:said|says|explained|added|adds|noted|told|stated|informed|commented|remarked)\b/i
 
+const closings = new WeakMap<NamePatterns, RegExp>()
+
+/** what closes an appositive: a speech verb, a clause, a quote, a full stop that ends the sentence */
+function closing(patterns: NamePatterns): RegExp {
+  return memo(
+    closings,
+    patterns,
+    () =>
+      new RegExp(
+        `(?:,?\\s+(?:said|says|explained|added|adds|noted|told|stated|informed|commented)\\b|,\\s+(?:adding|who|which|explaining|noting|saying|according|when|while|as|after|before|where)\\b|[,.;]\\s*(?:“|"|$)|(?<!\\b${patterns.abbreviation})\\.\\s|$)`,
+      ),
+  )
+}
+
 /** where the appositive after a person's name ends: a speech verb, a clause, a quote or the sentence's end */
-function appositiveEnd(text: string, person: Name): number {
+function appositiveEnd(text: string, person: Name, patterns: NamePatterns): number {
   const rest = text.slice(person.end)
-  const close =
-    /(?:,?\s+(?:said|says|explained|added|adds|noted|told|stated|informed|commented)\b|,\s+(?:adding|who|which|explaining|noting|saying|according|when|while|as|after|before|where)\b|[,.;]\s*(?:“|"|$)|(?<!\b(?:Co|Corp|Inc|Ltd|Jr|Sr|St|Mr|Ms|Dr))\.\s|$)/.exec(
-      rest.slice(1),
-    )
+  const close = closing(patterns).exec(rest.slice(1))
   return person.end + 1 + (close ? close.index : rest.length - 1)
 }
 
 /** the role and the company one appositive states of a person */
-function readAppositive(text: string, person: Name, known: Set<string>): RawAttribute[] {
-  const end = appositiveEnd(text, person)
+function readAppositive(
+  text: string,
+  person: Name,
+  known: Set<string>,
+  patterns: NamePatterns,
+): RawAttribute[] {
+  const end = appositiveEnd(text, person, patterns)
   const appositive = text.slice(person.end + 1, end)
   if (appositive.length < 2 || appositive.length > 160) return []
-  const company = companyIn(text, person.end + 1, end, known)
+  const company = companyIn(text, person.end + 1, end, known, patterns)
   const role = text
     .slice(person.end + 1, company ? company.start : end)
     .replace(/^[\s,]+/, '')
@@ -106,20 +123,20 @@ function readAppositive(text: string, person: Name, known: Set<string>): RawAttr
 /** "Walter Fang, EVP, ... iSoftStone ... Co. said", "said Pat Doe, CFO of Acme Corp" */
 export const personAppositive: AttributeRule = {
   id: 'person-appositive',
-  match({ text, names, known }) {
+  match({ text, names, known, patterns }) {
     return names
-      .filter(isPersonName)
+      .filter((n) => isPersonName(n, patterns))
       .filter((person) => /^\s*,/.test(text.slice(person.end)))
-      .flatMap((person) => readAppositive(text, person, known))
+      .flatMap((person) => readAppositive(text, person, known, patterns))
   },
 }
 
 /** "Riverside's chief executive, Tom Whitaker, said": the organisation's title before the name */
 export const titleBeforeName: AttributeRule = {
   id: 'title-before-name',
-  match({ text, names }) {
+  match({ text, names, patterns }) {
     const out: RawAttribute[] = []
-    for (const person of names.filter(isPersonName)) {
+    for (const person of names.filter((n) => isPersonName(n, patterns))) {
       const before =
         /([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})['’]s\s+([a-z][a-z\s-]{2,60}?),\s*$/.exec(
           text.slice(0, person.start),
