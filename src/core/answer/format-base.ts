@@ -1,6 +1,6 @@
 /** The words every answer sentence is built from: names with their article, figures with their qualifiers, lists. */
 import { formatValue } from '../facts/numbers'
-import type { Knowledge } from '../knowledge/pack'
+import type { Knowledge } from '../knowledge/types'
 import { namePatterns } from '../nlu/lexicon'
 import type { Fact, Quantity } from '../types'
 

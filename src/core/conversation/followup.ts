@@ -1,6 +1,6 @@
 /** Resolves a turn against the conversation: pronouns to names, elliptical fragments to the last question's slots. */
 import { canon, type Query, toQuery } from '../answer/query'
-import type { Knowledge } from '../knowledge/pack'
+import type { Knowledge } from '../knowledge/types'
 import { memo } from '../memo'
 import { terms } from '../nlu/nlp'
 import { cleanQuestion, escapeRegex, nameKey } from '../nlu/normalize'

@@ -1,6 +1,6 @@
 /** Turns about the last answer: "why?", "source?", "tell me more", "what else does the article say about X?". */
 import { abstain, cite, uniqueCitations } from '../answer/cite'
-import type { Knowledge } from '../knowledge/pack'
+import type { Knowledge } from '../knowledge/types'
 import { rankSentences } from '../retrieve/sentences'
 import type { Answer, Citation } from '../types'
 import type { MetaTurn } from './followup'

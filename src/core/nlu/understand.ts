@@ -1,5 +1,5 @@
 /** Reads a question: cleans and repairs it, finds entities, years, the intent by its cues, and the thing asked about. */
-import type { Knowledge } from '../knowledge/pack'
+import type { Knowledge } from '../knowledge/types'
 import { memo } from '../memo'
 import type { IntentDef } from './language'
 import { findMentions, type Mention } from './mentions'

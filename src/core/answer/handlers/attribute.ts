@@ -1,5 +1,5 @@
 /** Where and who: a company's base, an event's place, a person's role, employer and talk, an article's author. */
-import type { Knowledge } from '../../knowledge/pack'
+import type { Knowledge } from '../../knowledge/types'
 import type { AttributeFact, Relation } from '../../types'
 import { capitalise, entityName, sayAttribute } from '../format'
 import { attributesOf, findFacts } from '../match'

@@ -1,5 +1,5 @@
 /** How many / how much / what share / when: the one figure that matches the question's thing, owner and year. */
-import type { Knowledge } from '../../knowledge/pack'
+import type { Knowledge } from '../../knowledge/types'
 import type { Fact } from '../../types'
 import { entityName, figure, joinList, sayFact } from '../format'
 import {
