@@ -23,7 +23,8 @@ import type { Knowledge, KnowledgePack } from './types'
 /** the types live in ./types; re-exported for the modules that still import them from here */
 export type { Knowledge, KnowledgePack } from './types'
 
-export const packVersion = 3
+/** 4: the language carries its lexicon (a pack without one cannot word an answer) */
+export const packVersion = 4
 
 export function buildPack(documents: CorpusDocument[], language: Language): KnowledgePack {
   if (documents.length === 0)
