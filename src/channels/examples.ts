@@ -4,7 +4,7 @@
  * restart, a new pack) gets new examples.
  */
 import { answerQuestion } from '../core/conversation/turn'
-import type { Knowledge } from '../core/knowledge/pack'
+import type { Knowledge } from '../core/knowledge/types'
 import type { Fact } from '../core/types'
 
 export interface ExampleOptions {

@@ -1,5 +1,5 @@
 /** What citable keeps between runs, in the core's terms: articles, the built pack, the question log and feedback. */
-import type { KnowledgePack } from './knowledge/pack'
+import type { KnowledgePack } from './knowledge/types'
 import type { Citation, CorpusDocument } from './types'
 
 /** where an article came from: a file of corpus/ (synced at start) or the documents API */

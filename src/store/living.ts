@@ -6,7 +6,8 @@
  */
 import type { Service } from '../core/conversation/ask'
 import { CitableError } from '../core/errors'
-import { buildPack, type Knowledge, type KnowledgePack, loadPack } from '../core/knowledge/pack'
+import { buildPack, loadPack } from '../core/knowledge/pack'
+import type { Knowledge, KnowledgePack } from '../core/knowledge/types'
 import type { Language } from '../core/nlu/language'
 import type { ArticleChange, ArticleOrigin, Store } from '../core/store'
 import type { CorpusDocument } from '../core/types'

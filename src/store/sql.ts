@@ -1,5 +1,5 @@
 /** The Store in SQL, over any SQLite driver: libSQL on Node, D1 on Workers. */
-import type { KnowledgePack } from '../core/knowledge/pack'
+import type { KnowledgePack } from '../core/knowledge/types'
 import type {
   AnswerRecord,
   ArticleChange,

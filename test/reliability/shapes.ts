@@ -1,7 +1,7 @@
 /** The documented response shapes, as zod schemas, and one check every response must pass. */
 import { expect } from 'vitest'
 import { z } from 'zod'
-import type { Knowledge } from '../../src/core/knowledge/pack'
+import type { Knowledge } from '../../src/core/knowledge/types'
 import { httpErrors } from '../../src/http/errors'
 
 export const errorShape = z.strictObject({

@@ -1,7 +1,7 @@
 /** The SQL store on libSQL: migrations, the revision guard, the log with its retention, feedback. */
 import { createClient } from '@libsql/client'
 import { describe, expect, it } from 'vitest'
-import type { KnowledgePack } from '../../src/core/knowledge/pack'
+import type { KnowledgePack } from '../../src/core/knowledge/types'
 import { libsqlDriver, openNodeStore } from '../../src/runtime/node/store/libsql'
 import { migrate, readMigrations, statements } from '../../src/runtime/node/store/migrate'
 import { record, tempDir } from './helpers'

@@ -1,6 +1,6 @@
 /** Answers, usage and refusals as Slack messages: Block Kit blocks plus the plain `text` notifications show. */
 import type { AskResult } from '../../core/conversation/ask'
-import type { Knowledge } from '../../core/knowledge/pack'
+import type { Knowledge } from '../../core/knowledge/types'
 import { exampleQuestions } from '../examples'
 import { type FeedbackButtons, feedbackButtons } from './interactions'
 import { escapeMrkdwn, maxQuestionLength } from './text'

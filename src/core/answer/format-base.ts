@@ -1,6 +1,7 @@
 /** The words every answer sentence is built from: names with their article, figures with their qualifiers, lists. */
 import { formatValue } from '../facts/numbers'
-import type { Knowledge } from '../knowledge/pack'
+import type { Knowledge } from '../knowledge/types'
+import { namePatterns } from '../nlu/lexicon'
 import type { Fact, Quantity } from '../types'
 
 /** "the Ministry of Housing ...", "MIIT", "Wuxi City", "the Yangtze River Delta" */
@@ -9,15 +10,15 @@ export function entityName(knowledge: Knowledge, id: string | undefined, fallbac
   const name = entity?.name ?? fallback
   if (!entity) return name
   const multi = name.includes(' ')
+  const patterns = namePatterns(knowledge.language.lexicon)
   const takesThe =
     (entity.type === 'org' &&
       multi &&
-      !/\b(?:Co|Corp|Inc|Ltd|Group)\b\.?$/.test(name) &&
+      !patterns.companyEnd.test(name) &&
       // "Mr Hale" is a person the extractor could not tell from an organisation
       !/^(?:mr|mrs|ms|dr|sir|lord|lady|prof)\b/i.test(name) &&
       !/^[a-z]+[A-Z]/.test(name)) ||
-    (entity.type === 'place' &&
-      /\b(?:Delta|River|Region|Zone|Sea|Bay|Islands|States|Republic)\b/.test(name))
+    (entity.type === 'place' && patterns.takesThe.test(name))
   // the corpus's own usage decides; the shape of the name only when the corpus never names it
   const article = entity.article ?? takesThe
   return article && !/^the /i.test(name) ? `the ${name}` : name

@@ -2,7 +2,7 @@
  * Says a quantity fact: from its fields when they make a sentence with a subject, or else the
  * figure's clause as the article says it, so a plan stays a plan and a year stays the source's.
  */
-import type { Knowledge } from '../knowledge/pack'
+import type { Knowledge } from '../knowledge/types'
 import { analyze } from '../nlu/nlp'
 import { escapeRegex } from '../nlu/normalize'
 import type { Fact, Quantity, QuantityFact, Span } from '../types'

@@ -1,5 +1,5 @@
 /** Says facts back in plain words: quantities (format-quantity), changes, lists and attributes. */
-import type { Knowledge } from '../knowledge/pack'
+import type { Knowledge } from '../knowledge/types'
 import type { AttributeFact, ChangeFact, Fact, ListFact } from '../types'
 import { capitalise, entityName, figure, joinList, owned } from './format-base'
 import { be, possessive } from './format-grammar'

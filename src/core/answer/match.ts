@@ -1,5 +1,5 @@
 /** Finds the facts a query is about and scores how well each one's slots match. */
-import type { Knowledge } from '../knowledge/pack'
+import type { Knowledge } from '../knowledge/types'
 import { memo } from '../memo'
 import { terms } from '../nlu/nlp'
 import type { AttributeFact, Fact, QuantityUnit } from '../types'

@@ -1,5 +1,5 @@
 /** The slots a handler answers from, read off an understanding and, for follow-ups, the conversation's focus. */
-import type { Knowledge } from '../knowledge/pack'
+import type { Knowledge } from '../knowledge/types'
 import { memo } from '../memo'
 import type { IntentDef } from '../nlu/language'
 import { terms } from '../nlu/nlp'

@@ -1,6 +1,6 @@
 /** One turn of a conversation for any channel: load the session, answer, store the session. */
 
-import type { Knowledge } from '../knowledge/pack'
+import type { Knowledge } from '../knowledge/types'
 import { boundQuestion } from '../nlu/bound'
 import type { Answer } from '../types'
 import type { SessionStore } from './session'

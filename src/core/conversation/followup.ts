@@ -1,6 +1,6 @@
 /** Resolves a turn against the conversation: pronouns to names, elliptical fragments to the last question's slots. */
 import { canon, type Query, toQuery } from '../answer/query'
-import type { Knowledge } from '../knowledge/pack'
+import type { Knowledge } from '../knowledge/types'
 import { memo } from '../memo'
 import { terms } from '../nlu/nlp'
 import { cleanQuestion, escapeRegex, nameKey } from '../nlu/normalize'
@@ -88,6 +88,61 @@ function entityByWord(knowledge: Knowledge, words: string[]): string | undefined
   return hits.length === 1 ? hits[0]!.id : undefined
 }
 
+/** a short question that leans on the last answer: an opener, a bare name or year, a word pointing back */
+function isElliptical(key: string, u: Understanding, knowledge: Knowledge): boolean {
+  const opener = knowledge.language.followUps.openers.some(
+    (o) => key === keyed(o) || key.startsWith(`${keyed(o)} `),
+  )
+  const refersBack = /\b(?:that|this|those|these|which one|the one|them|they|the same)\b/.test(key)
+  const short = key.split(' ').length <= 6
+  return (
+    opener ||
+    (!u.intent && short && (u.mentions.length > 0 || u.years.length > 0)) ||
+    (refersBack && key.split(' ').length <= 9)
+  )
+}
+
+interface Slots {
+  ownerIds: string[]
+  thingTerms: string[]
+  softTerms: string[]
+}
+
+/** the owners and things of an elliptical question: its own, or the last answer's where it names none */
+function carriedSlots(
+  key: string,
+  knowledge: Knowledge,
+  focus: Focus,
+  fresh: Query,
+  handler: string | undefined,
+): Slots {
+  let ownerIds = fresh.ownerIds
+  let thingTerms = fresh.thingTerms
+  let softTerms: string[] = []
+  const oneOf = /\b(?:which one|which of them|who of them|which of the two)\b/.test(key)
+  if ((handler === 'compare' || handler === 'superlative') && oneOf && ownerIds.length === 0)
+    ownerIds = (focus.recentIds ?? focus.entityIds).slice(0, 2)
+  else if (handler === 'superlative') ownerIds = []
+  else if ((handler === 'compare' || handler === 'computed') && ownerIds.length < 2)
+    ownerIds = [...new Set([...focus.entityIds.slice(0, 1), ...ownerIds])]
+  else if (ownerIds.length === 0 && fresh.years.length === 0 && thingTerms.length > 0) {
+    // "what about tourism?": a word of an owner's name swaps the owner, else the words swap the thing
+    const words = key
+      .split(' ')
+      .filter((w) => terms(w).length > 0 && !knowledge.language.followUps.openers.includes(w))
+    const owner = entityByWord(knowledge, words)
+    if (owner) {
+      ownerIds = [owner]
+      thingTerms = []
+    } else {
+      ownerIds = focus.entityIds
+      softTerms = focus.thingTerms
+    }
+  } else if (ownerIds.length === 0) ownerIds = focus.entityIds
+  if (thingTerms.length === 0) thingTerms = focus.thingTerms
+  return { ownerIds, thingTerms, softTerms }
+}
+
 export function resolveTurn(
   question: string,
   knowledge: Knowledge,
@@ -121,45 +176,12 @@ export function resolveTurn(
   const u = asked && !pronouns.replaced ? asked : understand(pronouns.text, knowledge)
   const fresh = toQuery(u, knowledge)
   if (!focus) return { query: fresh, understanding: u, followUp: false }
-
-  const opener = knowledge.language.followUps.openers.some(
-    (o) => key === keyed(o) || key.startsWith(`${keyed(o)} `),
-  )
-  const refersBack = /\b(?:that|this|those|these|which one|the one|them|they|the same)\b/.test(key)
-  const short = key.split(' ').length <= 6
-  const elliptical =
-    aboutFigure ||
-    opener ||
-    (!u.intent && short && (u.mentions.length > 0 || u.years.length > 0)) ||
-    (refersBack && key.split(' ').length <= 9)
-  if (!elliptical) return { query: fresh, understanding: u, followUp: pronouns.replaced }
+  if (!aboutFigure && !isElliptical(key, u, knowledge))
+    return { query: fresh, understanding: u, followUp: pronouns.replaced }
 
   const intent = u.intent ?? knowledge.language.intents.find((i) => i.name === focus.intent)
   const handler = intent?.handler
-  let ownerIds = fresh.ownerIds
-  let thingTerms = fresh.thingTerms
-  let softTerms: string[] = []
-  const oneOf = /\b(?:which one|which of them|who of them|which of the two)\b/.test(key)
-  if ((handler === 'compare' || handler === 'superlative') && oneOf && ownerIds.length === 0)
-    ownerIds = (focus.recentIds ?? focus.entityIds).slice(0, 2)
-  else if (handler === 'superlative') ownerIds = []
-  else if ((handler === 'compare' || handler === 'computed') && ownerIds.length < 2)
-    ownerIds = [...new Set([...focus.entityIds.slice(0, 1), ...ownerIds])]
-  else if (ownerIds.length === 0 && fresh.years.length === 0 && thingTerms.length > 0) {
-    // "what about tourism?": a word of an owner's name swaps the owner, else the words swap the thing
-    const words = key
-      .split(' ')
-      .filter((w) => terms(w).length > 0 && !knowledge.language.followUps.openers.includes(w))
-    const owner = entityByWord(knowledge, words)
-    if (owner) {
-      ownerIds = [owner]
-      thingTerms = []
-    } else {
-      ownerIds = focus.entityIds
-      softTerms = focus.thingTerms
-    }
-  } else if (ownerIds.length === 0) ownerIds = focus.entityIds
-  if (thingTerms.length === 0) thingTerms = focus.thingTerms
+  const { ownerIds, thingTerms, softTerms } = carriedSlots(key, knowledge, focus, fresh, handler)
   const query: Query = {
     ...fresh,
     intent,

@@ -1,6 +1,6 @@
 /** Turns about the last answer: "why?", "source?", "tell me more", "what else does the article say about X?". */
 import { abstain, cite, uniqueCitations } from '../answer/cite'
-import type { Knowledge } from '../knowledge/pack'
+import type { Knowledge } from '../knowledge/types'
 import { rankSentences } from '../retrieve/sentences'
 import type { Answer, Citation } from '../types'
 import type { MetaTurn } from './followup'
@@ -10,89 +10,69 @@ function quoteList(citations: Citation[]): string {
   return citations.map((c, i) => `[${i + 1}] "${c.quote}" (${c.title})`).join(' ')
 }
 
-export function answerMeta(
-  knowledge: Knowledge,
-  meta: MetaTurn,
-  session: SessionState,
-  topic: string[] = [],
-  /** the turn as asked, for "which source says 2,150?" */
-  question = '',
-): Answer {
-  const last = session.lastAnswer
-  if (!last || (last.abstained && meta !== 'else'))
+type LastAnswer = NonNullable<SessionState['lastAnswer']>
+
+/** "which source says 2,150?": the figure or words after "says", found in one of the last answer's quotes */
+function whichSource(knowledge: Knowledge, last: LastAnswer, question: string): Answer {
+  const wanted =
+    /\b(?:says|said|gives|gave|reports|reported|states|stated)\s+(.+?)\??$/i
+      .exec(question)?.[1]
+      ?.trim()
+      .toLowerCase() ?? ''
+  const hits = last.citations.filter((c) => wanted && c.quote.toLowerCase().includes(wanted))
+  if (hits.length === 0)
     return abstain({
-      reason: 'nothing to explain',
-      hint: 'Ask a question about the articles first.',
-      confidence: 0.9,
+      reason: 'no such figure in the last answer',
+      hint: "None of the last answer's sources says that.",
     })
-  if (meta === 'which') {
-    // the figure or words after "says", found in one of the last answer's quotes
-    const wanted =
-      /\b(?:says|said|gives|gave|reports|reported|states|stated)\s+(.+?)\??$/i
-        .exec(question)?.[1]
-        ?.trim()
-        .toLowerCase() ?? ''
-    const hits = last.citations.filter((c) => wanted && c.quote.toLowerCase().includes(wanted))
-    if (hits.length === 0)
-      return abstain({
-        reason: 'no such figure in the last answer',
-        hint: "None of the last answer's sources says that.",
-      })
-    const names = hits.map((c) => {
-      const doc = knowledge.documents.get(c.docId)
-      return `"${c.title}"${doc?.source ? ` (${doc.source})` : ''}`
-    })
-    return {
-      answer: `${names.join(' and ')} says so: ${quoteList(hits)}`,
-      abstained: false,
-      kind: 'passage',
-      intent: 'which',
-      confidence: 0.9,
-      citations: hits,
-    }
+  const names = hits.map((c) => {
+    const doc = knowledge.documents.get(c.docId)
+    return `"${c.title}"${doc?.source ? ` (${doc.source})` : ''}`
+  })
+  return {
+    answer: `${names.join(' and ')} says so: ${quoteList(hits)}`,
+    abstained: false,
+    kind: 'passage',
+    intent: 'which',
+    confidence: 0.9,
+    citations: hits,
   }
-  if (meta === 'why' || meta === 'source') {
-    return {
-      answer: `${meta === 'why' ? 'Because the article says so' : 'Source'}: ${quoteList(last.citations)}`,
-      abstained: false,
-      kind: 'passage',
-      intent: meta,
-      confidence: 0.95,
-      citations: last.citations,
-    }
+}
+
+/** "tell me more": the whole passages behind the last answer, and the one after the first, as context */
+function more(knowledge: Knowledge, last: LastAnswer): Answer {
+  const passages = [...new Set(last.citations.map((c) => c.passageId))]
+    .map((id) => knowledge.passageById.get(id)!)
+    .filter(Boolean)
+  const first = passages[0]
+  const next = first
+    ? knowledge.passages.find(
+        (p) => p.docId === first.docId && p.index > first.index && p.kind === 'paragraph',
+      )
+    : undefined
+  const shown = [
+    ...passages,
+    ...(next && !passages.includes(next) && passages.length < 2 ? [next] : []),
+  ]
+  // the passages whole in the answer, cited sentence by sentence so each quote stays a sentence
+  const citations = uniqueCitations(
+    shown.flatMap((p) => p.sentences.map((span) => cite(knowledge, p.docId, p.id, span))),
+  )
+  const text = shown
+    .map((p) => knowledge.documents.get(p.docId)!.text.slice(p.start, p.end))
+    .join('\n\n')
+  return {
+    answer: text,
+    abstained: false,
+    kind: 'passage',
+    intent: 'more',
+    confidence: 0.9,
+    citations,
   }
-  if (meta === 'more') {
-    // the whole passages behind the last answer, and the one after the first, as context
-    const passages = [...new Set(last.citations.map((c) => c.passageId))]
-      .map((id) => knowledge.passageById.get(id)!)
-      .filter(Boolean)
-    const first = passages[0]
-    const next = first
-      ? knowledge.passages.find(
-          (p) => p.docId === first.docId && p.index > first.index && p.kind === 'paragraph',
-        )
-      : undefined
-    const shown = [
-      ...passages,
-      ...(next && !passages.includes(next) && passages.length < 2 ? [next] : []),
-    ]
-    // the passages whole in the answer, cited sentence by sentence so each quote stays a sentence
-    const citations = uniqueCitations(
-      shown.flatMap((p) => p.sentences.map((span) => cite(knowledge, p.docId, p.id, span))),
-    )
-    const text = shown
-      .map((p) => knowledge.documents.get(p.docId)!.text.slice(p.start, p.end))
-      .join('\n\n')
-    return {
-      answer: text,
-      abstained: false,
-      kind: 'passage',
-      intent: 'more',
-      confidence: 0.9,
-      citations,
-    }
-  }
-  // what else about X: sentences naming X that the last answer did not cite
+}
+
+/** what else about X: sentences naming X that the last answer did not cite */
+function whatElse(knowledge: Knowledge, last: LastAnswer, topic: string[]): Answer {
   const names = topic.map((id) => knowledge.entityById.get(id)).filter((e) => e !== undefined)
   if (names.length === 0)
     return abstain({ reason: 'no topic', hint: 'Name what you want to know more about.' })
@@ -128,4 +108,34 @@ export function answerMeta(
     confidence: 0.8,
     citations,
   }
+}
+
+export function answerMeta(
+  knowledge: Knowledge,
+  meta: MetaTurn,
+  session: SessionState,
+  topic: string[] = [],
+  /** the turn as asked, for "which source says 2,150?" */
+  question = '',
+): Answer {
+  const last = session.lastAnswer
+  if (!last || (last.abstained && meta !== 'else'))
+    return abstain({
+      reason: 'nothing to explain',
+      hint: 'Ask a question about the articles first.',
+      confidence: 0.9,
+    })
+  if (meta === 'which') return whichSource(knowledge, last, question)
+  if (meta === 'why' || meta === 'source') {
+    return {
+      answer: `${meta === 'why' ? 'Because the article says so' : 'Source'}: ${quoteList(last.citations)}`,
+      abstained: false,
+      kind: 'passage',
+      intent: meta,
+      confidence: 0.95,
+      citations: last.citations,
+    }
+  }
+  if (meta === 'more') return more(knowledge, last)
+  return whatElse(knowledge, last, topic)
 }

@@ -1,7 +1,7 @@
 /** Two or three next questions the corpus can answer, checked by answering them before they are offered. */
 import { entityName, thingPhrase } from '../answer/format'
 import { attributesOf, factsOfDoc, unitOf } from '../answer/match'
-import type { Knowledge } from '../knowledge/pack'
+import type { Knowledge } from '../knowledge/types'
 import { memo } from '../memo'
 import type { Answer, Fact } from '../types'
 

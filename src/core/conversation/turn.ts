@@ -3,7 +3,7 @@
 import { uniqueCitations } from '../answer/cite'
 import { decide } from '../answer/decide'
 import type { Query } from '../answer/query'
-import type { Knowledge } from '../knowledge/pack'
+import type { Knowledge } from '../knowledge/types'
 import { isEnglish } from '../nlu/english'
 import { findMentions } from '../nlu/mentions'
 import type { Answer, Fact } from '../types'

@@ -1,5 +1,5 @@
 /** Gives each fact its context: the entities and words around the span that states it. */
-import type { Knowledge } from '../knowledge/pack'
+import type { Knowledge } from '../knowledge/types'
 import { buildAliasTable, findMentions } from '../nlu/mentions'
 import { terms } from '../nlu/nlp'
 import type { CorpusDocument, Entity, Fact, Passage } from '../types'

@@ -1,5 +1,6 @@
 /** Extracts facts from every sentence and list line of a document, with the exact span that states each. */
 import type { EntityResolver } from '../nlu/entities'
+import type { NamePatterns } from '../nlu/lexicon'
 import { analyze, terms } from '../nlu/nlp'
 import type { CorpusDocument, EntityType, Fact, Passage, Relation, Span } from '../types'
 import { readAttributes } from './attributes'
@@ -8,15 +9,9 @@ import { baseName, findNames, type Name } from './names'
 import { isSubject } from './phrases'
 import { type Inherited, readQuantities } from './quantities'
 
-const placeEnd =
-  /\b(?:Delta|Region|Province|City|Zone|County|District|State|Island|Valley|Bay|River)$/
-const orgHint =
-  /\b(?:Ministry|Ministries|Bureau|Commission|Agency|Council|Authority|Administration|Department|Co|Corp|Inc|Ltd|Group|Company|Port|University|Institute|Association|Bank|Fund|Operator|Network)\b|^[A-Z]{2,}$/
-
-export function guessType(name: string): EntityType {
-  if (placeEnd.test(name)) return 'place'
-  if (orgHint.test(name)) return 'org'
-  return 'org'
+/** a name ending in a place's word is a place; any other name an organisation */
+export function guessType(name: string, patterns: NamePatterns): EntityType {
+  return patterns.placeEnd.test(name) ? 'place' : 'org'
 }
 
 /** "Electric" at a sentence's start, with the lower-case words after it up to the verb: "Electric buses" */
@@ -59,171 +54,219 @@ const objectType: Record<Relation, EntityType> = {
 const functionWord =
   /^(?:to|in|on|at|as|by|for|of|from|with|the|a|an|it|this|that|these|those|there|here|after|before|during|since|while|when)$/i
 
-interface Sentence extends Span {
+/** what the sentences read so far point back to, carried from one sentence to the next */
+export interface Discourse {
+  /** the organisation a later "the company" or "it" means */
+  lastOrg?: string
+  /** the person a later "he" or "she" means */
+  lastPerson?: string
+  /** the unit and thing of the passage's last figure, for a figure that names neither */
+  inherited?: Inherited
+  /** the passage of the sentence before: an inherited figure does not cross passages */
+  lastPassage?: Passage
+  /** names in the order the text gives them, for "the authority" -> the last "... Authority" */
+  recent: string[]
+  /** first words of the names seen, to find a company inside a long job title */
+  known: Set<string>
+}
+
+/** one document being read: where its facts go and how its names become entities */
+interface Reading {
+  doc: CorpusDocument
+  entities: EntityResolver
+  patterns: NamePatterns
+  /** capitalised words the text uses mid-sentence: such a word opening a sentence is still a name */
+  midCaps: Set<string>
+  /** facts numbered so far, for the next fact's id */
+  count: number
+}
+
+/** one sentence (or list line) being read */
+interface SentenceReading {
+  reading: Reading
   passage: Passage
+  /** where the sentence is in the document: the citation of its facts */
+  span: Span
+  text: string
+  names: Name[]
+}
+
+function baseFact(reading: Reading, passage: Passage, span: Span, thing: string) {
+  const own = terms(thing)
+  return {
+    id: `${reading.doc.docId}#f${reading.count++}`,
+    docId: reading.doc.docId,
+    passageId: passage.id,
+    span,
+    thing,
+    thingTerms: own,
+    head: headOf(thing) ?? own.at(-1),
+    context: [],
+    terms: [],
+  }
+}
+
+/** a capitalised word that opens a sentence is a name only if the text also capitalises it elsewhere */
+function isProper(reading: Reading, text: string, name: Name): boolean {
+  return (
+    !/^[\s"“‘'([–-]*$/.test(text.slice(0, name.start)) ||
+    name.text.includes(' ') ||
+    /[A-Z].*[A-Z]/.test(name.text) ||
+    reading.midCaps.has(name.text)
+  )
+}
+
+function entityOf(reading: Reading, text: string, name: Name | string, type?: EntityType) {
+  const base = baseName(typeof name === 'string' ? name : name.text)
+  // a sentence's full stop is not part of a name, but "Co." keeps its own
+  const clean = reading.patterns.suffixWithStop.test(base) ? base : base.replace(/\.$/, '')
+  // "Wind made up 34%": a word capitalised only because it opens the sentence names a thing, not an organisation
+  const common = typeof name !== 'string' && !isProper(reading, text, name)
+  return reading.entities.resolve(
+    clean,
+    common ? 'other' : (type ?? guessType(clean, reading.patterns)),
+  )
+}
+
+/** the entity "the authority", "the company" or "it" points back to */
+function pointedTo(reading: Reading, discourse: Discourse, pronoun: string) {
+  const word = /^the (\w+)$/.exec(pronoun)?.[1]
+  if (word && !/^(?:company|firm|group|organi[sz]er)$/.test(word)) {
+    // "the port" is a name headed by Port ("Port of Kestrel Bay", "Kestrel Bay Port"), not "Port Vision 2030"
+    const named = discourse.recent.findLast((n) =>
+      new RegExp(`^${word}\\b(?!.*\\d)|\\b${word}$`, 'i').test(n),
+    )
+    if (named) return reading.entities.find(named) ?? entityOf(reading, '', named)
+  }
+  return discourse.lastOrg ? reading.entities.get(discourse.lastOrg) : undefined
+}
+
+/** figures and changes, each owned by a name, a noun phrase or what a pronoun points back to */
+function quantityFacts(s: SentenceReading, discourse: Discourse): Fact[] {
+  const { reading, passage, text, names } = s
+  if (passage !== discourse.lastPassage) discourse.inherited = undefined
+  discourse.lastPassage = passage
+  const read = readQuantities(text, names, discourse.inherited)
+  const lastFigure = read.filter((r) => r.kind === 'quantity' && r.quantity.unit !== 'year').at(-1)
+  if (lastFigure?.kind === 'quantity')
+    discourse.inherited = { unit: lastFigure.quantity.unit, thing: lastFigure.thing }
+  return read.map((raw): Fact => {
+    const noun = raw.kind === 'quantity' ? raw.subjectNoun : undefined
+    const owner = raw.owner
+      ? isProper(reading, text, raw.owner)
+        ? entityOf(reading, text, raw.owner)
+        : // "Electric buses made up 60%": a sentence-opening common word heads a noun phrase, owner of the figure
+          reading.entities.resolve(nounPhrase(text, raw.owner).toLowerCase(), 'other')
+      : noun
+        ? reading.entities.resolve(noun.text.toLowerCase(), 'other')
+        : raw.pronoun
+          ? pointedTo(reading, discourse, raw.pronoun)
+          : undefined
+    // the sentence (or list line) that states the figure is the citation
+    const common = {
+      ...baseFact(reading, passage, { ...s.span }, raw.thing.text),
+      ownerId: owner?.id,
+      owner: owner?.name,
+    }
+    if (raw.kind === 'change') return { ...common, kind: 'change', from: raw.from, to: raw.to }
+    return { ...common, kind: 'quantity', quantity: raw.quantity, rate: raw.rate, verb: raw.verb }
+  })
+}
+
+function listFacts(s: SentenceReading): Fact[] {
+  const { reading, passage, text, names } = s
+  return readLists(text, names).map((raw) => {
+    const items = raw.items.map((item) =>
+      entityOf(reading, text, item, guessType(item.text, reading.patterns)),
+    )
+    const at = { start: s.span.start + raw.at.start, end: s.span.start + raw.at.end }
+    return {
+      ...baseFact(reading, passage, at, raw.label),
+      kind: 'list',
+      items: items.map((e) => e.name),
+      itemIds: items.map((e) => e.id),
+    }
+  })
+}
+
+function attributeFacts(s: SentenceReading, discourse: Discourse): Fact[] {
+  const { reading, passage, text, names } = s
+  const out: Fact[] = []
+  for (const raw of readAttributes(text, names, discourse.known, reading.patterns)) {
+    // "To date, ...", "In 1883, ...": a capitalised word that opens a sentence names no one
+    if (!('pronoun' in raw.subject) && functionWord.test(raw.subject.text)) continue
+    const subject =
+      'pronoun' in raw.subject
+        ? raw.subject.pronoun === 'person'
+          ? discourse.lastPerson
+          : pointedTo(reading, discourse, raw.subject.pronoun)?.id
+        : entityOf(reading, text, raw.subject, subjectType[raw.relation]).id
+    if (!subject) continue
+    const object =
+      raw.relation === 'role'
+        ? undefined
+        : entityOf(reading, text, raw.object.text, objectType[raw.relation])
+    out.push({
+      ...baseFact(reading, passage, { ...s.span }, raw.relation),
+      kind: 'attribute',
+      relation: raw.relation,
+      subjectId: subject,
+      subject: reading.entities.get(subject)?.name ?? subject,
+      object: object?.name ?? raw.object.text,
+      objectId: object?.id,
+    })
+  }
+  return out
+}
+
+/** what this sentence leaves for the next ones to point back to */
+function noteDiscourse(s: SentenceReading, discourse: Discourse): void {
+  const { reading, passage, text, names } = s
+  const { entities } = reading
+  // the subject a later "the company" or "it" points back to: "iSoftStone is one of ...", "Ostra Energy, the ..., is"
+  const typeOf = (nm: Name) => entities.find(baseName(nm.text))?.type
+  const proper = (nm: Name) => isProper(reading, text, nm)
+  const firstOrg = names.find(
+    (nm) => nm.start < 40 && typeOf(nm) !== 'person' && proper(nm) && isSubject(text, nm),
+  )
+  const person = names.find((nm) => typeOf(nm) === 'person')
+  // list lines drop articles ("286 pilots of Ministry of ..."): only prose says how a name is written
+  if (passage.kind === 'paragraph')
+    for (const name of names)
+      entities.noteArticle(baseName(name.text), /\bthe\s+$/i.test(text.slice(0, name.start)))
+  if (firstOrg) discourse.lastOrg = entityOf(reading, text, firstOrg).id
+  for (const name of names)
+    if (typeOf(name) !== 'person' && proper(name)) discourse.recent.push(baseName(name.text))
+  if (person) discourse.lastPerson = entities.find(baseName(person.text))!.id
+  // names seen in earlier sentences help find a company inside a long job title
+  for (const name of names) discourse.known.add(baseName(name.text).split(' ')[0]!)
 }
 
 export function extractFacts(
   doc: CorpusDocument,
   passages: Passage[],
   entities: EntityResolver,
+  patterns: NamePatterns,
 ): Fact[] {
+  const reading: Reading = {
+    doc,
+    entities,
+    patterns,
+    midCaps: new Set(doc.text.match(/(?<=[a-z,;] )[A-Z][A-Za-z]+/g) ?? []),
+    count: 0,
+  }
+  const discourse: Discourse = { recent: [], known: new Set() }
   const facts: Fact[] = []
-  const known = new Set<string>()
-  let lastOrg: string | undefined
-  let lastPerson: string | undefined
-  let inherited: Inherited | undefined
-  /** names in the order the text gives them, for "the authority" -> the last "... Authority" */
-  const recent: string[] = []
-  const pointedTo = (pronoun: string) => {
-    const word = /^the (\w+)$/.exec(pronoun)?.[1]
-    if (word && !/^(?:company|firm|group|organi[sz]er)$/.test(word)) {
-      // "the port" is a name headed by Port ("Port of Kestrel Bay", "Kestrel Bay Port"), not "Port Vision 2030"
-      const named = recent.findLast((n) =>
-        new RegExp(`^${word}\\b(?!.*\\d)|\\b${word}$`, 'i').test(n),
-      )
-      if (named) return entities.find(named) ?? entity(named)
-    }
-    return lastOrg ? entities.get(lastOrg) : undefined
-  }
-  let lastPassage: Passage | undefined
-  let n = 0
-  const base = (passage: Passage, span: Span, thing: string) => {
-    const own = terms(thing)
-    return {
-      id: `${doc.docId}#f${n++}`,
-      docId: doc.docId,
-      passageId: passage.id,
-      span,
-      thing,
-      thingTerms: own,
-      head: headOf(thing) ?? own.at(-1),
-      context: [],
-      terms: [],
-    }
-  }
-  // a capitalised word that opens a sentence is a name only if the text also capitalises it elsewhere
-  const midCaps = new Set(doc.text.match(/(?<=[a-z,;] )[A-Z][A-Za-z]+/g) ?? [])
-  let sentenceText = ''
-  const isProper = (nm: Name) =>
-    !/^[\s"“‘'([–-]*$/.test(sentenceText.slice(0, nm.start)) ||
-    nm.text.includes(' ') ||
-    /[A-Z].*[A-Z]/.test(nm.text) ||
-    midCaps.has(nm.text)
-  const entity = (name: Name | string, type?: EntityType) => {
-    const text = baseName(typeof name === 'string' ? name : name.text)
-    // a sentence's full stop is not part of a name, but "Co." keeps its own
-    const clean = /\b(?:Co|Corp|Inc|Ltd)\.$/.test(text) ? text : text.replace(/\.$/, '')
-    // "Wind made up 34%": a word capitalised only because it opens the sentence names a thing, not an organisation
-    const common = typeof name !== 'string' && !isProper(name)
-    return entities.resolve(clean, common ? 'other' : (type ?? guessType(clean)))
-  }
-
-  const sentences: Sentence[] = passages
-    .filter((p) => p.kind !== 'heading')
-    .flatMap((passage) => passage.sentences.map((s) => ({ ...s, passage })))
-
-  for (const sentence of sentences) {
-    const { passage } = sentence
-    const text = doc.text.slice(sentence.start, sentence.end)
-    sentenceText = text
-    const at = (span: Span): Span => ({
-      start: sentence.start + span.start,
-      end: sentence.start + span.end,
-    })
-    const names = findNames(text)
-
-    if (passage !== lastPassage) inherited = undefined
-    lastPassage = passage
-    const read = readQuantities(text, names, inherited)
-    const lastFigure = read
-      .filter((r) => r.kind === 'quantity' && r.quantity.unit !== 'year')
-      .at(-1)
-    if (lastFigure?.kind === 'quantity')
-      inherited = { unit: lastFigure.quantity.unit, thing: lastFigure.thing }
-    for (const raw of read) {
-      const noun = raw.kind === 'quantity' ? raw.subjectNoun : undefined
-      const owner = raw.owner
-        ? isProper(raw.owner)
-          ? entity(raw.owner)
-          : // "Electric buses made up 60%": a sentence-opening common word heads a noun phrase, owner of the figure
-            entities.resolve(nounPhrase(text, raw.owner).toLowerCase(), 'other')
-        : noun
-          ? entities.resolve(noun.text.toLowerCase(), 'other')
-          : raw.pronoun
-            ? pointedTo(raw.pronoun)
-            : undefined
-      // the sentence (or list line) that states the figure is the citation
+  for (const passage of passages.filter((p) => p.kind !== 'heading')) {
+    for (const sentence of passage.sentences) {
+      const text = doc.text.slice(sentence.start, sentence.end)
       const span = { start: sentence.start, end: sentence.end }
-      const common = {
-        ...base(passage, span, raw.thing.text),
-        ownerId: owner?.id,
-        owner: owner?.name,
-      }
-      if (raw.kind === 'change')
-        facts.push({ ...common, kind: 'change', from: raw.from, to: raw.to })
-      else
-        facts.push({
-          ...common,
-          kind: 'quantity',
-          quantity: raw.quantity,
-          rate: raw.rate,
-          verb: raw.verb,
-        })
+      const s: SentenceReading = { reading, passage, span, text, names: findNames(text) }
+      facts.push(...quantityFacts(s, discourse), ...listFacts(s), ...attributeFacts(s, discourse))
+      noteDiscourse(s, discourse)
     }
-
-    for (const raw of readLists(text, names)) {
-      const items = raw.items.map((item) =>
-        entity(item, placeEnd.test(item.text) ? 'place' : guessType(item.text)),
-      )
-      facts.push({
-        ...base(passage, at(raw.at), raw.label),
-        kind: 'list',
-        items: items.map((e) => e.name),
-        itemIds: items.map((e) => e.id),
-      })
-    }
-
-    for (const raw of readAttributes(text, names, known)) {
-      // "To date, ...", "In 1883, ...": a capitalised word that opens a sentence names no one
-      if (!('pronoun' in raw.subject) && functionWord.test(raw.subject.text)) continue
-      const subject =
-        'pronoun' in raw.subject
-          ? raw.subject.pronoun === 'person'
-            ? lastPerson
-            : pointedTo(raw.subject.pronoun)?.id
-          : entity(raw.subject, subjectType[raw.relation]).id
-      if (!subject) continue
-      const object =
-        raw.relation === 'role' ? undefined : entity(raw.object.text, objectType[raw.relation])
-      facts.push({
-        ...base(passage, { start: sentence.start, end: sentence.end }, raw.relation),
-        kind: 'attribute',
-        relation: raw.relation,
-        subjectId: subject,
-        subject: entities.get(subject)?.name ?? subject,
-        object: object?.name ?? raw.object.text,
-        objectId: object?.id,
-      })
-    }
-    // the subject a later "the company" or "it" points back to: "iSoftStone is one of ...", "Ostra Energy, the ..., is"
-    const typeOf = (nm: Name) => entities.find(baseName(nm.text))?.type
-    const firstOrg = names.find(
-      (nm) => nm.start < 40 && typeOf(nm) !== 'person' && isProper(nm) && isSubject(text, nm),
-    )
-    const person = names.find((nm) => typeOf(nm) === 'person')
-    // list lines drop articles ("286 pilots of Ministry of ..."): only prose says how a name is written
-    if (passage.kind === 'paragraph')
-      for (const name of names)
-        entities.noteArticle(baseName(name.text), /\bthe\s+$/i.test(text.slice(0, name.start)))
-    if (firstOrg) lastOrg = entity(firstOrg).id
-    for (const name of names)
-      if (typeOf(name) !== 'person' && isProper(name)) recent.push(baseName(name.text))
-    if (person) lastPerson = entities.find(baseName(person.text))!.id
-    // names seen in earlier sentences help find a company inside a long job title
-    for (const name of names) known.add(baseName(name.text).split(' ')[0]!)
   }
-
+  const base: Base = (passage, span, thing) => baseFact(reading, passage, span, thing)
   facts.push(...headingLists(doc, passages, base))
   const author = authorFact(doc, passages, base)
   if (author) facts.push(author)

@@ -124,6 +124,195 @@ function verbBefore(before: string): string | undefined {
   return `${m[1] ?? ''}${m[2]}`
 }
 
+/** the figures of one sentence around a pair being read as a change */
+interface FigurePair {
+  text: string
+  a: Figure
+  b: Figure
+  years: Figure[]
+  names: Name[]
+}
+
+/** "13.4 million containers, up from 12.5 million in 2022": the newer figure comes first */
+function changeUpFrom({ text, a, b, years, names }: FigurePair): RawChange | undefined {
+  const thing =
+    thingAround(text, a.start, a.end) ?? thingAfter(text, a.end) ?? thingBefore(text, a.start)
+  if (!thing) return undefined
+  const yb = yearOf(
+    text,
+    b,
+    years.filter((y) => y.start > b.end),
+  )
+  const ya = yearOf(
+    text,
+    a,
+    years.filter((y) => y.end <= a.start || (y.start > a.end && y.end <= b.start)),
+  )
+  return {
+    kind: 'change',
+    from: { ...strip(b), year: yb },
+    to: { ...strip(a), year: ya },
+    thing,
+    owner: ownerAfter(text, thing.end, names) ?? subjectBefore(text, a.start, names),
+    pronoun: pronounSubject(text, a.start),
+    at: { start: a.start, end: b.end },
+  }
+}
+
+/** "from 193 to 653", "from 170 million in 1978 to 750 million in 2015" */
+function changeFromTo(
+  { text, a, b, years, names }: FigurePair,
+  lead: string,
+  span: [number, number] | undefined,
+): RawChange | undefined {
+  const fromStart = a.start - (lead.length - lead.search(/from\s+$/i))
+  const thing = thingBefore(text, fromStart)
+  if (!thing) return undefined
+  const ya =
+    yearOf(
+      text,
+      a,
+      years.filter((y) => y.start > a.end && y.end <= b.start),
+    ) ?? span?.[0]
+  const yb =
+    yearOf(
+      text,
+      b,
+      years.filter((y) => y.start > b.end),
+    ) ?? span?.[1]
+  const from = { ...strip(a), year: ya }
+  const to = { ...strip(b), year: yb }
+  if (a.unit === 'money' && !to.currency) to.currency = a.currency
+  return {
+    kind: 'change',
+    from,
+    to,
+    thing,
+    owner: subjectBefore(text, thing.start, names),
+    pronoun: pronounSubject(text, thing.start),
+    at: { start: a.start, end: b.end },
+  }
+}
+
+/** before/after pairs of neighbouring figures; the figures they use are added to `used` */
+function readChanges(
+  text: string,
+  values: Figure[],
+  years: Figure[],
+  names: Name[],
+  used: Set<Figure>,
+): RawChange[] {
+  const span = period(text, years)
+  const out: RawChange[] = []
+  for (let i = 0; i + 1 < values.length; i++) {
+    const pair: FigurePair = { text, a: values[i]!, b: values[i + 1]!, years, names }
+    const { a, b } = pair
+    const between = text.slice(a.end, b.start)
+    const lead = text.slice(Math.max(0, a.start - 6), a.start)
+    let change: RawChange | undefined
+    if (
+      /^[^.;]{0,60}?,?\s*(?:up|down|rising|falling|compared)\s+(?:from|with)\s+$/i.test(between)
+    ) {
+      change = changeUpFrom(pair)
+    } else {
+      if (!/\bfrom\s+$/i.test(lead) || !/^\s*(?:in\s+\d{4}\s*)?(?:,\s*)?to\s*$/i.test(between))
+        continue
+      // "from 11 to 13 June" are days, not a change
+      if (/^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(text.slice(b.end)))
+        continue
+      change = changeFromTo(pair, lead, span)
+    }
+    if (!change) continue
+    out.push(change)
+    used.add(a).add(b)
+  }
+  return out
+}
+
+/** what a lone figure counts, and the noun it belongs to in a list of figures */
+function figureThing(
+  text: string,
+  figure: Figure,
+  previous: RawQuantity | undefined,
+  inherited: Inherited | undefined,
+): { thing?: Phrase; subjectNoun?: Phrase } {
+  const before = text.slice(0, figure.start)
+  let thing: Phrase | undefined
+  let subjectNoun: Phrase | undefined
+  if (figure.unit === 'count')
+    thing = thingAfter(text, figure.end) ?? thingAround(text, figure.start, figure.end)
+  else if (figure.unit === 'duration') thing = thingAfter(text, figure.end)
+  else thing = thingAround(text, figure.start, figure.end) ?? thingAfter(text, figure.end)
+  thing ??= subjectNounBefore(text, figure.start)
+  // "Natural gas supplied 21%, coal 11%, and hydropower the remaining 16%": the noun before, the thing before
+  const listed = listedNoun.exec(before)
+  const lead = leadingNoun.exec(before)
+  // a thing from an earlier sentence has no place in this one: it sits at the figure
+  const carried =
+    previous?.quantity.unit === figure.unit
+      ? previous.thing
+      : inherited?.unit === figure.unit
+        ? { text: inherited.thing.text, start: figure.end, end: figure.end }
+        : undefined
+  if (
+    listed &&
+    isNoun(listed[1]!) &&
+    previous &&
+    previous.quantity.unit === figure.unit &&
+    (!thing || thing === previous.thing)
+  ) {
+    subjectNoun = phraseAt(listed, 1)
+    thing = previous.thing
+  } else if (lead && isNoun(lead[1]!) && !thing && carried) {
+    // "Trucks still moved 58%": the sentence's own subject, the thing of the figures before it
+    subjectNoun = phraseAt(lead, 1)
+  }
+  if (!thing && figure.unit === 'percent' && carried) thing = carried
+  if (!thing && figure.unit === 'measure' && figure.measure)
+    thing = { text: figure.measure, start: figure.end - figure.measure.length, end: figure.end }
+  if (!thing && figure.unit === 'money') thing = moneyPurpose(text, figure, before)
+  return { thing, subjectNoun }
+}
+
+/** "invests RMB 100 million per year in constructing smart city": the verb and its purpose */
+function moneyPurpose(text: string, figure: Figure, before: string): Phrase | undefined {
+  const purpose =
+    /^\s*(?:(?:per|a|each|every)\s+\w+\s+)?(?:in|on|for|to)\s+((?:[a-z][\w-]*\s?){1,5})/i.exec(
+      text.slice(figure.end),
+    )
+  const verb = /(\b[a-z]+s|\b[a-z]+ed)\s*$/i.exec(before)
+  const words = [verb?.[1], purpose?.[1]?.trim()].filter(Boolean).join(' ')
+  return words ? { text: words, start: figure.start, end: figure.end } : undefined
+}
+
+/** whose figure it is: a name after the thing or the figure, the subject before, or a pronoun */
+function figureOwner(
+  text: string,
+  figure: Figure,
+  thing: Phrase,
+  subjectNoun: Phrase | undefined,
+  names: Name[],
+  last: RawQuantity | RawChange | undefined,
+): { owner?: Name; pronoun?: string } {
+  // "2.8% of the European market": the name inside the thing's own "of" phrase is not its owner
+  const thingAfterFigure = thing.start >= figure.end && thing.start - figure.end < 12
+  const owner = subjectNoun
+    ? undefined
+    : (ownerAfter(text, thing.end, names) ??
+      (thingAfterFigure ? undefined : ownerAfter(text, figure.end, names)) ??
+      subjectBefore(text, figure.start, names))
+  const pronoun = owner || subjectNoun ? undefined : pronounSubject(text, figure.start)
+  // "shipped 86,000 chargers ..., and now employs 1,450 people": a second verb shares the subject
+  const sharesSubject =
+    last &&
+    /(?:,\s*|\s)(?:and|but)\s+(?:now\s+|also\s+|still\s+)?[a-z]+s\s+(?:about\s+|some\s+|nearly\s+)?$/.test(
+      text.slice(last.at.end, figure.start),
+    )
+  if (!owner && !pronoun && !subjectNoun && last && sharesSubject)
+    return { owner: last.owner, pronoun: last.pronoun }
+  return { owner, pronoun }
+}
+
 export function readQuantities(
   text: string,
   names: Name[],
@@ -132,147 +321,14 @@ export function readQuantities(
   const figures = findFigures(text)
   const years = figures.filter((f) => f.unit === 'year')
   const values = figures.filter((f) => f.unit !== 'year')
-  const span = period(text, years)
-  const out: (RawQuantity | RawChange)[] = []
   const used = new Set<Figure>()
-
-  // before/after pairs: "from 193 to 653", "from 170 million in 1978 to 750 million in 2015"
-  for (let i = 0; i + 1 < values.length; i++) {
-    const a = values[i]!
-    const b = values[i + 1]!
-    const between = text.slice(a.end, b.start)
-    const lead = text.slice(Math.max(0, a.start - 6), a.start)
-    // "13.4 million containers, up from 12.5 million in 2022": the newer figure comes first
-    if (
-      /^[^.;]{0,60}?,?\s*(?:up|down|rising|falling|compared)\s+(?:from|with)\s+$/i.test(between)
-    ) {
-      const thing =
-        thingAround(text, a.start, a.end) ?? thingAfter(text, a.end) ?? thingBefore(text, a.start)
-      if (!thing) continue
-      const yb = yearOf(
-        text,
-        b,
-        years.filter((y) => y.start > b.end),
-      )
-      const ya = yearOf(
-        text,
-        a,
-        years.filter((y) => y.end <= a.start || (y.start > a.end && y.end <= b.start)),
-      )
-      out.push({
-        kind: 'change',
-        from: { ...strip(b), year: yb },
-        to: { ...strip(a), year: ya },
-        thing,
-        owner: ownerAfter(text, thing.end, names) ?? subjectBefore(text, a.start, names),
-        pronoun: pronounSubject(text, a.start),
-        at: { start: a.start, end: b.end },
-      })
-      used.add(a).add(b)
-      continue
-    }
-    if (!/\bfrom\s+$/i.test(lead) || !/^\s*(?:in\s+\d{4}\s*)?(?:,\s*)?to\s*$/i.test(between))
-      continue
-    // "from 11 to 13 June" are days, not a change
-    if (/^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(text.slice(b.end))) continue
-    const fromStart = a.start - (lead.length - lead.search(/from\s+$/i))
-    const thing = thingBefore(text, fromStart)
-    if (!thing) continue
-    const ya =
-      yearOf(
-        text,
-        a,
-        years.filter((y) => y.start > a.end && y.end <= b.start),
-      ) ?? span?.[0]
-    const yb =
-      yearOf(
-        text,
-        b,
-        years.filter((y) => y.start > b.end),
-      ) ?? span?.[1]
-    const from = { ...strip(a), year: ya }
-    const to = { ...strip(b), year: yb }
-    if (a.unit === 'money' && !to.currency) to.currency = a.currency
-    out.push({
-      kind: 'change',
-      from,
-      to,
-      thing,
-      owner: subjectBefore(text, thing.start, names),
-      pronoun: pronounSubject(text, thing.start),
-      at: { start: a.start, end: b.end },
-    })
-    used.add(a).add(b)
-  }
-
+  const out: (RawQuantity | RawChange)[] = readChanges(text, values, years, names, used)
   let previous: RawQuantity | undefined
   for (const figure of values) {
     if (used.has(figure)) continue
-    const before = text.slice(0, figure.start)
-    let thing: Phrase | undefined
-    let subjectNoun: Phrase | undefined
-    if (figure.unit === 'count')
-      thing = thingAfter(text, figure.end) ?? thingAround(text, figure.start, figure.end)
-    else if (figure.unit === 'duration') thing = thingAfter(text, figure.end)
-    else thing = thingAround(text, figure.start, figure.end) ?? thingAfter(text, figure.end)
-    thing ??= subjectNounBefore(text, figure.start)
-    // "Natural gas supplied 21%, coal 11%, and hydropower the remaining 16%": the noun before, the thing before
-    const listed = listedNoun.exec(before)
-    const lead = leadingNoun.exec(before)
-    // a thing from an earlier sentence has no place in this one: it sits at the figure
-    const carried =
-      previous?.quantity.unit === figure.unit
-        ? previous.thing
-        : inherited?.unit === figure.unit
-          ? { text: inherited.thing.text, start: figure.end, end: figure.end }
-          : undefined
-    if (
-      listed &&
-      isNoun(listed[1]!) &&
-      previous &&
-      previous.quantity.unit === figure.unit &&
-      (!thing || thing === previous.thing)
-    ) {
-      subjectNoun = phraseAt(listed, 1)
-      thing = previous.thing
-    } else if (lead && isNoun(lead[1]!) && !thing && carried) {
-      // "Trucks still moved 58%": the sentence's own subject, the thing of the figures before it
-      subjectNoun = phraseAt(lead, 1)
-    }
-    if (!thing && figure.unit === 'percent' && carried) thing = carried
-    if (!thing && figure.unit === 'measure' && figure.measure)
-      thing = { text: figure.measure, start: figure.end - figure.measure.length, end: figure.end }
-    if (!thing && figure.unit === 'money') {
-      // "invests RMB 100 million per year in constructing smart city": the verb and its purpose
-      const purpose =
-        /^\s*(?:(?:per|a|each|every)\s+\w+\s+)?(?:in|on|for|to)\s+((?:[a-z][\w-]*\s?){1,5})/i.exec(
-          text.slice(figure.end),
-        )
-      const verb = /(\b[a-z]+s|\b[a-z]+ed)\s*$/i.exec(before)
-      const words = [verb?.[1], purpose?.[1]?.trim()].filter(Boolean).join(' ')
-      if (words) thing = { text: words, start: figure.start, end: figure.end }
-    }
+    const { thing, subjectNoun } = figureThing(text, figure, previous, inherited)
     if (!thing) continue
-    const rate = ratePattern.exec(text.slice(figure.end))?.[0].trim()
-    // "2.8% of the European market": the name inside the thing's own "of" phrase is not its owner
-    const thingAfterFigure = thing.start >= figure.end && thing.start - figure.end < 12
-    let owner = subjectNoun
-      ? undefined
-      : (ownerAfter(text, thing.end, names) ??
-        (thingAfterFigure ? undefined : ownerAfter(text, figure.end, names)) ??
-        subjectBefore(text, figure.start, names))
-    let pronoun = owner || subjectNoun ? undefined : pronounSubject(text, figure.start)
-    // "shipped 86,000 chargers ..., and now employs 1,450 people": a second verb shares the subject
-    const last = out.at(-1)
-    const sharesSubject =
-      last &&
-      /(?:,\s*|\s)(?:and|but)\s+(?:now\s+|also\s+|still\s+)?[a-z]+s\s+(?:about\s+|some\s+|nearly\s+)?$/.test(
-        text.slice(last.at.end, figure.start),
-      )
-    if (!owner && !pronoun && !subjectNoun && last && sharesSubject) {
-      owner = last.owner
-      pronoun = last.pronoun
-    }
+    const { owner, pronoun } = figureOwner(text, figure, thing, subjectNoun, names, out.at(-1))
     const raw: RawQuantity = {
       kind: 'quantity',
       quantity: { ...strip(figure), year: yearOf(text, figure, years) },
@@ -280,8 +336,8 @@ export function readQuantities(
       owner,
       pronoun,
       subjectNoun,
-      verb: verbBefore(before),
-      rate,
+      verb: verbBefore(text.slice(0, figure.start)),
+      rate: ratePattern.exec(text.slice(figure.end))?.[0].trim(),
       at: { start: figure.start, end: figure.end },
     }
     out.push(raw)

@@ -6,67 +6,25 @@ import { extractFacts } from '../facts/extract'
 import { baseName, findNames } from '../facts/names'
 import { buildEntities, shortForms, titledForms } from '../nlu/entities'
 import type { Language } from '../nlu/language'
-import { type AliasTable, buildAliasTable } from '../nlu/mentions'
+import { namePatterns } from '../nlu/lexicon'
+import { buildAliasTable } from '../nlu/mentions'
 import { terms } from '../nlu/nlp'
-import { buildLexicon, type Lexicon } from '../nlu/typos'
-import { buildIndex, loadIndex, type PassageIndex } from '../retrieve/index'
+import { buildLexicon } from '../nlu/typos'
+import { buildIndex, loadIndex } from '../retrieve/index'
 import {
   buildSentenceIndex,
   loadSentenceIndex,
-  type SentenceIndex,
   type SentenceRef,
   type SentenceTerms,
 } from '../retrieve/sentence-index'
-import type { CorpusDocument, Entity, Fact, Passage } from '../types'
+import type { CorpusDocument, Entity, Passage } from '../types'
+import type { Knowledge, KnowledgePack } from './types'
 
-export const packVersion = 3
+/** the types live in ./types; re-exported for the modules that still import them from here */
+export type { Knowledge, KnowledgePack } from './types'
 
-/** the serialisable form: plain JSON, as the Worker imports it */
-export interface KnowledgePack {
-  version: number
-  documents: CorpusDocument[]
-  passages: Passage[]
-  facts: Fact[]
-  entities: Entity[]
-  language: Language
-  /** sentence counts per term, for weighting question terms */
-  df: Record<string, number>
-  sentenceCount: number
-  /** MiniSearch's own JSON */
-  index: string
-  /** every sentence of every passage (headings included), in corpus order */
-  sentences: SentenceRef[]
-  /** MiniSearch's JSON of the sentence index; ids are positions in `sentences` */
-  sentenceIndex: string
-  /** each sentence's terms (lemmas joined by spaces), read once at build time */
-  sentenceTerms: string[]
-  /** words the corpus only ever writes capitalised ("northmark"): names, even when a question types them in lower case */
-  properWords: string[]
-}
-
-/** the loaded form the core answers from */
-export interface Knowledge {
-  documents: Map<string, CorpusDocument>
-  passages: Passage[]
-  passageById: Map<string, Passage>
-  /** the heading passage each passage sits under */
-  headingOf: Map<string, Passage>
-  facts: Fact[]
-  entities: Entity[]
-  entityById: Map<string, Entity>
-  language: Language
-  df: Map<string, number>
-  sentenceCount: number
-  index: PassageIndex
-  sentences: SentenceRef[]
-  sentenceIndex: SentenceIndex
-  /** each sentence's terms, space-joined, aligned with `sentences` */
-  sentenceTerms: string[]
-  properWords: Set<string>
-  /** every word the corpus and the language know, for typo repair and unknown names */
-  lexicon: Lexicon
-  aliases: AliasTable
-}
+/** 4: the language carries its lexicon (a pack without one cannot word an answer) */
+export const packVersion = 4
 
 export function buildPack(documents: CorpusDocument[], language: Language): KnowledgePack {
   if (documents.length === 0)
@@ -98,11 +56,13 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
   const words = corpusWords(documents)
   const found = sentenceTexts.flatMap((t) => findNames(t).map((n) => baseName(n.text)))
   const forms = new Map([
-    ...shortForms(found, places, words.lower),
+    ...shortForms(found, places, words.lower, namePatterns(language.lexicon).generic),
     ...titledForms(found, language.honorifics, language.orgWords),
   ])
   resolver.setShortForms(forms)
-  const facts = perDoc.flatMap(({ doc, passages }) => extractFacts(doc, passages, resolver))
+  const facts = perDoc.flatMap(({ doc, passages }) =>
+    extractFacts(doc, passages, resolver, namePatterns(language.lexicon)),
+  )
   // "Solberg said ...": a short form answers to its long name's entity even where no fact resolved it
   for (const [short, long] of forms) {
     const entity = resolver.find(long)

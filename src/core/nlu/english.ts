@@ -1,5 +1,5 @@
 /** Tells a question in English from one in another language, by its script and its common words. */
-import type { Knowledge } from '../knowledge/pack'
+import type { Knowledge } from '../knowledge/types'
 import { memo } from '../memo'
 
 export interface EnglishOptions {

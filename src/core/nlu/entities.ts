@@ -1,10 +1,8 @@
 /** Entities (agencies, places, people, events): declared aliases from `intents/` plus names found in the corpus. */
 import type { Entity, EntityType } from '../types'
 import type { Language } from './language'
+import { type NamePatterns, namePatterns } from './lexicon'
 import { nameKey } from './normalize'
-
-const orgEnd =
-  /^(?:authority|commission|bureau|ministry|agency|council|union|cooperative|administration|department)$/
 
 const minor = new Set(['of', 'and', 'for', 'the', '&', 'in', 'on'])
 
@@ -26,7 +24,7 @@ export function acronyms(name: string): string[] {
 }
 
 /** the forms a found name is also written as */
-export function derivedAliases(name: string, type: EntityType): string[] {
+export function derivedAliases(name: string, type: EntityType, patterns: NamePatterns): string[] {
   const key = nameKey(name)
   const out = new Set([key])
   // "Port of Kestrel Bay" is also "Kestrel Bay port" and "Kestrel Bay"
@@ -54,7 +52,8 @@ export function derivedAliases(name: string, type: EntityType): string[] {
   if (type === 'org') {
     // "Kestrel Bay Port Authority" is "the port authority"; "Port of Kestrel Bay" is "Kestrel Bay port"
     const words = key.split(' ')
-    if (words.length >= 3 && orgEnd.test(words.at(-1)!)) out.add(words.slice(-2).join(' '))
+    if (words.length >= 3 && patterns.shortFormHead.test(words.at(-1)!))
+      out.add(words.slice(-2).join(' '))
   }
   if (type === 'place') {
     const city = /^(.+) (city|region|province)$/.exec(key)
@@ -73,6 +72,8 @@ export function shortForms(
   places: Set<string> = new Set(),
   /** words the text also writes in lower case: "terminals" is no short form of "Harbourline Terminals" */
   lower: Set<string> = new Set(),
+  /** words too common in names to stand for one alone ("Port", "Group") */
+  generic: Set<string> = new Set(),
 ): Map<string, string> {
   const all = new Set(names)
   const candidates = new Map<string, Set<string>>()
@@ -86,7 +87,7 @@ export function shortForms(
         places.has(word) ||
         lower.has(word.toLowerCase()) ||
         !/^[A-Z][a-z]/.test(word) ||
-        /^(?:The|Port|City|Bay|Group|Energy|Systems)$/.test(word)
+        generic.has(word)
       )
         continue
       candidates.set(word, (candidates.get(word) ?? new Set()).add(name))
@@ -181,6 +182,7 @@ export interface EntityResolver {
 }
 
 export function buildEntities(language: Language): EntityResolver {
+  const patterns = namePatterns(language.lexicon)
   const byId = new Map<string, Entity>()
   const byAlias = new Map<string, Entity>()
   const register = (entity: Entity) => {
@@ -188,7 +190,10 @@ export function buildEntities(language: Language): EntityResolver {
     for (const alias of entity.aliases) if (!byAlias.has(alias)) byAlias.set(alias, entity)
   }
   for (const def of language.entities) {
-    const aliases = new Set([...derivedAliases(def.name, def.type), ...def.aliases.map(nameKey)])
+    const aliases = new Set([
+      ...derivedAliases(def.name, def.type, patterns),
+      ...def.aliases.map(nameKey),
+    ])
     register({ id: def.id, name: def.name, type: def.type, aliases: [...aliases] })
   }
   const find = (name: string) => byAlias.get(nameKey(name))
@@ -217,7 +222,7 @@ export function buildEntities(language: Language): EntityResolver {
         return known
       }
       // "iSoftStone Information Technology (Group) Co." is the "iSoftStone" named before
-      if (/\b(?:Co|Corp|Inc|Ltd|Group|Limited)\b\.?\)?$/.test(name)) {
+      if (patterns.companyEnd.test(name)) {
         const first = name.split(/\s+/)[0]!
         const parent = find(first)
         if (parent && parent.name === first && /^[a-z]+[A-Z]|^[A-Z][a-z]+[A-Z]/.test(first)) {
@@ -229,7 +234,12 @@ export function buildEntities(language: Language): EntityResolver {
       }
       let id = slug(name)
       for (let n = 2; byId.has(id); n++) id = `${slug(name)}-${n}`
-      const entity: Entity = { id, name: name.trim(), type, aliases: derivedAliases(name, type) }
+      const entity: Entity = {
+        id,
+        name: name.trim(),
+        type,
+        aliases: derivedAliases(name, type, patterns),
+      }
       register(entity)
       return entity
     },

@@ -1,6 +1,7 @@
 /** The language citable knows, read from `intents/`: intents, entity aliases, unit and term synonyms. Never answers. */
 import { z } from 'zod'
 import { CitableError } from '../errors'
+import { emptyLexicon, type Lexicon, lexiconSchema } from './lexicon'
 
 const handlerNames = [
   'lookup',
@@ -88,6 +89,8 @@ const fileSchema = z.strictObject({
       meta: z.record(z.string(), z.array(z.string())),
     })
     .optional(),
+  /** the words names are built from: company suffixes, organisation, place and event words */
+  lexicon: lexiconSchema.optional(),
   /** words that name a kind of organisation ("ministry", "bureau"): an unknown one is never guessed */
   orgWords: z.array(z.string()).optional(),
   /** titles said before a person's name ("Ms", "Sir"): "Ms Oduya" is the "Rina Oduya" named before */
@@ -141,6 +144,7 @@ export interface Language {
   units: Record<string, string[]>
   synonyms: Record<string, string[]>
   followUps: { openers: string[]; pronouns: Record<string, string>; meta: Record<string, string[]> }
+  lexicon: Lexicon
   orgWords: string[]
   honorifics: string[]
   keepWords: string[]
@@ -167,6 +171,33 @@ function issuePath(path: PropertyKey[]): string {
     .replace(/^\./, '')
 }
 
+/** one intent file, validated; a bad one throws naming the file and the path of the problem */
+function parseFile(file: LanguageFile): z.infer<typeof fileSchema> {
+  let json: unknown
+  try {
+    json = JSON.parse(file.content)
+  } catch (error) {
+    throw new CitableError(
+      'intents_invalid',
+      `intents/${file.name}: not valid JSON (${(error as Error).message})`,
+      {
+        file: file.name,
+      },
+    )
+  }
+  const parsed = fileSchema.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
+    throw new CitableError(
+      'intents_invalid',
+      `intents/${file.name}: ${issuePath(issue.path) || '(root)'}: ${issue.message}`,
+      { file: file.name, path },
+    )
+  }
+  return parsed.data
+}
+
 /** validates and merges the intent files; a bad file throws naming the file and the path of the problem */
 export function loadLanguage(files: LanguageFile[]): Language {
   const language: Language = {
@@ -175,6 +206,7 @@ export function loadLanguage(files: LanguageFile[]): Language {
     units: {},
     synonyms: {},
     followUps: { openers: [], pronouns: {}, meta: {} },
+    lexicon: emptyLexicon(),
     orgWords: [],
     honorifics: [],
     keepWords: [],
@@ -187,29 +219,7 @@ export function loadLanguage(files: LanguageFile[]): Language {
     moods: { planned: [], expected: [] },
   }
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
-    let json: unknown
-    try {
-      json = JSON.parse(file.content)
-    } catch (error) {
-      throw new CitableError(
-        'intents_invalid',
-        `intents/${file.name}: not valid JSON (${(error as Error).message})`,
-        {
-          file: file.name,
-        },
-      )
-    }
-    const parsed = fileSchema.safeParse(json)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!
-      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
-      throw new CitableError(
-        'intents_invalid',
-        `intents/${file.name}: ${issuePath(issue.path) || '(root)'}: ${issue.message}`,
-        { file: file.name, path },
-      )
-    }
-    const data = parsed.data
+    const data = parseFile(file)
     language.intents.push(...(data.intents ?? []))
     language.entities.push(...(data.entities ?? []))
     Object.assign(language.units, data.units)
@@ -219,6 +229,9 @@ export function loadLanguage(files: LanguageFile[]): Language {
       Object.assign(language.followUps.pronouns, data.followUps.pronouns)
       Object.assign(language.followUps.meta, data.followUps.meta)
     }
+    if (data.lexicon)
+      for (const key of Object.keys(data.lexicon) as (keyof Lexicon)[])
+        language.lexicon[key].push(...data.lexicon[key])
     language.orgWords.push(...(data.orgWords ?? []))
     language.honorifics.push(...(data.honorifics ?? []))
     Object.assign(language.expansions, data.expansions)

@@ -1,5 +1,5 @@
 /** Reads a question: cleans and repairs it, finds entities, years, the intent by its cues, and the thing asked about. */
-import type { Knowledge } from '../knowledge/pack'
+import type { Knowledge } from '../knowledge/types'
 import { memo } from '../memo'
 import type { IntentDef } from './language'
 import { findMentions, type Mention } from './mentions'
@@ -213,17 +213,15 @@ function expand(text: string, expansions: Record<string, string>): string {
   return out
 }
 
-export function understand(question: string, knowledge: Knowledge): Understanding {
-  const cleaned = expand(cleanQuestion(question), knowledge.language.expansions)
-  const allCaps = cleaned === cleaned.toUpperCase() && /[A-Z]/.test(cleaned)
-  // repair words the corpus and language do not know, keeping stop words and the rest as typed
+/** the question with words the corpus and language do not know repaired; stop words and the rest as typed */
+function repair(cleaned: string, knowledge: Knowledge, allCaps: boolean): string {
   const stops = new Set(
     analyze(cleaned.toLowerCase())
       .filter((t) => t.stop)
       .map((t) => t.lower),
   )
   const keep = new Set(knowledge.language.keepWords)
-  const text = cleaned.replace(/[A-Za-z]+/g, (word) => {
+  return cleaned.replace(/[A-Za-z]+/g, (word) => {
     const lower = word.toLowerCase()
     // stop words, acronyms typed in capitals ("CEO") and words the language lists are never repaired
     if (
@@ -234,43 +232,58 @@ export function understand(question: string, knowledge: Knowledge): Understandin
       return word
     return repairWord(knowledge.lexicon, lower) ?? word
   })
-  // wink reads shouting as names: lemmas come out right only in lower case
-  const tokens = analyze(allCaps ? text.toLowerCase() : text)
-  const key = nameKey(text)
-  const mentions = findMentions(knowledge.aliases, text)
-  const mentionWords = new Set(mentions.flatMap((m) => m.text.split(' ')))
+}
 
-  const unknownNames: string[] = []
+/** what the steps after repair read: the repaired text, its tokens and the names found in it */
+interface Read {
+  text: string
+  /** the text as a name key: lower case, single spaces */
+  key: string
+  tokens: Token[]
+  mentions: Mention[]
+  mentionWords: Set<string>
+  allCaps: boolean
+}
+
+/** organisation phrases and capitalised words the question uses that neither an entity nor the corpus knows */
+function unknownNamesOf(read: Read, knowledge: Knowledge): string[] {
+  const { text, key, tokens, mentions, mentionWords, allCaps } = read
+  const names: string[] = []
   const words = key.split(' ')
   for (const phrase of orgPhrases(words, new Set(knowledge.language.orgWords))) {
     const covered = mentions.some((m) => m.from < phrase.to && m.to > phrase.from)
     // "to university", "box office": an organisation word in lower case names no organisation
-    if (!covered && (allCaps || writtenAsName(text, phrase.text))) unknownNames.push(phrase.text)
+    if (!covered && (allCaps || writtenAsName(text, phrase.text))) names.push(phrase.text)
   }
   tokens.forEach((t, i) => {
     // an acronym the corpus never writes ("FBI") names no one it knows, wherever it stands
     const acronym = !allCaps && t.type === 'word' && /^[A-Z]{2,6}s?$/.test(t.text)
     if (!acronym && (allCaps || i === 0 || t.type !== 'word' || !/^[A-Z][a-z]/.test(t.text))) return
     if (knowledge.lexicon.words.has(t.lower) || mentionWords.has(t.lower)) return
-    unknownNames.push(t.text)
+    names.push(t.text)
   })
-
   // a name the articles write word for word is known, even where no entity was made of it
-  const unknown = unknownNames.filter((n) => !saidInCorpus(knowledge, n))
-  unknownNames.length = 0
-  unknownNames.push(...unknown)
+  return [...new Set(names.filter((n) => !saidInCorpus(knowledge, n)))]
+}
 
-  // "ChargeWorld Expo 2024" names an event: its year is not the year asked about
+/** the years asked about; "ChargeWorld Expo 2024" names an event, and its year is not one */
+function yearsOf(tokens: Token[], mentions: Mention[]): number[] {
   const namedYears = new Set(
     mentions.flatMap((m) => m.text.split(' ')).filter((w) => /^\d{4}$/.test(w)),
   )
-  const years = tokens
+  return tokens
     .filter((t) => t.type === 'number' && /^(1[89]|20)\d\d$/.test(t.lemma))
     .filter((t) => !namedYears.has(t.lemma))
     .map((t) => Number(t.lemma))
-  let matched = matchIntent(knowledge.language.intents, key)
+}
+
+type Matched = ReturnType<typeof matchIntent>
+
+/** the intent by its cues, corrected for a list asked for and for the question word */
+function chooseIntent(intents: IntentDef[], key: string): Matched {
+  let matched = matchIntent(intents, key)
   // "which three largest ...", "what projects are ...": several things asked for are a list
-  const listIntent = knowledge.language.intents.find((i) => i.handler === 'list')
+  const listIntent = intents.find((i) => i.handler === 'list')
   const counted =
     /\b(?:two|three|four|five|top \d+|\d+)\s+(?:\w+\s+){0,3}(?:largest|biggest|busiest|most|highest|smallest|main|leading|major)\b/.test(
       key,
@@ -282,7 +295,6 @@ export function understand(question: string, knowledge: Knowledge): Understandin
     ((counted && matched?.intent.handler === 'superlative') || (!matched && pluralAsk))
   )
     matched = { intent: listIntent, cue: '' }
-  // the matched cue's words, and any one-word cue ("increase", "grew"), ask how, not what
   // "where do the three largest wind farms stand?": the question word decides, not the superlative inside
   if (
     /^(?:where|when) /.test(key) &&
@@ -293,14 +305,19 @@ export function understand(question: string, knowledge: Knowledge): Understandin
       (key.startsWith('when ') && matched.intent.handler === 'attribute'))
   ) {
     const first = key.split(' ')[0]!
-    const own = knowledge.language.intents.find((i) => i.cues.includes(first))
+    const own = intents.find((i) => i.cues.includes(first))
     if (own) matched = { intent: own, cue: first }
   }
-  const cueWords = new Set([
-    ...(matched ? matched.cue.split(' ') : []),
-    ...oneWordCues(knowledge.language.intents),
-  ])
+  return matched
+}
 
+/** lemmas of what is asked about and of the main verbs, without names, cues, question words and years */
+function askedTerms(
+  read: Read,
+  cueWords: Set<string>,
+  years: number[],
+): { thingTerms: string[]; verbTerms: string[] } {
+  const { text, tokens, mentionWords } = read
   const thingTerms: string[] = []
   const verbTerms: string[] = []
   // lemmas from the lower-cased question match the index; parts of speech come from the question as typed
@@ -322,30 +339,60 @@ export function understand(question: string, knowledge: Knowledge): Understandin
       thingTerms.push(lemma)
     else if (t.pos === 'VERB' && !auxiliaries.has(lemma)) verbTerms.push(lemma)
   }
+  return { thingTerms, verbTerms }
+}
+
+/** capitalised in the question, or a word the corpus only writes capitalised ("northmarks" typed in lower case) */
+function properNamesOf(read: Read, knowledge: Knowledge): string[] {
+  const { tokens, mentionWords, allCaps } = read
+  return tokens
+    .filter((t, i) => {
+      if (t.type !== 'word' || mentionWords.has(t.lower)) return false
+      const bare = t.lower.replace(/['’]?s$/, '')
+      if (knowledge.properWords.has(t.lower) || knowledge.properWords.has(bare)) return true
+      return !allCaps && i > 0 && /^[A-Z][a-z]/.test(t.text)
+    })
+    .map((t) => (knowledge.properWords.has(t.lower) ? t.lower : t.lower.replace(/['’]?s$/, '')))
+}
+
+export function understand(question: string, knowledge: Knowledge): Understanding {
+  const cleaned = expand(cleanQuestion(question), knowledge.language.expansions)
+  const allCaps = cleaned === cleaned.toUpperCase() && /[A-Z]/.test(cleaned)
+  const text = repair(cleaned, knowledge, allCaps)
+  // wink reads shouting as names: lemmas come out right only in lower case
+  const tokens = analyze(allCaps ? text.toLowerCase() : text)
+  const mentions = findMentions(knowledge.aliases, text)
+  const read: Read = {
+    text,
+    key: nameKey(text),
+    tokens,
+    mentions,
+    mentionWords: new Set(mentions.flatMap((m) => m.text.split(' '))),
+    allCaps,
+  }
+  const unknownNames = unknownNamesOf(read, knowledge)
+  const years = yearsOf(tokens, mentions)
+  const matched = chooseIntent(knowledge.language.intents, read.key)
+  // the matched cue's words, and any one-word cue ("increase", "grew"), ask how, not what
+  const cueWords = new Set([
+    ...(matched ? matched.cue.split(' ') : []),
+    ...oneWordCues(knowledge.language.intents),
+  ])
   return {
     cleaned,
     text,
     tokens,
     mentions,
-    unknownNames: [...new Set(unknownNames)],
+    unknownNames,
     years,
     intent: matched?.intent,
     cue: matched?.cue,
-    thingTerms,
-    verbTerms,
+    ...askedTerms(read, cueWords, years),
     askedNoun:
       /^(?:which|what)$/i.test(tokens[0]?.text ?? '') && tokens[1]?.pos === 'NOUN'
         ? tokens[1].lemma
         : undefined,
-    // capitalised in the question, or a word the corpus only writes capitalised ("northmarks" typed in lower case)
-    properNames: tokens
-      .filter((t, i) => {
-        if (t.type !== 'word' || mentionWords.has(t.lower)) return false
-        const bare = t.lower.replace(/['’]?s$/, '')
-        if (knowledge.properWords.has(t.lower) || knowledge.properWords.has(bare)) return true
-        return !allCaps && i > 0 && /^[A-Z][a-z]/.test(t.text)
-      })
-      .map((t) => (knowledge.properWords.has(t.lower) ? t.lower : t.lower.replace(/['’]?s$/, ''))),
+    properNames: properNamesOf(read, knowledge),
     terms: termsOf(text),
   }
 }

@@ -1,7 +1,7 @@
 /** The articles: read one (anyone), list, add or replace, and remove them (the owner's token). */
 import { Hono } from 'hono'
 import { CitableError } from '../../core/errors'
-import type { Knowledge } from '../../core/knowledge/pack'
+import type { Knowledge } from '../../core/knowledge/types'
 import { StoreError } from '../../store/errors'
 import type { LivingCorpus } from '../../store/living'
 import { requireAdmin } from '../admin-auth'

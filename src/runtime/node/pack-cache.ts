@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { KnowledgePack } from '../../core/knowledge/pack'
+import type { KnowledgePack } from '../../core/knowledge/types'
 import { buildPackFromDisk, type PackPaths } from './files'
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex')

@@ -1,6 +1,6 @@
 /** Builds the Hono app for a Worker's env: Durable Object sessions and dedupe, the rate-limit binding, logs to Workers Logs. */
 import { waitUntil } from 'cloudflare:workers'
-import type { Knowledge } from '../../core/knowledge/pack'
+import type { Knowledge } from '../../core/knowledge/types'
 import { type App, createApp } from '../../http/app'
 import { workerConfig } from './config'
 import { d1Store } from './d1-store'

@@ -6,7 +6,7 @@ import type {
   RateLimit,
 } from '@cloudflare/workers-types'
 import { CitableError } from '../../core/errors'
-import type { KnowledgePack } from '../../core/knowledge/pack'
+import type { KnowledgePack } from '../../core/knowledge/types'
 import type { App } from '../../http/app'
 import { httpErrors } from '../../http/errors'
 import { workerApp } from './app'

@@ -1,5 +1,6 @@
 /** Start-up work for an isolate: load the prebuilt pack and warm the language model, so requests only answer. */
-import { type Knowledge, type KnowledgePack, loadPack } from '../../core/knowledge/pack'
+import { loadPack } from '../../core/knowledge/pack'
+import type { Knowledge, KnowledgePack } from '../../core/knowledge/types'
 import { analyze } from '../../core/nlu/nlp'
 
 export function loadKnowledge(pack: KnowledgePack): Knowledge {

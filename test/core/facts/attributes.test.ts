@@ -2,10 +2,14 @@
 import { describe, expect, it } from 'vitest'
 import { type RawAttribute, readAttributes } from '../../../src/core/facts/attributes'
 import { findNames } from '../../../src/core/facts/names'
+import { namePatterns } from '../../../src/core/nlu/lexicon'
+import { realLanguage } from '../helpers'
+
+const patterns = namePatterns(realLanguage().lexicon)
 
 /** relation, subject, object and the stating words, each checked to slice back from its offsets */
 function attributes(text: string, known: string[] = []) {
-  return readAttributes(text, findNames(text), new Set(known)).map((a: RawAttribute) => {
+  return readAttributes(text, findNames(text), new Set(known), patterns).map((a: RawAttribute) => {
     const subject = 'pronoun' in a.subject ? a.subject.pronoun : a.subject.text
     if (!('pronoun' in a.subject))
       expect(text.slice(a.subject.start, a.subject.end)).toBe(a.subject.text)

@@ -1,12 +1,8 @@
 /** buildPack/loadPack: a pack is plain JSON that answers the same after a round trip; bad corpora are refused. */
 import { describe, expect, it } from 'vitest'
 import { answerQuestion } from '../../../src/core/conversation/turn'
-import {
-  buildPack,
-  type KnowledgePack,
-  loadPack,
-  packVersion,
-} from '../../../src/core/knowledge/pack'
+import { buildPack, loadPack, packVersion } from '../../../src/core/knowledge/pack'
+import type { KnowledgePack } from '../../../src/core/knowledge/types'
 import type { CorpusDocument } from '../../../src/core/types'
 import { realLanguage, thrown } from '../helpers'
 

@@ -1,5 +1,5 @@
 /** Where and who: a company's base, an event's place, a person's role, employer and talk, an article's author. */
-import type { Knowledge } from '../../knowledge/pack'
+import type { Knowledge } from '../../knowledge/types'
 import type { AttributeFact, Relation } from '../../types'
 import { capitalise, entityName, sayAttribute } from '../format'
 import { attributesOf, findFacts } from '../match'
@@ -81,83 +81,97 @@ function byTitle(
 const wantsBase = /\b(?:based|headquartered|headquarters|head office|located|hq)\b/i
 const wantsRole = /\b(?:role|position|title|job|who is|who's)\b/i
 
-export function attribute(knowledge: Knowledge, query: Query): HandlerResult {
-  if (query.unknownNames.length > 0)
-    return refuse(query, `unknown name: ${query.unknownNames.join(', ')}`)
-  const all = attributes(knowledge, query.ownerIds)
-  let relations = (query.intent?.relations ?? []) as Relation[]
-  if (wantsAuthor.test(query.text)) relations = ['author']
-  else if (wantsTalk.test(query.text)) relations = ['spoke_at']
-  else if (wantsCompany.test(query.text) && relations.includes('works_for'))
-    relations = ['works_for', 'role']
-  else if (wantsRole.test(query.text) && relations.includes('role'))
-    relations = ['role', 'works_for']
+/** the relations asked for, in the order to try them: the intent's, narrowed by the words of the question */
+function relationsAsked(query: Query): Relation[] {
+  const relations = (query.intent?.relations ?? []) as Relation[]
+  if (wantsAuthor.test(query.text)) return ['author']
+  if (wantsTalk.test(query.text)) return ['spoke_at']
+  if (wantsCompany.test(query.text) && relations.includes('works_for')) return ['works_for', 'role']
+  if (wantsRole.test(query.text) && relations.includes('role')) return ['role', 'works_for']
+  return relations
+}
 
-  // "who is the chief executive of Voltiq": only a person with that title at that company answers
-  const title = titleAsked(query.text)
-  if (title && query.ownerIds.length > 0) return byTitle(knowledge, query, all, title)
+/** who wrote the article (of the articles that mention the names asked about) */
+function author(knowledge: Knowledge, query: Query, all: AttributeFact[]): HandlerResult {
+  const facts = all.filter((f) => f.relation === 'author')
+  const docs = query.ownerIds.length
+    ? facts.filter((f) => query.ownerIds.some((id) => f.context.includes(id)))
+    : facts
+  if (docs.length === 0) return pass('no author')
+  return grounded(knowledge, {
+    text: docs.map((f) => sayAttribute(knowledge, f, all)).join(' '),
+    kind: 'fact',
+    facts: docs,
+    value: docs.map((f) => f.object).join(', '),
+    confidence: 0.9,
+    query,
+  })
+}
 
-  if (relations[0] === 'author') {
-    const facts = all.filter((f) => f.relation === 'author')
-    const docs = query.ownerIds.length
-      ? facts.filter((f) => query.ownerIds.some((id) => f.context.includes(id)))
-      : facts
-    if (docs.length === 0) return pass('no author')
-    return grounded(knowledge, {
-      text: docs.map((f) => sayAttribute(knowledge, f, all)).join(' '),
-      kind: 'fact',
-      facts: docs,
-      value: docs.map((f) => f.object).join(', '),
-      confidence: 0.9,
-      query,
-    })
-  }
-
+/** the facts of one relation that answer, best first, with those that complete them, or undefined */
+function byRelation(
+  knowledge: Knowledge,
+  query: Query,
+  all: AttributeFact[],
+  relation: Relation,
+): HandlerResult | undefined {
   // "where will ChargeWorld Expo 2025 be held": a fact about another edition does not answer
   const dated = (f: AttributeFact) =>
     query.years.length === 0 ||
     query.years.some((y) =>
       knowledge.documents.get(f.docId)!.text.slice(f.span.start, f.span.end).includes(String(y)),
     )
-  for (const relation of relations) {
-    // forward: the question names the subject ("where is iSoftStone based")
-    const forward = all.filter(
-      (f) => f.relation === relation && query.ownerIds.includes(f.subjectId) && dated(f),
-    )
-    // backward: it names the object ("who spoke at CommunicAsia", "which company is based in Beijing")
-    const backward = all.filter(
-      (f) =>
-        f.relation === relation && f.objectId !== undefined && query.ownerIds.includes(f.objectId),
-    )
-    const facts = forward.length ? forward : backward
-    if (facts.length === 0) continue
-    // prefer facts that also touch the other names of the question ("for iSoftStone at CommunicAsia")
-    const ranked = facts
-      .map((f) => ({ f, hits: query.ownerIds.filter((id) => f.context.includes(id)).length }))
-      .sort((a, b) => b.hits - a.hits)
-    const top = ranked.filter((r) => r.hits === ranked[0]!.hits).map((r) => r.f)
-    const used = [...top]
-    if (relation === 'spoke_at' || relation === 'role') {
-      for (const f of top) {
-        const extra = all.find((a) =>
-          relation === 'spoke_at'
-            ? a.relation === 'held_in' && a.subjectId === f.objectId
-            : a.relation === 'works_for' && a.subjectId === f.subjectId,
-        )
-        if (extra) used.push(extra)
-      }
+  // forward: the question names the subject ("where is iSoftStone based")
+  const forward = all.filter(
+    (f) => f.relation === relation && query.ownerIds.includes(f.subjectId) && dated(f),
+  )
+  // backward: it names the object ("who spoke at CommunicAsia", "which company is based in Beijing")
+  const backward = all.filter(
+    (f) =>
+      f.relation === relation && f.objectId !== undefined && query.ownerIds.includes(f.objectId),
+  )
+  const facts = forward.length ? forward : backward
+  if (facts.length === 0) return undefined
+  // prefer facts that also touch the other names of the question ("for iSoftStone at CommunicAsia")
+  const ranked = facts
+    .map((f) => ({ f, hits: query.ownerIds.filter((id) => f.context.includes(id)).length }))
+    .sort((a, b) => b.hits - a.hits)
+  const top = ranked.filter((r) => r.hits === ranked[0]!.hits).map((r) => r.f)
+  const used = [...top]
+  if (relation === 'spoke_at' || relation === 'role') {
+    for (const f of top) {
+      const extra = all.find((a) =>
+        relation === 'spoke_at'
+          ? a.relation === 'held_in' && a.subjectId === f.objectId
+          : a.relation === 'works_for' && a.subjectId === f.subjectId,
+      )
+      if (extra) used.push(extra)
     }
-    const text = top.map((f) => sayAttribute(knowledge, f, all)).join(' ')
-    return grounded(knowledge, {
-      text,
-      kind: 'fact',
-      facts: used,
-      value: forward.length
-        ? top.map((f) => f.object).join(', ')
-        : top.map((f) => f.subject).join(', '),
-      confidence: 0.9,
-      query,
-    })
+  }
+  return grounded(knowledge, {
+    text: top.map((f) => sayAttribute(knowledge, f, all)).join(' '),
+    kind: 'fact',
+    facts: used,
+    value: forward.length
+      ? top.map((f) => f.object).join(', ')
+      : top.map((f) => f.subject).join(', '),
+    confidence: 0.9,
+    query,
+  })
+}
+
+export function attribute(knowledge: Knowledge, query: Query): HandlerResult {
+  if (query.unknownNames.length > 0)
+    return refuse(query, `unknown name: ${query.unknownNames.join(', ')}`)
+  const all = attributes(knowledge, query.ownerIds)
+  const relations = relationsAsked(query)
+  // "who is the chief executive of Voltiq": only a person with that title at that company answers
+  const title = titleAsked(query.text)
+  if (title && query.ownerIds.length > 0) return byTitle(knowledge, query, all, title)
+  if (relations[0] === 'author') return author(knowledge, query, all)
+  for (const relation of relations) {
+    const answered = byRelation(knowledge, query, all, relation)
+    if (answered) return answered
   }
   // a named subject and a specific question ("where is Westgrid headquartered") with no such fact: the corpus lacks it
   if (query.ownerIds.length > 0 && (wantsBase.test(query.text) || wantsTalk.test(query.text)))

@@ -1,5 +1,5 @@
 /** Did A ... more than B: two figures of one kind side by side, with the verdict. */
-import type { Knowledge } from '../../knowledge/pack'
+import type { Knowledge } from '../../knowledge/types'
 import { capitalise, figure } from '../format'
 import type { Query } from '../query'
 import { findOperands, type Operand, operandValue, quantityAt } from './operands'

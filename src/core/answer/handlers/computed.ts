@@ -1,5 +1,5 @@
 /** Differences, totals, growth and ratios between facts; the answer shows the arithmetic and cites every fact used. */
-import type { Knowledge } from '../../knowledge/pack'
+import type { Knowledge } from '../../knowledge/types'
 import type { ChangeFact, Quantity } from '../../types'
 import { cite, uniqueCitations } from '../cite'
 import { capitalise, figure, plainValue, thingPhrase } from '../format'

@@ -1,7 +1,7 @@
 /** Which / what are the ...: an enumeration or a heading's list lines that match the question's words. */
 
 import { parseCount } from '../../facts/numbers'
-import type { Knowledge } from '../../knowledge/pack'
+import type { Knowledge } from '../../knowledge/types'
 import { terms } from '../../nlu/nlp'
 import type { Fact, ListFact } from '../../types'
 import { cite } from '../cite'

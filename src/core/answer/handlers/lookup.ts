@@ -1,5 +1,5 @@
 /** How many / how much / what share / when: the one figure that matches the question's thing, owner and year. */
-import type { Knowledge } from '../../knowledge/pack'
+import type { Knowledge } from '../../knowledge/types'
 import type { Fact } from '../../types'
 import { entityName, figure, joinList, sayFact } from '../format'
 import {
@@ -105,61 +105,37 @@ function figureValue(fact: Fact, year?: number): number {
   return Number.NaN
 }
 
-export function lookup(knowledge: Knowledge, query: Query): HandlerResult {
-  const measure = query.intent?.measure
-  const { matches, refusal } = matchFigures(knowledge, query, measure)
-  // "when was it first held": of its dated events, the one the text calls first (or next, or last)
-  const ordinal = /\b(first|next|last|latest|original|initial)\b/i
-    .exec(query.text)?.[1]
-    ?.toLowerCase()
-  if (measure === 'year' && ordinal)
-    matches.sort(
-      (a, b) =>
-        Number(b.fact.thing.toLowerCase().includes(ordinal)) -
-          Number(a.fact.thing.toLowerCase().includes(ordinal)) || b.score - a.score,
-    )
-  if (refusal) return refusal
-  if (matches.length === 0)
-    return measure === 'any' || !measure
-      ? pass('no figure matched')
-      : refuse(query, 'no figure of that kind')
-  const best = matches[0]!
-  // more words of the question unmatched than twice those matched: it asks about something else
-  if (best.misses > 2 * best.thingHits && !best.ownerMatched)
-    return measure === 'any' ? pass('weak figure match') : refuse(query, 'figure match too weak')
-  const year = query.years[0]
-  const tier = topTier(matches)
-  const owners = new Set(tier.map((m) => m.fact.ownerId ?? ''))
-  const docs = new Set(tier.map((m) => m.fact.docId))
+/** several sources on the same thing and owner that give different figures: each with its source */
+function sourcesDiffer(
+  knowledge: Knowledge,
+  query: Query,
+  tier: Match[],
+  year: number | undefined,
+): HandlerResult | undefined {
+  const values = new Set(tier.map((m) => figureValue(m.fact, year)))
+  if (values.size <= 1) return undefined
+  const parts = tier.map(
+    (m) =>
+      `${sayFact(knowledge, m.fact, year).replace(/\.$/, '')} (${knowledge.documents.get(m.fact.docId)!.title})`,
+  )
+  return grounded(knowledge, {
+    text: `The sources differ: ${parts.join('; ')}.`,
+    kind: 'fact',
+    facts: tier.map((m) => m.fact),
+    confidence: 0.8,
+    query,
+  })
+}
 
-  // several sources on the same thing and owner: give each with its source
-  if (docs.size > 1 && owners.size === 1) {
-    const values = new Set(tier.map((m) => figureValue(m.fact, year)))
-    if (values.size > 1) {
-      const parts = tier.map(
-        (m) =>
-          `${sayFact(knowledge, m.fact, year).replace(/\.$/, '')} (${knowledge.documents.get(m.fact.docId)!.title})`,
-      )
-      return grounded(knowledge, {
-        text: `The sources differ: ${parts.join('; ')}.`,
-        kind: 'fact',
-        facts: tier.map((m) => m.fact),
-        confidence: 0.8,
-        query,
-      })
-    }
-  }
-  // several owners and the question named none ("how many pilots?"): show what there is and ask
-  const open =
-    query.ownerIds.length === 0 && query.years.length === 0
-      ? matches.filter((m) => m.misses === 0 && m.thingHits === best.thingHits && m.fact.ownerId)
-      : []
-  if (new Set(open.map((m) => m.fact.ownerId)).size > 1) return clarify(knowledge, query, open)
-  if (query.ownerIds.length === 0 && owners.size > 1 && tier.length > 1)
-    return clarify(knowledge, query, tier)
-
+/** the one figure that answers, said with its value and unit (or its years, when a year is asked) */
+function sayFigure(
+  knowledge: Knowledge,
+  query: Query,
+  best: Match,
+  year: number | undefined,
+): HandlerResult {
   const fact = best.fact
-  if (measure === 'year') {
+  if (query.intent?.measure === 'year') {
     const years = yearsOf(fact)
     return grounded(knowledge, {
       text:
@@ -188,6 +164,51 @@ export function lookup(knowledge: Knowledge, query: Query): HandlerResult {
     confidence: Math.min(0.97, 0.8 + 0.05 * best.thingHits + (best.ownerMatched ? 0.07 : 0)),
     query,
   })
+}
+
+/** "when was it first held": of its dated events, the one the text calls first (or next, or last) */
+function sortByOrdinal(query: Query, matches: Match[]): void {
+  const ordinal = /\b(first|next|last|latest|original|initial)\b/i
+    .exec(query.text)?.[1]
+    ?.toLowerCase()
+  if (query.intent?.measure === 'year' && ordinal)
+    matches.sort(
+      (a, b) =>
+        Number(b.fact.thing.toLowerCase().includes(ordinal)) -
+          Number(a.fact.thing.toLowerCase().includes(ordinal)) || b.score - a.score,
+    )
+}
+
+export function lookup(knowledge: Knowledge, query: Query): HandlerResult {
+  const measure = query.intent?.measure
+  const { matches, refusal } = matchFigures(knowledge, query, measure)
+  sortByOrdinal(query, matches)
+  if (refusal) return refusal
+  if (matches.length === 0)
+    return measure === 'any' || !measure
+      ? pass('no figure matched')
+      : refuse(query, 'no figure of that kind')
+  const best = matches[0]!
+  // more words of the question unmatched than twice those matched: it asks about something else
+  if (best.misses > 2 * best.thingHits && !best.ownerMatched)
+    return measure === 'any' ? pass('weak figure match') : refuse(query, 'figure match too weak')
+  const year = query.years[0]
+  const tier = topTier(matches)
+  const owners = new Set(tier.map((m) => m.fact.ownerId ?? ''))
+  const docs = new Set(tier.map((m) => m.fact.docId))
+  if (docs.size > 1 && owners.size === 1) {
+    const differ = sourcesDiffer(knowledge, query, tier, year)
+    if (differ) return differ
+  }
+  // several owners and the question named none ("how many pilots?"): show what there is and ask
+  const open =
+    query.ownerIds.length === 0 && query.years.length === 0
+      ? matches.filter((m) => m.misses === 0 && m.thingHits === best.thingHits && m.fact.ownerId)
+      : []
+  if (new Set(open.map((m) => m.fact.ownerId)).size > 1) return clarify(knowledge, query, open)
+  if (query.ownerIds.length === 0 && owners.size > 1 && tier.length > 1)
+    return clarify(knowledge, query, tier)
+  return sayFigure(knowledge, query, best, year)
 }
 
 /** an under-specified question gets the table of what the corpus has */

@@ -1,5 +1,5 @@
 /** The two (or more) figures a comparison or a computation works on: by owner, by year, or by thing. */
-import type { Knowledge } from '../../knowledge/pack'
+import type { Knowledge } from '../../knowledge/types'
 import { understand } from '../../nlu/understand'
 import type { Fact, Quantity } from '../../types'
 import { entityName } from '../format'

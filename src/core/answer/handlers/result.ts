@@ -1,5 +1,5 @@
 /** What a handler returns, and the helpers that turn facts into a grounded answer. */
-import type { Knowledge } from '../../knowledge/pack'
+import type { Knowledge } from '../../knowledge/types'
 import type { Answer, AnswerKind, Fact } from '../../types'
 import { abstain, cite, uniqueCitations } from '../cite'
 import type { Query } from '../query'

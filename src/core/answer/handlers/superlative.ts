@@ -1,5 +1,5 @@
 /** Which ... the most / the fewest: the extreme of a family of figures that share the thing asked about. */
-import type { Knowledge } from '../../knowledge/pack'
+import type { Knowledge } from '../../knowledge/types'
 import { terms } from '../../nlu/nlp'
 import { rankSentences } from '../../retrieve/sentences'
 import type { Fact } from '../../types'

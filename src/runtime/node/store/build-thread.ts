@@ -1,7 +1,7 @@
 /** Builds knowledge packs on a worker thread, so answering goes on while an article is being indexed. */
 import { Worker } from 'node:worker_threads'
 import { CitableError, type ErrorCode } from '../../../core/errors'
-import type { KnowledgePack } from '../../../core/knowledge/pack'
+import type { KnowledgePack } from '../../../core/knowledge/types'
 import type { BuildPack } from '../../../store/living'
 import { rememberEncoded } from './encoded'
 

@@ -1,6 +1,6 @@
 /** The pack as the Node store writes it (gzipped JSON), made once: on the build thread when it built the pack. */
 import { gunzipSync, gzipSync } from 'node:zlib'
-import type { KnowledgePack } from '../../../core/knowledge/pack'
+import type { KnowledgePack } from '../../../core/knowledge/types'
 
 // a pack the build thread already encoded, so the main thread neither stringifies nor gzips it
 const encoded = new WeakMap<KnowledgePack, Uint8Array>()
