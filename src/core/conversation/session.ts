@@ -23,6 +23,8 @@ export interface SessionState {
   focus?: Focus
   /** the last question as understood (after follow-up resolution) */
   lastQuestion?: string
+  /** the questions asked so far, as typed and as understood, newest last (at most 20): never suggested again */
+  asked?: string[]
   lastAnswer?: { text: string; abstained: boolean; citations: Citation[]; factIds: string[] }
   updatedAt: number
 }

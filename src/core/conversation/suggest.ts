@@ -59,17 +59,31 @@ function candidates(knowledge: Knowledge, facts: Fact[], entityIds: string[]): s
 /** keeps the candidates that get a real answer different from the one just given */
 const verified = new WeakMap<Knowledge, Map<string, string>>()
 
+const keyOf = (question: string) =>
+  question
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+
 export function suggest(
   knowledge: Knowledge,
-  given: { answer: Answer; facts: Fact[]; entityIds: string[]; question: string },
+  given: {
+    answer: Answer
+    facts: Fact[]
+    entityIds: string[]
+    question: string
+    /** questions the session already asked: never suggested again */
+    asked?: string[]
+  },
   ask: (question: string) => Answer,
   options: SuggestOptions = {},
 ): string[] {
   const { limit } = { ...defaults, ...options }
+  const asked = new Set([given.question, ...(given.asked ?? [])].map(keyOf))
   const out: string[] = []
   for (const question of [...new Set(candidates(knowledge, given.facts, given.entityIds))]) {
     if (out.length >= limit) break
-    if (question.toLowerCase() === given.question.toLowerCase()) continue
+    if (asked.has(keyOf(question))) continue
     // a suggestion's own answer does not change while the knowledge does not: verify it once
     const answers = memo(verified, knowledge, () => new Map<string, string>())
     const reply = memo(answers, question, () => {

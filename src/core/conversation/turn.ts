@@ -129,6 +129,9 @@ function answerParts(parts: string[], context: AnswerContext): Turn {
   }
 }
 
+// how many of the session's questions are kept to keep them out of the suggestions
+const askedKept = 20
+
 function answerOne(question: string, context: AnswerContext): Turn {
   const { knowledge } = context
   const now = context.now ?? 0
@@ -140,6 +143,7 @@ function answerOne(question: string, context: AnswerContext): Turn {
       turns: session.turns + 1,
       focus,
       lastQuestion: resolved.query.text,
+      asked: [...(session.asked ?? []), question, resolved.query.text].slice(-askedKept),
       lastAnswer: {
         text: answer.answer,
         abstained: answer.abstained,
@@ -160,7 +164,13 @@ function answerOne(question: string, context: AnswerContext): Turn {
   if (!answer.abstained && context.suggest !== false) {
     const followUps = suggest(
       knowledge,
-      { answer, facts, entityIds: resolved.query.ownerIds, question: resolved.query.text },
+      {
+        answer,
+        facts,
+        entityIds: resolved.query.ownerIds,
+        question: resolved.query.text,
+        asked: [...(session.asked ?? []), question],
+      },
       (q) => answerOne(q, { knowledge, suggest: false }).answer,
     )
     if (followUps.length) answer.followUps = followUps
