@@ -44,3 +44,24 @@ describe('an acronym the text never writes', () => {
     expect(ask('How much money comes from the XQZ?').abstained).toBe(true)
   })
 })
+
+describe('who runs an organisation', () => {
+  const firm = knowledgeOf([
+    {
+      docId: 'brellco',
+      title: 'Brellco profits rise',
+      text: [
+        'Brellco, the ferry operator, made a profit of EUR 40 million last year.',
+        "Brellco's chief Ada Quill said the company had a strong year.",
+      ].join('\n\n'),
+    },
+  ])
+  it.each(['Who runs Brellco?', 'Who heads Brellco?', 'Who leads Brellco?'])(
+    'answers "%s" with its chief',
+    (q) => {
+      const { answer } = answerQuestion(q, { knowledge: firm, suggest: false })
+      expect(answer.abstained).toBe(false)
+      expect(answer.answer).toMatch(/Ada Quill/)
+    },
+  )
+})
