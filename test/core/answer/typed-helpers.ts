@@ -1,6 +1,7 @@
 /** Table tests of the typed answer path, kept apart so each table reads on its own. */
 import { expect, it } from 'vitest'
 import { relativeYear, wordNumber, wordShare } from '../../../src/core/analysis/values'
+import { fitsAsked } from '../../../src/core/answer/typed/agree'
 import { typedSpans } from '../../../src/core/answer/typed/candidates'
 import { differenceIn } from '../../../src/core/answer/typed/difference'
 import { expectedType } from '../../../src/core/answer/typed/expected'
@@ -77,6 +78,27 @@ export function analysedValues() {
       ]),
     )
     expect(spans.some((s) => s === 'date:400')).toBe(false)
+  })
+
+  it('reads a length of time said in words', () => {
+    const spans = typedSpans('The lifts spend almost a whole minute returning to the ground.').map(
+      (s) => `${s.type}:${s.text}`,
+    )
+    expect(spans).toContain('duration:a whole minute')
+  })
+
+  it.each([
+    [{ value: 61, unit: 'lift', answer: 'The tower has 61 lifts.' }, false],
+    [{ value: 30, unit: 'seconds', answer: 'The lifts take 30 seconds.' }, true],
+  ])('answers a question for a length of time only with one: %j', (fields, fits) => {
+    const answer = {
+      abstained: false,
+      kind: 'fact' as const,
+      confidence: 1,
+      citations: [],
+      ...fields,
+    }
+    expect(fitsAsked(answer, 'duration', 'How long do the lifts take?')).toBe(fits)
   })
 
   it('computes a difference of two figures of one kind, or gives the change a sentence states', () => {

@@ -8,6 +8,8 @@ const numeric = new Set<AnswerType>(['count', 'money', 'percent', 'number', 'dur
 const named = new Set<AnswerType>(['person', 'org', 'place', 'name'])
 
 const hasDigit = (text: string) => /\d/.test(text)
+const timeUnit =
+  /\b(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|nights?)\b/i
 const words = (text: string) =>
   ` ${text
     .toLowerCase()
@@ -26,6 +28,8 @@ export function fitsAsked(answer: Answer, asked: AnswerType, question: string): 
     if (typeof value === 'string' && !hasDigit(value)) return false
     if (!hasDigit(answer.answer)) return false
     if (asked === 'percent' && !/%|per ?cent|percentage point/i.test(answer.answer)) return false
+    // "how long do they take": a figure that counts lifts is no length of time
+    if (asked === 'duration' && answer.unit && !timeUnit.test(answer.unit)) return false
   }
   if (
     asked === 'date' &&

@@ -43,7 +43,7 @@ const patterns: { type: AnswerType; re: RegExp }[] = [
   {
     type: 'duration',
     re: new RegExp(
-      String.raw`\b(?:\d+(?:\.\d+)?|${wordNum}|a|an|several|a few)(?:\s(?:and\sa\shalf))?[\s-](?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries)\b(?:\s(?:long|old))?`,
+      String.raw`\b(?:\d+(?:\.\d+)?|${wordNum}|a|an|several|a few)(?:\s(?:whole|full|good|single))?(?:\s(?:and\sa\shalf))?[\s-](?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries)\b(?:\s(?:long|old))?`,
       'gi',
     ),
   },
