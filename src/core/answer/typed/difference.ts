@@ -4,7 +4,7 @@ import type { TypedSpan } from './candidates'
 
 // a change said with its size: "fell by 3.8%", "a decline of 133,000", "up 20%"
 const changeWord =
-  /\b(?:by|of|up|down|rose|fell|dropped|climbed|jumped|slumped|gained|lost|grew|shrank|cut|increase[ds]?|decrease[ds]?|decline[ds]?|rise|fall|drop)\s+(?:(?:nearly|almost|about|around|some|more than|over|just)\s+)?$/i
+  /\b(?:by|of|up|down|rose|fell|dropped|dipped|slipped|climbed|jumped|surged|soared|slumped|plunged|tumbled|edged (?:up|down)|gained|lost|grew|shrank|cut|increase[ds]?|decrease[ds]?|decline[ds]?|improvement|rise|fall|drop)\s+(?:(?:nearly|almost|about|around|some|more than|over|just)\s+)?$/i
 
 /** the difference a sentence gives or lets one compute, as a span of the sentence (the stated figure, or both compared) */
 export function differenceIn(sentence: string): TypedSpan | undefined {
@@ -12,9 +12,10 @@ export function differenceIn(sentence: string): TypedSpan | undefined {
   const stated = figures.find((f) =>
     changeWord.test(sentence.slice(Math.max(0, f.start - 30), f.start)),
   )
-  // two figures of one kind: "fell to 537m euros ... from 798m euro", "305,775 ..., down from 311,764"
-  const pair = samePair(figures)
-  if (pair && !(stated && stated !== pair[0] && stated !== pair[1])) {
+  // two figures of one kind: "fell to 537m euros ... from 798m euro", "305,775 ..., down from 311,764";
+  // a change the sentence states itself ("totalled 1,751,000, a decline of 133,000") is not computed again
+  const pair = stated ? undefined : samePair(figures)
+  if (pair) {
     const [a, b] = pair
     const value = Math.abs(a.value - b.value)
     const shown = formatValue(value, a.unit, a.currency, a.measure)
