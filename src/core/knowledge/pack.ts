@@ -18,6 +18,7 @@ import {
   type SentenceTerms,
 } from '../retrieve/sentence-index'
 import type { CorpusDocument, Entity, Fact, Passage } from '../types'
+import { ownView } from './views'
 
 export const packVersion = 3
 
@@ -87,17 +88,11 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
   const passages = perDoc.flatMap((d) => d.passages)
   const resolver = buildEntities(language)
   // names first, so that "Harbourline" already means "Harbourline Terminals" when facts are read
-  const sentenceTexts = perDoc.flatMap(({ doc, passages }) =>
-    passages.flatMap((p) => p.sentences.map((s) => doc.text.slice(s.start, s.end))),
-  )
-  const places = new Set(
-    sentenceTexts.flatMap((t) =>
-      [...t.matchAll(/\b(?:in|across|to|from)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])/g)].map((m) => m[1]!),
-    ),
-  )
+  const found = perDoc.map(({ doc, passages }) => documentNames(doc, passages))
+  const places = new Set(found.flatMap((f) => f.places))
   const words = corpusWords(documents)
   const forms = shortForms(
-    sentenceTexts.flatMap((t) => findNames(t).map((n) => baseName(n.text))),
+    found.flatMap((f) => f.names),
     places,
     words.lower,
   )
@@ -140,22 +135,13 @@ export function loadPack(pack: KnowledgePack): Knowledge {
       `knowledge pack version ${pack.version}, expected ${packVersion}: rebuild it`,
     )
   const words = new Set(Object.keys(pack.df))
-  const core = new Set<string>()
-  const addWords = (text: string, to: Set<string> = words) => {
-    for (const w of text.toLowerCase().split(/[^a-z0-9]+/)) if (w.length > 1) to.add(w)
-  }
-  for (const intent of pack.language.intents)
-    for (const t of [...intent.utterances, ...intent.cues]) addWords(t, core)
-  // words of multi-word aliases; a one-word alias is often an acronym, no word to repair towards
-  for (const entity of pack.entities)
-    for (const t of entity.aliases) if (t.includes(' ')) addWords(t, core)
-  for (const [unit, synonyms] of Object.entries(pack.language.units))
-    for (const t of [unit, ...synonyms]) addWords(t, core)
-  for (const doc of pack.documents) addWords(`${doc.title} ${doc.text}`)
+  for (const doc of pack.documents) addTextWords(`${doc.title} ${doc.text}`, words)
+  const passageById = new Map(pack.passages.map((p) => [p.id, p]))
+  const rows = pack.sentences.length
   return {
     documents: new Map(pack.documents.map((d) => [d.docId, d])),
     passages: pack.passages,
-    passageById: new Map(pack.passages.map((p) => [p.id, p])),
+    passageById,
     headingOf: headings(pack.passages),
     facts: pack.facts,
     entities: pack.entities,
@@ -163,45 +149,89 @@ export function loadPack(pack: KnowledgePack): Knowledge {
     language: pack.language,
     df: new Map(Object.entries(pack.df)),
     sentenceCount: pack.sentenceCount,
-    index: loadIndex(pack.index),
+    // views: an article added later goes into these indexes, and this knowledge does not see it
+    index: ownView(loadIndex(pack.index), (id) => passageById.has(id as string)),
     sentences: pack.sentences,
-    sentenceIndex: loadSentenceIndex(pack.sentenceIndex),
+    sentenceIndex: ownView(loadSentenceIndex(pack.sentenceIndex), (id) => (id as number) < rows),
     sentenceTerms: pack.sentenceTerms,
-    lexicon: buildLexicon(words, core),
+    lexicon: lexiconOf(words, pack.entities, pack.language),
     properWords: new Set(pack.properWords),
     aliases: buildAliasTable(pack.entities),
   }
 }
 
-/** each sentence read once: its terms give the df table and the sentence index (with its neighbours as context) */
+/** the lower-cased words of a text, as the typo lexicon knows them */
+export function addTextWords(text: string, to: Set<string>): Set<string> {
+  for (const w of text.toLowerCase().split(/[^a-z0-9]+/)) if (w.length > 1) to.add(w)
+  return to
+}
+
+/** the corpus's words and the language's: intents, units and the words of multi-word aliases are the core */
+export function lexiconOf(
+  words: Iterable<string>,
+  entities: Entity[],
+  language: Language,
+): Lexicon {
+  const core = new Set<string>()
+  for (const intent of language.intents)
+    for (const t of [...intent.utterances, ...intent.cues]) addTextWords(t, core)
+  // words of multi-word aliases; a one-word alias is often an acronym, no word to repair towards
+  for (const entity of entities)
+    for (const t of entity.aliases) if (t.includes(' ')) addTextWords(t, core)
+  for (const [unit, synonyms] of Object.entries(language.units))
+    for (const t of [unit, ...synonyms]) addTextWords(t, core)
+  return buildLexicon(words, core)
+}
+
+/** one article's names (for short forms) and the places it writes after in/across/to/from */
+export function documentNames(doc: CorpusDocument, passages: Passage[]) {
+  const texts = passages.flatMap((p) => p.sentences.map((s) => doc.text.slice(s.start, s.end)))
+  return {
+    names: texts.flatMap((t) => findNames(t).map((n) => baseName(n.text))),
+    places: texts.flatMap((t) =>
+      [...t.matchAll(/\b(?:in|across|to|from)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])/g)].map((m) => m[1]!),
+    ),
+  }
+}
+
+/** one article's sentences: their rows, their terms (with neighbours and heading as context) and its df counts */
+export function documentSentences(doc: CorpusDocument, passages: Passage[]) {
+  const sentences: SentenceRef[] = []
+  const sentenceTerms: SentenceTerms[] = []
+  const title = terms(doc.title)
+  let heading: string[] = []
+  for (const p of passages) {
+    const own = p.sentences.map((s) => terms(doc.text.slice(s.start, s.end)))
+    if (p.kind === 'heading') heading = own.flat()
+    for (const [i, s] of p.sentences.entries()) {
+      sentences.push({ docId: doc.docId, passageId: p.id, start: s.start, end: s.end })
+      const context = [
+        ...(own[i - 1] ?? []),
+        ...(own[i + 1] ?? []),
+        ...(p.kind === 'heading' ? [] : heading),
+      ]
+      sentenceTerms.push({ terms: own[i]!, context, title })
+    }
+  }
+  return { sentences, sentenceTerms }
+}
+
+/** each sentence read once: its terms give the df table and the sentence index */
 function sentenceTable(perDoc: { doc: CorpusDocument; passages: Passage[] }[]) {
   const df: Record<string, number> = {}
   const sentences: SentenceRef[] = []
   const sentenceTerms: SentenceTerms[] = []
-  let sentenceCount = 0
   for (const { doc, passages } of perDoc) {
-    const title = terms(doc.title)
-    let heading: string[] = []
-    for (const p of passages) {
-      const own = p.sentences.map((s) => terms(doc.text.slice(s.start, s.end)))
-      if (p.kind === 'heading') heading = own.flat()
-      for (const [i, s] of p.sentences.entries()) {
-        sentenceCount++
-        for (const term of new Set(own[i])) df[term] = (df[term] ?? 0) + 1
-        sentences.push({ docId: doc.docId, passageId: p.id, start: s.start, end: s.end })
-        const context = [
-          ...(own[i - 1] ?? []),
-          ...(own[i + 1] ?? []),
-          ...(p.kind === 'heading' ? [] : heading),
-        ]
-        sentenceTerms.push({ terms: own[i]!, context, title })
-      }
-    }
+    const own = documentSentences(doc, passages)
+    for (const s of own.sentenceTerms)
+      for (const term of new Set(s.terms)) df[term] = (df[term] ?? 0) + 1
+    sentences.push(...own.sentences)
+    sentenceTerms.push(...own.sentenceTerms)
   }
-  return { df, sentenceCount, sentences, sentenceTerms }
+  return { df, sentenceCount: sentences.length, sentences, sentenceTerms }
 }
 
-function headings(passages: Passage[]): Map<string, Passage> {
+export function headings(passages: Passage[]): Map<string, Passage> {
   const out = new Map<string, Passage>()
   let current: Passage | undefined
   for (const p of passages) {
@@ -219,21 +249,31 @@ interface CorpusWords {
   lower: Set<string>
 }
 
+/** one article's words, as corpusWords reads them */
+export function documentWords(doc: CorpusDocument): { alone: Set<string>; lower: Set<string> } {
+  const alone = new Set<string>()
+  const lower = new Set<string>()
+  // a capitalised word standing alone mid-sentence ("in Northmark"), not inside a longer name ("North Sea Ports Forum")
+  for (const m of doc.text.matchAll(/(?<=[a-z,;:] )[A-Z][a-z]{2,}\b(?!['’]?\s*[A-Z])/g))
+    if (!/[A-Z][a-z]*\s$/.test(doc.text.slice(Math.max(0, m.index - 20), m.index)))
+      alone.add(m[0].toLowerCase())
+  for (const m of doc.text.matchAll(/\b[a-z]{2,}\b/g)) lower.add(m[0])
+  return { alone, lower }
+}
+
 function corpusWords(documents: CorpusDocument[]): CorpusWords {
   const alone = new Set<string>()
   const lower = new Set<string>()
   for (const doc of documents) {
-    // a capitalised word standing alone mid-sentence ("in Northmark"), not inside a longer name ("North Sea Ports Forum")
-    for (const m of doc.text.matchAll(/(?<=[a-z,;:] )[A-Z][a-z]{2,}\b(?!['’]?\s*[A-Z])/g))
-      if (!/[A-Z][a-z]*\s$/.test(doc.text.slice(Math.max(0, m.index - 20), m.index)))
-        alone.add(m[0].toLowerCase())
-    for (const m of doc.text.matchAll(/\b[a-z]{2,}\b/g)) lower.add(m[0])
+    const own = documentWords(doc)
+    for (const w of own.alone) alone.add(w)
+    for (const w of own.lower) lower.add(w)
   }
   return { proper: [...alone].filter((w) => !lower.has(w)).sort(), lower }
 }
 
 /** a made-up acronym that is an everyday word ("most" for the Ministry of Science and Technology) is no alias */
-function pruneAliases(entities: Entity[], language: Language, lower: Set<string>): void {
+export function pruneAliases(entities: Entity[], language: Language, lower: Set<string>): void {
   const declared = new Set(language.entities.flatMap((e) => e.aliases.map((a) => a.toLowerCase())))
   for (const entity of entities) {
     const own = entity.name.toLowerCase()

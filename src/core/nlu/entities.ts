@@ -119,14 +119,16 @@ export interface EntityResolver {
   entities(): Entity[]
 }
 
-export function buildEntities(language: Language): EntityResolver {
+/** `existing`: the entities of a built knowledge, to read one more article against (src/core/knowledge/incremental.ts) */
+export function buildEntities(language: Language, existing?: Entity[]): EntityResolver {
   const byId = new Map<string, Entity>()
   const byAlias = new Map<string, Entity>()
   const register = (entity: Entity) => {
     byId.set(entity.id, entity)
     for (const alias of entity.aliases) if (!byAlias.has(alias)) byAlias.set(alias, entity)
   }
-  for (const def of language.entities) {
+  for (const entity of existing ?? []) register(entity)
+  for (const def of existing ? [] : language.entities) {
     const aliases = new Set([...derivedAliases(def.name, def.type), ...def.aliases.map(nameKey)])
     register({ id: def.id, name: def.name, type: def.type, aliases: [...aliases] })
   }
