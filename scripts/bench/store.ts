@@ -14,7 +14,7 @@ export interface StoreStart {
 }
 
 export interface StoreSize extends StorePoint {
-  /** `npm start` on that store: from the snapshot, not a rebuild */
+  /** `npm start` on that store: the snapshot of the seeded store, with the additions applied to it */
   start?: StoreStart
 }
 
@@ -26,12 +26,12 @@ export interface StoreResult {
 /** articles in the store, and how many are added one after another at that size */
 export const storeSizes = {
   full: [
-    [1000, 5],
-    [10_000, 2],
+    [1000, 30],
+    [10_000, 30],
   ],
   quick: [
-    [100, 3],
-    [1000, 3],
+    [100, 10],
+    [1000, 10],
   ],
 } as const
 
