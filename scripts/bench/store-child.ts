@@ -120,12 +120,12 @@ export async function measureStore(
     }
     return samples
   }
-  let idleCount = 0
-  const idle = await answerLoop(() => idleCount++ >= 300)()
-  // the first change waits for the corpus-wide counts; timed apart from the additions
+  // the first change waits for the corpus-wide counts, read in slices after the start; timed apart
   t = performance.now()
   await started.corpus.refresh()
   const prepareMs = performance.now() - t
+  let idleCount = 0
+  const idle = await answerLoop(() => idleCount++ >= 300)()
 
   let adding = true
   const during = answerLoop(() => !adding)()

@@ -210,6 +210,8 @@ export async function startLivingCorpus(
   async function change(
     make: (documents: CorpusDocument[]) => { change: ArticleChange; changed: boolean },
   ): Promise<ChangeResult> {
+    // changes queued back to back would otherwise run as one long task: let answers in between
+    await pause()
     for (let attempt = 0; ; attempt++) {
       const { change, changed } = make(current.documents)
       const documents = applyToDocuments(current.documents, [change])

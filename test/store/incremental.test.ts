@@ -5,6 +5,7 @@ import { ask, type Service } from '../../src/core/conversation/ask'
 import { createMemoryStore } from '../../src/core/conversation/memory-store'
 import { parseCorpusFile } from '../../src/core/corpus/parse'
 import { applyChanges, stageChanges } from '../../src/core/knowledge/incremental'
+import { layered } from '../../src/core/knowledge/layered'
 import { buildPack, type Knowledge, loadPack } from '../../src/core/knowledge/pack'
 import type { CorpusDocument } from '../../src/core/types'
 import { readCorpus, readLanguage } from '../../src/runtime/node/files'
@@ -142,3 +143,52 @@ describe('applyChanges', () => {
 function service(knowledge: Knowledge): Service {
   return { knowledge, sessions: createMemoryStore(), newId: () => 'x', now: () => 0 }
 }
+
+describe('layered', () => {
+  const base = new Map([
+    ['a', 1],
+    ['b', 2],
+    ['c', 3],
+  ])
+
+  it('reads the older map through the changes made to it', () => {
+    const next = layered(
+      base,
+      [
+        ['b', 20],
+        ['d', 4],
+      ],
+      ['c', 'x'],
+    )
+    expect([next.get('a'), next.get('b'), next.get('c'), next.get('d')]).toEqual([
+      1,
+      20,
+      undefined,
+      4,
+    ])
+    expect([next.has('c'), next.has('d'), next.size]).toEqual([false, true, 3])
+    expect(new Map(next)).toEqual(
+      new Map([
+        ['a', 1],
+        ['b', 20],
+        ['d', 4],
+      ]),
+    )
+    // the older map is as it was
+    expect(base.get('c')).toBe(3)
+  })
+
+  it('flattens deep layers into a plain map with the same entries', () => {
+    let map: Map<string, number> = base
+    for (let i = 0; i < 40; i++) map = layered(map, [[`k${i}`, i]], i % 2 ? [`k${i - 1}`] : [])
+    expect(map.size).toBe(3 + 20)
+    expect(map.get('k39')).toBe(39)
+    expect(map.has('k38')).toBe(false)
+    expect(map.get('a')).toBe(1)
+  })
+
+  it('refuses to be changed', () => {
+    const next = layered(base, [], [])
+    expect(() => next.set('a', 2)).toThrow('a layered map is read-only')
+  })
+})

@@ -6,7 +6,12 @@ import { parseCorpusFile } from '../../src/core/corpus/parse'
 import { readCorpus, readLanguage } from '../../src/runtime/node/files'
 import { openNodeStore } from '../../src/runtime/node/store/libsql'
 import { buildKey, startStoreService } from '../../src/runtime/node/store/start'
-import { buildInProcess, seedChanges, startLivingCorpus } from '../../src/store/living'
+import {
+  buildInProcess,
+  changesBetween,
+  seedChanges,
+  startLivingCorpus,
+} from '../../src/store/living'
 import { fixture, tempDir } from './helpers'
 
 const port = parseCorpusFile('kestrel-bay-port.md', fixture('kestrel-bay-port'))
@@ -191,6 +196,27 @@ describe('seedChanges', () => {
       new Set(['removed']),
     )
     expect(changes).toEqual([])
+  })
+})
+
+describe('changesBetween', () => {
+  const doc = (docId: string, text = 'Text.') => ({ docId, title: docId, text })
+
+  it('removes what is gone, then puts what is new or changed, and leaves the same alone', () => {
+    expect(
+      changesBetween(
+        [doc('same'), doc('changed'), doc('gone')],
+        [doc('new'), doc('same'), doc('changed', 'New text.')],
+      ),
+    ).toEqual([
+      { kind: 'delete', docId: 'gone' },
+      { kind: 'put', document: doc('new') },
+      { kind: 'put', document: doc('changed', 'New text.') },
+    ])
+  })
+
+  it('finds nothing between the same articles', () => {
+    expect(changesBetween([doc('a'), doc('b')], [doc('a'), doc('b')])).toEqual([])
   })
 })
 

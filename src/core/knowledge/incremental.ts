@@ -23,6 +23,7 @@ import { buildAliasTable } from '../nlu/mentions'
 import { terms } from '../nlu/nlp'
 import type { SentenceRef, SentenceTerms } from '../retrieve/sentence-index'
 import type { CorpusDocument, Entity, Fact, Passage } from '../types'
+import { layered } from './layered'
 import {
   addTextWords,
   documentNames,
@@ -48,7 +49,11 @@ export interface StagedChange {
 
 type Counts = Map<string, number>
 
-/** the corpus-wide word and name counts a fresh build reads from every article at once */
+/**
+ * What a fresh build reads from every article at once, kept with the knowledge so that a change
+ * reads only its own article: the corpus-wide word and name counts, the short forms they give,
+ * and each article's passages, facts and sentence rows.
+ */
 interface Ledger {
   /** words of titles and texts, for the typo lexicon */
   words: Counts
@@ -58,6 +63,15 @@ interface Ledger {
   /** names and places, for short forms ("Harbourline" for "Harbourline Terminals") */
   names: Counts
   places: Counts
+  forms: Map<string, string>
+  passages: Map<string, Passage[]>
+  facts: Map<string, Fact[]>
+  /** each article's sentence ids */
+  rows: Map<string, number[]>
+  /** the articles whose facts are of an entity (owner, subject, object, item) */
+  pointedBy: Map<string, Set<string>>
+  /** the articles whose facts' context names an entity */
+  mentionedBy: Map<string, Set<string>>
 }
 
 interface Contribution {
@@ -67,6 +81,8 @@ interface Contribution {
   names: Set<string>
   places: Set<string>
 }
+
+const countKeys = ['words', 'lower', 'alone', 'names', 'places'] as const
 
 const ledgers = new WeakMap<Knowledge, Ledger>()
 
@@ -83,8 +99,7 @@ function contribution(doc: CorpusDocument, passages: Passage[]): Contribution {
 }
 
 function count(ledger: Ledger, c: Contribution, by: 1 | -1): void {
-  for (const key of ['words', 'lower', 'alone', 'names', 'places'] as const)
-    for (const w of c[key]) bump(ledger[key], w, by)
+  for (const key of countKeys) for (const w of c[key]) bump(ledger[key], w, by)
 }
 
 function bump(counts: Counts, key: string, by: number): void {
@@ -92,6 +107,9 @@ function bump(counts: Counts, key: string, by: number): void {
   if (n > 0) counts.set(key, n)
   else counts.delete(key)
 }
+
+const formsOf = (l: Ledger) =>
+  shortForms(l.names.keys(), new Set(l.places.keys()), new Set(l.lower.keys()))
 
 function byDocument<T extends { docId: string }>(items: T[]): Map<string, T[]> {
   const out = new Map<string, T[]>()
@@ -103,11 +121,25 @@ function byDocument<T extends { docId: string }>(items: T[]): Map<string, T[]> {
   return out
 }
 
+/** entity ids a fact is of, as its article was read */
+function entityIds(fact: Fact): string[] {
+  const ids: string[] = []
+  if (fact.ownerId) ids.push(fact.ownerId)
+  if (fact.kind === 'list') for (const id of fact.itemIds) if (id) ids.push(id)
+  if (fact.kind === 'attribute') {
+    ids.push(fact.subjectId)
+    if (fact.objectId) ids.push(fact.objectId)
+  }
+  return ids
+}
+
+const contextIds = (fact: Fact) => fact.context
+
 /**
  * Reads the corpus-wide counts of a knowledge, `every` articles a step, so that a caller can
- * yield between steps; the first change needs them, and at 10,000 articles they take a second.
+ * yield between steps; the first change needs them, and at 10,000 articles they take seconds.
  */
-export function* prepareIncremental(knowledge: Knowledge, every = 200): Generator<void, void> {
+export function* prepareIncremental(knowledge: Knowledge, every = 100): Generator<void, void> {
   if (ledgers.has(knowledge)) return
   const ledger: Ledger = {
     words: new Map(),
@@ -115,14 +147,42 @@ export function* prepareIncremental(knowledge: Knowledge, every = 200): Generato
     alone: new Map(),
     names: new Map(),
     places: new Map(),
+    forms: new Map(),
+    passages: byDocument(knowledge.passages),
+    facts: byDocument(knowledge.facts),
+    rows: new Map(),
+    pointedBy: new Map(),
+    mentionedBy: new Map(),
   }
-  const passages = byDocument(knowledge.passages)
+  knowledge.sentences.forEach((s, id) => {
+    if (!isRow(s)) return
+    const list = ledger.rows.get(s.docId)
+    if (list) list.push(id)
+    else ledger.rows.set(s.docId, [id])
+  })
+  for (const [docId, facts] of ledger.facts) point(ledger, docId, facts, true)
   let n = 0
   for (const doc of knowledge.documents.values()) {
-    count(ledger, contribution(doc, passages.get(doc.docId) ?? []), 1)
+    count(ledger, contribution(doc, ledger.passages.get(doc.docId) ?? []), 1)
     if (++n % every === 0) yield
   }
+  ledger.forms = formsOf(ledger)
   ledgers.set(knowledge, ledger)
+}
+
+/** records (or forgets) which entities an article's facts are of and name; sets are copied before a change */
+function point(ledger: Ledger, docId: string, facts: Fact[], add: boolean) {
+  for (const [map, ids] of [
+    [ledger.pointedBy, entityIds],
+    [ledger.mentionedBy, contextIds],
+  ] as const)
+    for (const id of new Set(facts.flatMap(ids))) {
+      const docs = new Set(map.get(id))
+      if (add) docs.add(docId)
+      else docs.delete(docId)
+      if (docs.size) map.set(id, docs)
+      else map.delete(id)
+    }
 }
 
 const copyLedger = (l: Ledger): Ledger => ({
@@ -131,13 +191,19 @@ const copyLedger = (l: Ledger): Ledger => ({
   alone: new Map(l.alone),
   names: new Map(l.names),
   places: new Map(l.places),
+  forms: l.forms,
+  passages: new Map(l.passages),
+  facts: new Map(l.facts),
+  rows: new Map(l.rows),
+  pointedBy: new Map(l.pointedBy),
+  mentionedBy: new Map(l.mentionedBy),
 })
-
-/** a sentence row no knowledge points at any more: its id stays taken until the next full build */
-const tombstone: SentenceRef = { docId: '', passageId: '', start: 0, end: 0 }
 
 /** a sentence row of the knowledge, not a removed article's tombstone */
 export const isRow = (s: SentenceRef | undefined): boolean => s !== undefined && s.docId !== ''
+
+/** a sentence row no knowledge points at any more: its id stays taken until the next full build */
+const tombstone: SentenceRef = { docId: '', passageId: '', start: 0, end: 0 }
 
 const sentenceEntry = (id: number, s: SentenceTerms) => ({
   id,
@@ -157,19 +223,35 @@ const passageEntries = (doc: CorpusDocument, passages: Passage[]) =>
       title: doc.title ?? '',
     }))
 
-/** entity ids a fact points at */
-function entityIds(fact: Fact): string[] {
-  const ids = [...fact.context]
-  if (fact.ownerId) ids.push(fact.ownerId)
-  if (fact.kind === 'list') for (const id of fact.itemIds) if (id) ids.push(id)
-  if (fact.kind === 'attribute') {
-    ids.push(fact.subjectId)
-    if (fact.objectId) ids.push(fact.objectId)
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/** the first position whose docId is not before `docId`, in an array sorted by docId */
+function firstOf(items: { docId: string }[], docId: string): number {
+  let lo = 0
+  let hi = items.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (items[mid]!.docId < docId) lo = mid + 1
+    else hi = mid
   }
-  return ids
+  return lo
 }
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+/** the array (sorted by docId, each article's items together) with the changed articles' items replaced */
+function spliced<T extends { docId: string }>(
+  items: T[],
+  changed: Iterable<string>,
+  groups: Map<string, T[]>,
+): T[] {
+  const out = items.slice()
+  for (const docId of [...changed].sort(byId)) {
+    const at = firstOf(out, docId)
+    let end = at
+    while (end < out.length && out[end]!.docId === docId) end++
+    out.splice(at, end - at, ...(groups.get(docId) ?? []))
+  }
+  return out
+}
 
 /** stages the changes, in order, on the knowledge; throws (changing nothing) when an article cannot be read */
 export function stageChanges(knowledge: Knowledge, changes: KnowledgeChange[]): StagedChange {
@@ -179,8 +261,7 @@ export function stageChanges(knowledge: Knowledge, changes: KnowledgeChange[]): 
   const { language } = knowledge
   const ledger = copyLedger(ledgers.get(knowledge)!)
   const documents = new Map(knowledge.documents)
-  const passages = byDocument(knowledge.passages)
-  const facts = byDocument(knowledge.facts)
+  const { passages, facts, rows } = ledger
   let entities = knowledge.entities
   const sentences = knowledge.sentences.slice()
   const sentenceTerms = knowledge.sentenceTerms.slice()
@@ -192,13 +273,10 @@ export function stageChanges(knowledge: Knowledge, changes: KnowledgeChange[]): 
   const edits: (() => void)[] = []
   const passageIndex = rootIndex(knowledge.index)
   const sentenceIndex = rootIndex(knowledge.sentenceIndex)
-  const formsNow = () =>
-    shortForms(ledger.names.keys(), new Set(ledger.places.keys()), new Set(ledger.lower.keys()))
-  let forms = formsNow()
   // other articles a change reaches: read again (a short form changed), or their facts' context found again
   const reread = new Set<string>()
   const recontext = new Set<string>()
-  const changed = new Set<string>()
+  const touched = new Set<string>()
 
   /** the articles with a sentence holding every word of one of the phrases (names, aliases) */
   function articlesSaying(phrases: Iterable<string>, except: string): Set<string> {
@@ -221,11 +299,11 @@ export function stageChanges(knowledge: Knowledge, changes: KnowledgeChange[]): 
 
   /** a short form that now means another name, or none: the articles writing it are read again */
   function formsMoved(except: string) {
-    const next = formsNow()
+    const next = formsOf(ledger)
     const moved = new Set<string>()
-    for (const [k, v] of next) if (forms.get(k) !== v) moved.add(k)
-    for (const k of forms.keys()) if (!next.has(k)) moved.add(k)
-    forms = next
+    for (const [k, v] of next) if (ledger.forms.get(k) !== v) moved.add(k)
+    for (const k of ledger.forms.keys()) if (!next.has(k)) moved.add(k)
+    ledger.forms = next
     for (const docId of articlesSaying(moved, except))
       if ([...moved].some((w) => documents.get(docId)!.text.includes(w))) reread.add(docId)
   }
@@ -234,17 +312,17 @@ export function stageChanges(knowledge: Knowledge, changes: KnowledgeChange[]): 
     const doc = documents.get(docId)
     if (!doc) return
     existed.add(docId)
+    touched.add(docId)
     const own = passages.get(docId) ?? []
     const gone = facts.get(docId) ?? []
     count(ledger, contribution(doc, own), -1)
-    const rows = documentSentences(doc, own).sentenceTerms
-    const ids: number[] = []
-    for (let i = 0; i < sentences.length; i++) if (sentences[i]!.docId === docId) ids.push(i)
+    const terms = documentSentences(doc, own).sentenceTerms
+    const ids = rows.get(docId) ?? []
     // the same terms as when it was added give the same index entries to take out
-    const exact = ids.length === rows.length
+    const exact = ids.length === terms.length
     for (const [k, id] of ids.entries()) {
       for (const term of new Set(sentenceTerms[id]!.split(' ').filter(Boolean))) bump(df, term, -1)
-      const entry = exact ? sentenceEntry(id, rows[k]!) : undefined
+      const entry = exact ? sentenceEntry(id, terms[k]!) : undefined
       edits.push(() => (entry ? sentenceIndex.remove(entry) : sentenceIndex.discard(id)))
       sentences[id] = tombstone
       sentenceTerms[id] = ''
@@ -255,37 +333,37 @@ export function stageChanges(knowledge: Knowledge, changes: KnowledgeChange[]): 
     documents.delete(docId)
     passages.delete(docId)
     facts.delete(docId)
-    // an entity only this article's facts pointed at goes with it
-    const mine = new Set(gone.flatMap(entityIds))
-    if (mine.size) {
-      const kept = new Set([...facts.values()].flatMap((list) => list.flatMap(entityIds)))
-      const dropped = new Set(
-        entities
-          .filter((e) => mine.has(e.id) && !kept.has(e.id) && !declared.has(e.id))
-          .map((e) => e.id),
-      )
+    rows.delete(docId)
+    point(ledger, docId, gone, false)
+    // an entity only this article's facts were of goes with it, and the facts naming it find their context again
+    const dropped = new Set(
+      gone.flatMap(entityIds).filter((id) => !ledger.pointedBy.has(id) && !declared.has(id)),
+    )
+    if (dropped.size) {
       entities = entities.filter((e) => !dropped.has(e.id))
-      // facts whose context named a dropped entity find their context again
-      for (const [id, list] of facts)
-        if (list.some((f) => f.context.some((e) => dropped.has(e)))) recontext.add(id)
+      for (const id of dropped)
+        for (const other of ledger.mentionedBy.get(id) ?? []) recontext.add(other)
     }
     formsMoved(docId)
   }
 
   function put(doc: CorpusDocument) {
     remove(doc.docId)
+    touched.add(doc.docId)
     const own = splitPassages(doc)
-    count(ledger, contribution(doc, own), 1)
+    const mine = contribution(doc, own)
+    const newLower = [...mine.lower].filter((w) => !ledger.lower.has(w))
+    count(ledger, mine, 1)
     const lower = new Set(ledger.lower.keys())
     formsMoved(doc.docId)
     // read against copies: the entities of the knowledge given stay as they are
-    const had = new Map(entities.map((e) => [e.id, new Set(e.aliases)]))
+    const had = new Map(entities.map((e) => [e.id, e.aliases.length]))
     const copies = entities.map((e) => ({ ...e, aliases: [...e.aliases] }))
     const said = new Map(copies.map((e) => [e.id, e.article]))
     const resolver = buildEntities(language, copies)
-    resolver.setShortForms(forms)
+    resolver.setShortForms(ledger.forms)
     const read = extractFacts(doc, own, resolver)
-    for (const [short, long] of forms) {
+    for (const [short, long] of ledger.forms) {
       const entity = resolver.find(long)
       const key = short.toLowerCase()
       if (entity && !entity.aliases.includes(key)) entity.aliases.push(key)
@@ -293,25 +371,39 @@ export function stageChanges(knowledge: Knowledge, changes: KnowledgeChange[]): 
     const next: Entity[] = resolver.entities()
     // how the others write a name ("the Tourism Bureau") is counted over them all: one article does not turn it
     for (const e of next) if (said.get(e.id) !== undefined) e.article = said.get(e.id)
-    pruneAliases(next, language, lower)
+    // aliases are pruned where they grew, and where a word now written in lower case is one
+    const grown = next.filter((e) => e.aliases.length !== had.get(e.id))
+    const lowered = new Set(
+      newLower.flatMap((w) => knowledge.aliases.byAlias.get(w) ?? []).filter((id) => had.has(id)),
+    )
+    pruneAliases([...grown, ...next.filter((e) => lowered.has(e.id))], language, lower)
     addContext(read, next, {
       documents: new Map([[doc.docId, doc]]),
       passageById: new Map(own.map((p) => [p.id, p])),
       passages: new Map([[doc.docId, own]]),
     })
-    entities = next
+    // an entity the article left as it was stays the same object: the maps of entities change only where it did
+    const originals = new Map(entities.map((e) => [e.id, e]))
+    entities = next.map((e) => {
+      const o = originals.get(e.id)
+      return o && o.aliases.length === e.aliases.length && o.article === e.article ? o : e
+    })
     // a name this article brings may stand in the others' sentences: their facts' context is found again
-    const brought = next.flatMap((e) => e.aliases.filter((a) => !had.get(e.id)?.has(a)))
+    const brought = grown.flatMap((e) => e.aliases.slice(had.get(e.id) ?? 0))
     for (const docId of articlesSaying(brought, doc.docId)) recontext.add(docId)
-    const rows = documentSentences(doc, own)
+    const own_ = documentSentences(doc, own)
     const first = sentences.length
-    for (const [i, row] of rows.sentenceTerms.entries()) {
-      sentences.push(rows.sentences[i]!)
+    for (const [i, row] of own_.sentenceTerms.entries()) {
+      sentences.push(own_.sentences[i]!)
       sentenceTerms.push(row.terms.join(' '))
       for (const term of new Set(row.terms)) bump(df, term, 1)
     }
-    sentenceCount += rows.sentences.length
-    const sentenceEntries = rows.sentenceTerms.map((s, i) => sentenceEntry(first + i, s))
+    sentenceCount += own_.sentences.length
+    rows.set(
+      doc.docId,
+      own_.sentences.map((_, i) => first + i),
+    )
+    const sentenceEntries = own_.sentenceTerms.map((s, i) => sentenceEntry(first + i, s))
     const entries = passageEntries(doc, own)
     edits.push(() => {
       sentenceIndex.addAll(sentenceEntries)
@@ -320,8 +412,10 @@ export function stageChanges(knowledge: Knowledge, changes: KnowledgeChange[]): 
     documents.set(doc.docId, doc)
     passages.set(doc.docId, own)
     facts.set(doc.docId, read)
+    point(ledger, doc.docId, read, true)
   }
 
+  const changed = new Set<string>()
   for (const change of changes) {
     const docId = change.kind === 'put' ? change.document.docId : change.docId
     changed.add(docId)
@@ -340,6 +434,7 @@ export function stageChanges(knowledge: Knowledge, changes: KnowledgeChange[]): 
   }
   for (const docId of recontext) {
     if (done.has(docId) || !documents.has(docId)) continue
+    touched.add(docId)
     const doc = documents.get(docId)!
     const own = passages.get(docId) ?? []
     const copies = (facts.get(docId) ?? []).map((f) => ({ ...f }))
@@ -348,33 +443,29 @@ export function stageChanges(knowledge: Knowledge, changes: KnowledgeChange[]): 
       passageById: new Map(own.map((p) => [p.id, p])),
       passages: new Map([[docId, own]]),
     })
+    point(ledger, docId, facts.get(docId) ?? [], false)
+    point(ledger, docId, copies, true)
     facts.set(docId, copies)
   }
 
   const order = [...documents.keys()].sort(byId)
-  const allPassages = order.flatMap((id) => passages.get(id) ?? [])
-  const passageById = new Map(allPassages.map((p) => [p.id, p]))
-  const words = new Set(df.keys())
-  for (const w of ledger.words.keys()) words.add(w)
-  const next: Knowledge = {
-    ...knowledge,
+  const allPassages = spliced(knowledge.passages, touched, passages)
+  const next = assemble(knowledge, {
     documents: new Map(order.map((id) => [id, documents.get(id)!])),
     passages: allPassages,
-    passageById,
-    headingOf: headings(allPassages),
-    facts: order.flatMap((id) => facts.get(id) ?? []),
+    touched,
+    groups: passages,
+    oldGroups: ledgers.get(knowledge)!.passages,
+    facts: spliced(knowledge.facts, touched, facts),
     entities,
-    entityById: new Map(entities.map((e) => [e.id, e])),
     df,
     sentenceCount,
-    index: ownView(passageIndex, (id) => passageById.has(id as string)),
     sentences,
-    sentenceIndex: ownView(sentenceIndex, (id) => isRow(sentences[id as number])),
     sentenceTerms,
-    properWords: new Set([...ledger.alone.keys()].filter((w) => !ledger.lower.has(w))),
-    lexicon: lexiconOf(words, entities, language),
-    aliases: buildAliasTable(entities),
-  }
+    ledger,
+    passageIndex,
+    sentenceIndex,
+  })
   let applied = false
   return {
     existed,
@@ -385,6 +476,71 @@ export function stageChanges(knowledge: Knowledge, changes: KnowledgeChange[]): 
       ledgers.set(next, ledger)
       return next
     },
+  }
+}
+
+interface Parts {
+  documents: Map<string, CorpusDocument>
+  passages: Passage[]
+  /** the articles changed, and their passages now and before */
+  touched: Set<string>
+  groups: Map<string, Passage[]>
+  oldGroups: Map<string, Passage[]>
+  facts: Fact[]
+  entities: Entity[]
+  df: Map<string, number>
+  sentenceCount: number
+  sentences: SentenceRef[]
+  sentenceTerms: string[]
+  ledger: Ledger
+  passageIndex: Knowledge['index']
+  sentenceIndex: Knowledge['sentenceIndex']
+}
+
+/** the new knowledge: the tables that did not change are the old ones, the big maps layered on them */
+function assemble(knowledge: Knowledge, p: Parts): Knowledge {
+  const was = [...p.touched].flatMap((id) => p.oldGroups.get(id) ?? [])
+  const now = [...p.touched].flatMap((id) => p.groups.get(id) ?? [])
+  const passageById = layered(
+    knowledge.passageById,
+    now.map((x) => [x.id, x]),
+    was.map((x) => x.id),
+  )
+  const headingOf = layered(
+    knowledge.headingOf,
+    [...p.touched].flatMap((id) => [...headings(p.groups.get(id) ?? [])]),
+    was.map((x) => x.id),
+  )
+  const before = new Set(knowledge.entities.map((e) => e.id))
+  const after = new Set(p.entities.map((e) => e.id))
+  const entityById = layered(
+    knowledge.entityById,
+    p.entities
+      .filter((e) => !before.has(e.id) || knowledge.entityById.get(e.id) !== e)
+      .map((e) => [e.id, e]),
+    [...before].filter((id) => !after.has(id)),
+  )
+  const { ledger, sentences } = p
+  const words = new Set(p.df.keys())
+  for (const w of ledger.words.keys()) words.add(w)
+  return {
+    ...knowledge,
+    documents: p.documents,
+    passages: p.passages,
+    passageById,
+    headingOf,
+    facts: p.facts,
+    entities: p.entities,
+    entityById,
+    df: p.df,
+    sentenceCount: p.sentenceCount,
+    index: ownView(p.passageIndex, (id) => passageById.has(id as string)),
+    sentences,
+    sentenceIndex: ownView(p.sentenceIndex, (id) => isRow(sentences[id as number])),
+    sentenceTerms: p.sentenceTerms,
+    properWords: new Set([...ledger.alone.keys()].filter((w) => !ledger.lower.has(w))),
+    lexicon: lexiconOf(words, p.entities, knowledge.language),
+    aliases: buildAliasTable(p.entities),
   }
 }
 
