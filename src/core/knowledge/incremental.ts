@@ -25,7 +25,10 @@ import type { SentenceRef, SentenceTerms } from '../retrieve/sentence-index'
 import type { CorpusDocument, Entity, Fact, Passage } from '../types'
 import { layered } from './layered'
 import {
-  addTextWords,
+  addCounts,
+  type CorpusCounts,
+  countKeys,
+  countsOf,
   documentNames,
   documentSentences,
   documentWords,
@@ -33,6 +36,7 @@ import {
   type Knowledge,
   lexiconOf,
   pruneAliases,
+  wordsOf,
 } from './pack'
 import { ownView, rootIndex } from './views'
 
@@ -47,22 +51,13 @@ export interface StagedChange {
   apply(): Knowledge
 }
 
-type Counts = Map<string, number>
-
 /**
  * What a fresh build reads from every article at once, kept with the knowledge so that a change
- * reads only its own article: the corpus-wide word and name counts, the short forms they give,
+ * reads only its own article: the corpus-wide counts (the pack's), the short forms they give,
  * and each article's passages, facts and sentence rows.
  */
 interface Ledger {
-  /** words of titles and texts, for the typo lexicon */
-  words: Counts
-  /** words written in lower case, and capitalised words standing alone mid-sentence */
-  lower: Counts
-  alone: Counts
-  /** names and places, for short forms ("Harbourline" for "Harbourline Terminals") */
-  names: Counts
-  places: Counts
+  counts: CorpusCounts
   forms: Map<string, string>
   passages: Map<string, Passage[]>
   facts: Map<string, Fact[]>
@@ -74,42 +69,19 @@ interface Ledger {
   mentionedBy: Map<string, Set<string>>
 }
 
-interface Contribution {
-  words: Set<string>
-  lower: Set<string>
-  alone: Set<string>
-  names: Set<string>
-  places: Set<string>
-}
-
-const countKeys = ['words', 'lower', 'alone', 'names', 'places'] as const
-
 const ledgers = new WeakMap<Knowledge, Ledger>()
 
-function contribution(doc: CorpusDocument, passages: Passage[]): Contribution {
-  const { alone, lower } = documentWords(doc)
-  const { names, places } = documentNames(doc, passages)
-  return {
-    words: addTextWords(`${doc.title} ${doc.text}`, new Set()),
-    lower,
-    alone,
-    names: new Set(names),
-    places: new Set(places),
-  }
-}
+const contribution = (doc: CorpusDocument, passages: Passage[]) =>
+  countsOf(doc, documentWords(doc), documentNames(doc, passages))
 
-function count(ledger: Ledger, c: Contribution, by: 1 | -1): void {
-  for (const key of countKeys) for (const w of c[key]) bump(ledger[key], w, by)
-}
-
-function bump(counts: Counts, key: string, by: number): void {
+function bump(counts: Map<string, number>, key: string, by: number): void {
   const n = (counts.get(key) ?? 0) + by
   if (n > 0) counts.set(key, n)
   else counts.delete(key)
 }
 
-const formsOf = (l: Ledger) =>
-  shortForms(l.names.keys(), new Set(l.places.keys()), new Set(l.lower.keys()))
+const formsOf = ({ counts }: Ledger) =>
+  shortForms(counts.names.keys(), new Set(counts.places.keys()), new Set(counts.lower.keys()))
 
 function byDocument<T extends { docId: string }>(items: T[]): Map<string, T[]> {
   const out = new Map<string, T[]>()
@@ -136,35 +108,34 @@ function entityIds(fact: Fact): string[] {
 const contextIds = (fact: Fact) => fact.context
 
 /**
- * Reads the corpus-wide counts of a knowledge, `every` articles a step, so that a caller can
- * yield between steps; the first change needs them, and at 10,000 articles they take seconds.
+ * Groups a knowledge's tables by article for its first change, in steps a caller can yield
+ * between (at 10,000 articles the whole takes about a second).
  */
-export function* prepareIncremental(knowledge: Knowledge, every = 100): Generator<void, void> {
+export function* prepareIncremental(knowledge: Knowledge, every = 20_000): Generator<void, void> {
   if (ledgers.has(knowledge)) return
   const ledger: Ledger = {
-    words: new Map(),
-    lower: new Map(),
-    alone: new Map(),
-    names: new Map(),
-    places: new Map(),
+    counts: knowledge.counts,
     forms: new Map(),
     passages: byDocument(knowledge.passages),
-    facts: byDocument(knowledge.facts),
+    facts: new Map(),
     rows: new Map(),
     pointedBy: new Map(),
     mentionedBy: new Map(),
   }
-  knowledge.sentences.forEach((s, id) => {
-    if (!isRow(s)) return
+  yield
+  ledger.facts = byDocument(knowledge.facts)
+  yield
+  for (const [id, s] of knowledge.sentences.entries()) {
+    if (id % every === 0) yield
+    if (!isRow(s)) continue
     const list = ledger.rows.get(s.docId)
     if (list) list.push(id)
     else ledger.rows.set(s.docId, [id])
-  })
-  for (const [docId, facts] of ledger.facts) point(ledger, docId, facts, true)
+  }
   let n = 0
-  for (const doc of knowledge.documents.values()) {
-    count(ledger, contribution(doc, ledger.passages.get(doc.docId) ?? []), 1)
-    if (++n % every === 0) yield
+  for (const [docId, facts] of ledger.facts) {
+    point(ledger, docId, facts, true)
+    if (++n % 1000 === 0) yield
   }
   ledger.forms = formsOf(ledger)
   ledgers.set(knowledge, ledger)
@@ -186,11 +157,9 @@ function point(ledger: Ledger, docId: string, facts: Fact[], add: boolean) {
 }
 
 const copyLedger = (l: Ledger): Ledger => ({
-  words: new Map(l.words),
-  lower: new Map(l.lower),
-  alone: new Map(l.alone),
-  names: new Map(l.names),
-  places: new Map(l.places),
+  counts: Object.fromEntries(
+    countKeys.map((k) => [k, new Map(l.counts[k])]),
+  ) as unknown as CorpusCounts,
   forms: l.forms,
   passages: new Map(l.passages),
   facts: new Map(l.facts),
@@ -315,7 +284,7 @@ export function stageChanges(knowledge: Knowledge, changes: KnowledgeChange[]): 
     touched.add(docId)
     const own = passages.get(docId) ?? []
     const gone = facts.get(docId) ?? []
-    count(ledger, contribution(doc, own), -1)
+    addCounts(ledger.counts, contribution(doc, own), -1)
     const terms = documentSentences(doc, own).sentenceTerms
     const ids = rows.get(docId) ?? []
     // the same terms as when it was added give the same index entries to take out
@@ -352,9 +321,9 @@ export function stageChanges(knowledge: Knowledge, changes: KnowledgeChange[]): 
     touched.add(doc.docId)
     const own = splitPassages(doc)
     const mine = contribution(doc, own)
-    const newLower = [...mine.lower].filter((w) => !ledger.lower.has(w))
-    count(ledger, mine, 1)
-    const lower = new Set(ledger.lower.keys())
+    const newLower = [...mine.lower].filter((w) => !ledger.counts.lower.has(w))
+    addCounts(ledger.counts, mine, 1)
+    const lower = new Set(ledger.counts.lower.keys())
     formsMoved(doc.docId)
     // read against copies: the entities of the knowledge given stay as they are
     const had = new Map(entities.map((e) => [e.id, e.aliases.length]))
@@ -521,8 +490,9 @@ function assemble(knowledge: Knowledge, p: Parts): Knowledge {
     [...before].filter((id) => !after.has(id)),
   )
   const { ledger, sentences } = p
+  const { counts } = ledger
   const words = new Set(p.df.keys())
-  for (const w of ledger.words.keys()) words.add(w)
+  for (const w of counts.words.keys()) words.add(w)
   return {
     ...knowledge,
     documents: p.documents,
@@ -538,7 +508,8 @@ function assemble(knowledge: Knowledge, p: Parts): Knowledge {
     sentences,
     sentenceIndex: ownView(p.sentenceIndex, (id) => isRow(sentences[id as number])),
     sentenceTerms: p.sentenceTerms,
-    properWords: new Set([...ledger.alone.keys()].filter((w) => !ledger.lower.has(w))),
+    properWords: new Set(wordsOf(counts).proper),
+    counts,
     lexicon: lexiconOf(words, p.entities, knowledge.language),
     aliases: buildAliasTable(p.entities),
   }

@@ -20,7 +20,7 @@ import {
 import type { CorpusDocument, Entity, Fact, Passage } from '../types'
 import { ownView } from './views'
 
-export const packVersion = 3
+export const packVersion = 4
 
 /** the serialisable form: plain JSON, as the Worker imports it */
 export interface KnowledgePack {
@@ -43,7 +43,59 @@ export interface KnowledgePack {
   sentenceTerms: string[]
   /** words the corpus only ever writes capitalised ("northmark"): names, even when a question types them in lower case */
   properWords: string[]
+  /** how many articles use each word and name: what adding or removing one article needs */
+  counts: CountsPack
 }
+
+/** corpus-wide counts of articles, by what a fresh build reads across them (src/core/knowledge/incremental.ts) */
+export interface CorpusCounts {
+  /** words of titles and texts, for the typo lexicon */
+  words: Map<string, number>
+  /** words written in lower case, and capitalised words standing alone mid-sentence */
+  lower: Map<string, number>
+  alone: Map<string, number>
+  /** names and places, for short forms ("Harbourline" for "Harbourline Terminals") */
+  names: Map<string, number>
+  places: Map<string, number>
+}
+
+export type CountsPack = Record<keyof CorpusCounts, Record<string, number>>
+
+export const countKeys = ['words', 'lower', 'alone', 'names', 'places'] as const
+
+/** one article's part of the counts: the set of each */
+export type CountsOf = Record<keyof CorpusCounts, Set<string>>
+
+export function countsOf(
+  doc: CorpusDocument,
+  words: { alone: Set<string>; lower: Set<string> },
+  found: { names: string[]; places: string[] },
+): CountsOf {
+  return {
+    words: addTextWords(`${doc.title} ${doc.text}`, new Set()),
+    lower: words.lower,
+    alone: words.alone,
+    names: new Set(found.names),
+    places: new Set(found.places),
+  }
+}
+
+export function addCounts(counts: CorpusCounts, of: CountsOf, by: 1 | -1): void {
+  for (const key of countKeys)
+    for (const w of of[key]) {
+      const n = (counts[key].get(w) ?? 0) + by
+      if (n > 0) counts[key].set(w, n)
+      else counts[key].delete(w)
+    }
+}
+
+const emptyCounts = (): CorpusCounts => ({
+  words: new Map(),
+  lower: new Map(),
+  alone: new Map(),
+  names: new Map(),
+  places: new Map(),
+})
 
 /** the loaded form the core answers from */
 export interface Knowledge {
@@ -64,6 +116,8 @@ export interface Knowledge {
   /** each sentence's terms, space-joined, aligned with `sentences` */
   sentenceTerms: string[]
   properWords: Set<string>
+  /** how many articles use each word and name */
+  counts: CorpusCounts
   /** every word the corpus and the language know, for typo repair and unknown names */
   lexicon: Lexicon
   aliases: AliasTable
@@ -90,7 +144,10 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
   // names first, so that "Harbourline" already means "Harbourline Terminals" when facts are read
   const found = perDoc.map(({ doc, passages }) => documentNames(doc, passages))
   const places = new Set(found.flatMap((f) => f.places))
-  const words = corpusWords(documents)
+  const counts = emptyCounts()
+  for (const [i, { doc }] of perDoc.entries())
+    addCounts(counts, countsOf(doc, documentWords(doc), found[i]!), 1)
+  const words = wordsOf(counts)
   const forms = shortForms(
     found.flatMap((f) => f.names),
     places,
@@ -125,6 +182,9 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
     sentenceIndex: JSON.stringify(buildSentenceIndex(sentenceTerms)),
     sentenceTerms: sentenceTerms.map((s) => s.terms.join(' ')),
     properWords: words.proper,
+    counts: Object.fromEntries(
+      countKeys.map((k) => [k, Object.fromEntries(counts[k])]),
+    ) as CountsPack,
   }
 }
 
@@ -134,8 +194,11 @@ export function loadPack(pack: KnowledgePack): Knowledge {
       'pack_invalid',
       `knowledge pack version ${pack.version}, expected ${packVersion}: rebuild it`,
     )
+  const counts = Object.fromEntries(
+    countKeys.map((k) => [k, new Map(Object.entries(pack.counts[k]))]),
+  ) as unknown as CorpusCounts
   const words = new Set(Object.keys(pack.df))
-  for (const doc of pack.documents) addTextWords(`${doc.title} ${doc.text}`, words)
+  for (const w of counts.words.keys()) words.add(w)
   const passageById = new Map(pack.passages.map((p) => [p.id, p]))
   const rows = pack.sentences.length
   return {
@@ -156,6 +219,7 @@ export function loadPack(pack: KnowledgePack): Knowledge {
     sentenceTerms: pack.sentenceTerms,
     lexicon: lexiconOf(words, pack.entities, pack.language),
     properWords: new Set(pack.properWords),
+    counts,
     aliases: buildAliasTable(pack.entities),
   }
 }
@@ -261,15 +325,10 @@ export function documentWords(doc: CorpusDocument): { alone: Set<string>; lower:
   return { alone, lower }
 }
 
-function corpusWords(documents: CorpusDocument[]): CorpusWords {
-  const alone = new Set<string>()
-  const lower = new Set<string>()
-  for (const doc of documents) {
-    const own = documentWords(doc)
-    for (const w of own.alone) alone.add(w)
-    for (const w of own.lower) lower.add(w)
-  }
-  return { proper: [...alone].filter((w) => !lower.has(w)).sort(), lower }
+/** the proper words and the lower-case words of the corpus, from its counts */
+export function wordsOf(counts: CorpusCounts): CorpusWords {
+  const lower = new Set(counts.lower.keys())
+  return { proper: [...counts.alone.keys()].filter((w) => !lower.has(w)).sort(), lower }
 }
 
 /** a made-up acronym that is an everyday word ("most" for the Ministry of Science and Technology) is no alias */
