@@ -134,7 +134,7 @@ export function* prepareIncremental(knowledge: Knowledge, every = 20_000): Gener
   }
   let n = 0
   for (const [docId, facts] of ledger.facts) {
-    point(ledger, docId, facts, true)
+    point(ledger, docId, facts, true, true)
     if (++n % 1000 === 0) yield
   }
   ledger.forms = formsOf(ledger)
@@ -142,13 +142,14 @@ export function* prepareIncremental(knowledge: Knowledge, every = 20_000): Gener
 }
 
 /** records (or forgets) which entities an article's facts are of and name; sets are copied before a change */
-function point(ledger: Ledger, docId: string, facts: Fact[], add: boolean) {
+function point(ledger: Ledger, docId: string, facts: Fact[], add: boolean, owned = false) {
   for (const [map, ids] of [
     [ledger.pointedBy, entityIds],
     [ledger.mentionedBy, contextIds],
   ] as const)
     for (const id of new Set(facts.flatMap(ids))) {
-      const docs = new Set(map.get(id))
+      // a ledger being made owns its sets; a change's copy shares them with the knowledge before it
+      const docs = owned ? (map.get(id) ?? new Set<string>()) : new Set(map.get(id))
       if (add) docs.add(docId)
       else docs.delete(docId)
       if (docs.size) map.set(id, docs)
@@ -272,6 +273,17 @@ export function stageChanges(knowledge: Knowledge, changes: KnowledgeChange[]): 
     const moved = new Set<string>()
     for (const [k, v] of next) if (ledger.forms.get(k) !== v) moved.add(k)
     for (const k of ledger.forms.keys()) if (!next.has(k)) moved.add(k)
+    // the long name a moved short form stood for no longer answers to it
+    const was = new Map(
+      [...moved].flatMap((k) => (ledger.forms.has(k) ? [[ledger.forms.get(k)!, k] as const] : [])),
+    )
+    if (was.size)
+      entities = entities.map((e) => {
+        const key = was.get(e.name)?.toLowerCase()
+        return key && e.aliases.includes(key)
+          ? { ...e, aliases: e.aliases.filter((a) => a !== key) }
+          : e
+      })
     ledger.forms = next
     for (const docId of articlesSaying(moved, except))
       if ([...moved].some((w) => documents.get(docId)!.text.includes(w))) reread.add(docId)
@@ -360,6 +372,12 @@ export function stageChanges(knowledge: Knowledge, changes: KnowledgeChange[]): 
     // a name this article brings may stand in the others' sentences: their facts' context is found again
     const brought = grown.flatMap((e) => e.aliases.slice(had.get(e.id) ?? 0))
     for (const docId of articlesSaying(brought, doc.docId)) recontext.add(docId)
+    // a one-word short form that is now an entity of its own ("Recife" the place, not "Recife
+    // Tourism Bureau") is no longer read as the long name: the articles writing it are read again
+    const taken = new Set(brought)
+    const shorts = [...ledger.forms.keys()].filter((w) => taken.has(w.toLowerCase()))
+    for (const docId of articlesSaying(shorts, doc.docId))
+      if (shorts.some((w) => documents.get(docId)!.text.includes(w))) reread.add(docId)
     const own_ = documentSentences(doc, own)
     const first = sentences.length
     for (const [i, row] of own_.sentenceTerms.entries()) {
@@ -394,11 +412,13 @@ export function stageChanges(knowledge: Knowledge, changes: KnowledgeChange[]): 
   // each other article read again at most once: what that changes in turn is left to the next full build
   const done = new Set(changed)
   for (let more = [...reread].filter((id) => !done.has(id)); more.length; ) {
-    for (const docId of more) {
-      done.add(docId)
-      const doc = documents.get(docId)
-      if (doc) put(doc)
+    // all taken out first: an entity only they were of goes, as it would in a build without it
+    const again = more.map((docId) => documents.get(docId)).filter((d) => d !== undefined)
+    for (const doc of again) {
+      done.add(doc.docId)
+      remove(doc.docId)
     }
+    for (const doc of again) put(doc)
     more = [...reread].filter((id) => !done.has(id))
   }
   for (const docId of recontext) {
