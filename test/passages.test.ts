@@ -55,6 +55,27 @@ describe('splitPassages', () => {
     )
     expect(heading?.kind).toBe('heading')
   })
+
+  it.each([
+    ['a figure line', 'Budget: RMB 100 million', 'line'],
+    [
+      'a paragraph ending in a note',
+      'It opened in 1804. It ran 9 miles.[citation needed]',
+      'paragraph',
+    ],
+    [
+      'a paragraph ending in a page reference',
+      'Forces add up in 1687. So do 2 more.:19-1',
+      'paragraph',
+    ],
+    [
+      'one sentence ending in a note',
+      'The pilots numbered 286 in 2015.[citation needed]',
+      'paragraph',
+    ],
+  ])('reads %s as a passage of kind %s', (_, text, kind) => {
+    expect(splitPassages({ docId: 'd', title: 't', text })[0]?.kind).toBe(kind)
+  })
 })
 
 describe('splitSentences', () => {
@@ -65,5 +86,34 @@ describe('splitSentences', () => {
       'Walter Fang of iSoftStone Co. said growth was 2.8% in 2015.',
       'It rose again.',
     ])
+  })
+
+  it.each([
+    [
+      'a decade: "1970s." ends a sentence',
+      'Amendments came in the 1960s and 1970s. Major treaties followed.',
+      2,
+    ],
+    ['a temperature unit', 'Condensers run at around 30 °C. This gives an efficiency of 63%.', 2],
+    [
+      'a letter before a bracket',
+      'X is the hardest problem in C. (Since many are equally hard, it is one.)',
+      2,
+    ],
+    ["an editor's note", 'The vote was taken.[citation needed] Since then it has stood.', 2],
+    ['a page reference', 'Empires are excluded.:116 Thus it can be said.', 2],
+    ['"etc." before a word that opens sentences', 'It bans dishes etc. As a result, it failed.', 2],
+    [
+      'a colon before a paragraph gap',
+      'The classes are the following:  Other classes include BPP.',
+      2,
+    ],
+    ['an initial before a name', 'The bridge was opened by John F. Kennedy in 1962.', 1],
+    ['initials before a name', 'The theory came from J. A. Hobson and others.', 1],
+    ['a title before a name', 'In 1685, Rev. Elie Prioleau arrived.', 1],
+    ['"Inc." before a name-like word', 'Shares of Acme Inc. Holdings rose.', 1],
+    ['a decimal', 'Growth was 2.8% in 2015.', 1],
+  ])('splits %s', (_, text, count) => {
+    expect(splitSentences(text, 0, text.length)).toHaveLength(count)
   })
 })

@@ -92,23 +92,64 @@ export function startupSection(r: BenchResults): string {
   return [
     '## Start-up (shipped corpus)',
     '',
-    `Process spawn to the first 200 from \`/healthz\` (polled every 5 ms), median of ${s.starts} fresh starts after one untimed start. The first row is what \`npm start\` runs once its prestart has found the bundle fresh (\`node ${productionServer().join(' ')}\`; npm's own start-up comes on top; the untimed start leaves the knowledge pack in its cache beside the bundle, as any start does for the next); the second the same server through tsx, as \`npm start\` ran it before the build step. \`indexedMs\` is what the server logs: config, the wink model (made on first use) and building the pack. The parts come from as many fresh in-process probes through tsx: node and tsx up to the probe's first line, importing the modules the server imports (wink's model data is among them), making the wink instance, building the pack from corpus/ and intents/, and loadPack.`,
+    `Process spawn to the first 200 from \`/healthz\` (polled every 5 ms), median of ${s.starts} starts after one untimed start. The first row is what \`npm start\` runs once its prestart has found the bundle fresh (\`node ${productionServer().join(' ')}\`; npm's own start-up comes on top), restarted on the store the untimed start seeded, as a deployed service restarts: it loads the stored snapshot. The second row is the very first start on an empty store, which builds the pack on the build thread; the third the server through tsx (restarts), as \`npm start\` ran it before the build step. CPU is the process's user + system time (all threads, 10 ms ticks) when it was ready: unlike the wall time, a busy machine does not stretch it. The first and second answer are the wall times of the same question asked twice once ready: what the first pays for anything left to first use. \`indexedMs\` is what the server logs: the store opened, the knowledge loaded or built, the wink model warm. Where a restart's time goes: node's boot and the bundle's import (parsing and evaluating it, wink's model data among it) come from as many fresh plain-node imports of the bundle with the start script's flags, \`indexedMs\` from the server, and the rest of the ready time is listening and the first \`/healthz\` (Node loads its fetch classes on first use). The last table's parts come from as many fresh in-process probes through tsx: node and tsx up to the probe's first line, importing the modules the server imports (wink's model data is among them), making the wink instance, building the pack from corpus/ and intents/, and loadPack.`,
     '',
     table(
-      ['how', 'ready', 'RSS at ready', 'server indexedMs'],
+      ['how', 'ready', 'CPU at ready', 'RSS at ready', 'server indexedMs', 'first / second answer'],
       [
         [
-          '`npm start` (bundle, plain node)',
+          '`npm start` (bundle, plain node), a restart',
           `${ms(s.readyMs)} ms`,
+          s.cpuAtReadyMs === undefined ? '' : `${ms(s.cpuAtReadyMs)} ms`,
           bytes(s.rssAtReady),
           `${ms(s.indexedMs)} ms`,
+          s.firstAnswerMs === undefined
+            ? ''
+            : `${ms(s.firstAnswerMs)} / ${ms(s.secondAnswerMs)} ms`,
         ],
+        ...(s.firstStart
+          ? [
+              [
+                'the first start, empty store',
+                `${ms(s.firstStart.readyMs)} ms`,
+                `${ms(s.firstStart.cpuAtReadyMs)} ms`,
+                '',
+                `${ms(s.firstStart.indexedMs)} ms`,
+                '',
+              ],
+            ]
+          : []),
         ...(s.tsx
-          ? [['tsx, for comparison', `${ms(s.tsx.readyMs)} ms`, bytes(s.tsx.rssAtReady), '']]
+          ? [
+              [
+                'tsx, for comparison',
+                `${ms(s.tsx.readyMs)} ms`,
+                '',
+                bytes(s.tsx.rssAtReady),
+                '',
+                '',
+              ],
+            ]
           : []),
       ],
     ),
     '',
+    ...(s.bundle
+      ? [
+          table(
+            ['node boot', 'bundle import', 'server indexedMs', 'the rest of ready'],
+            [
+              [
+                `${ms(s.bundle.bootMs)} ms`,
+                `${ms(s.bundle.importMs)} ms`,
+                `${ms(s.indexedMs)} ms`,
+                `${ms(Math.max(0, s.readyMs - s.bundle.bootMs - s.bundle.importMs - s.indexedMs))} ms`,
+              ],
+            ],
+          ),
+          '',
+        ]
+      : []),
     table(
       ['node + tsx boot', 'module imports', 'wink model', 'build pack', 'loadPack'],
       [

@@ -1,48 +1,121 @@
-/** Start-up: process spawn to /healthz ready over several fresh starts of what npm start runs, and what the time is spent on. */
-import { fileURLToPath } from 'node:url'
-import { runChild } from './child'
-import { type RunningServer, rssOf, startServer, tsxServer } from './server'
+/** Start-up: process spawn to /healthz ready over several restarts of what npm start runs (and first starts on an empty store), and what the time is spent on. */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { repoRoot, runChild } from './child'
+import {
+  ensureBuilt,
+  productionServer,
+  type RunningServer,
+  rssOf,
+  startServer,
+  tsxServer,
+} from './server'
 import { partsMarker, type StartupParts } from './startup-child'
 import { median } from './stats'
 
 export interface StartupResult {
   starts: number
-  /** medians over the starts */
+  /** medians over the starts, each a restart on the store the untimed start made (its snapshot) */
   readyMs: number
   indexedMs: number
   rssAtReady: number
+  /** CPU time (user + system, all threads) the process had spent when it was ready: what a
+   * shared machine's load does not stretch, unlike the wall time */
+  cpuAtReadyMs: number
+  /** wall time of the first question asked once ready, and of the second: what the first pays
+   * for anything left to first use (wink's model was, until the start made it) */
+  firstAnswerMs: number
+  secondAnswerMs: number
+  /** the same over as many first starts, each on an empty store: the pack is built on the build thread */
+  firstStart?: { readyMs: number; indexedMs: number; cpuAtReadyMs: number }
   /** medians over as many in-process probes */
   parts: StartupParts
+  /** the bundle npm start runs, imported by plain node with its flags (it does not start when
+   * imported): node's boot up to the first line, and parsing and evaluating the bundle */
+  bundle?: { bootMs: number; importMs: number }
   /** the same server through tsx, as `npm start` ran it before the build step: for comparison */
   tsx?: { readyMs: number; rssAtReady: number }
 }
 
 const childScript = fileURLToPath(new URL('./startup-child.ts', import.meta.url))
 
-async function timeStarts(starts: number, args?: string[]) {
+/** user + system CPU of a process so far, ms, from /proc/<pid>/stat (clock ticks of 10 ms) */
+function cpuOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
+/**
+ * Starts timed one after another. A restart, as a deployed service restarts: every start on
+ * the one store that an untimed start seeded (its stored snapshot is what later starts load).
+ * A first start: each on an empty store of its own, so each builds the pack.
+ */
+async function timeStarts(starts: number, args?: string[], first = false) {
   const servers: Pick<RunningServer, 'readyMs' | 'indexedMs'>[] = []
   const rss: number[] = []
-  // one start untimed: the build (or tsx's transpile cache) is made on the first run of a fresh clone
-  await (await startServer({}, args)).stop()
+  const cpu: number[] = []
+  const answers: [number[], number[]] = [[], []]
+  const dataDir = mkdtempSync(join(tmpdir(), 'citable-bench-restart-'))
+  const env = (): Record<string, string> => (first ? {} : { DATA_DIR: dataDir })
+  // one start untimed: it builds the bundle (or fills tsx's transpile cache) and seeds the store
+  await (await startServer(env(), args)).stop()
   for (let i = 0; i < starts; i++) {
-    const server = await startServer({}, args)
+    const server = await startServer(env(), args)
+    cpu.push(cpuOf(server.pid))
     servers.push(server)
     rss.push(rssOf(server.pid))
+    for (const times of answers) times.push(await timeAnswer(server.url))
     await server.stop()
   }
   return {
     readyMs: median(servers.map((s) => s.readyMs)),
     indexedMs: median(servers.flatMap((s) => (s.indexedMs === undefined ? [] : [s.indexedMs]))),
     rssAtReady: median(rss),
+    cpuAtReadyMs: median(cpu),
+    firstAnswerMs: median(answers[0]),
+    secondAnswerMs: median(answers[1]),
   }
+}
+
+/** node's boot and the bundle's import, in a fresh plain node with the start script's flags */
+function timeBundleImport(): { bootMs: number; importMs: number } {
+  ensureBuilt()
+  const args = productionServer()
+  const bundle = pathToFileURL(`${repoRoot}/${args.at(-1)}`).href
+  const code = `const boot = performance.now(); await import(${JSON.stringify(bundle)}); console.log(JSON.stringify({ bootMs: boot, importMs: performance.now() - boot }))`
+  const out = execFileSync(
+    process.execPath,
+    [...args.slice(0, -1), '--input-type=module', '-e', code],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    },
+  )
+  return JSON.parse(out.trim().split('\n').at(-1)!)
+}
+
+/** one question from the shipped corpus over HTTP, wall ms */
+async function timeAnswer(url: string): Promise<number> {
+  const started = performance.now()
+  const res = await fetch(
+    `${url}/api/answer?q=${encodeURIComponent('How many pilots did MOHURD run?')}`,
+  )
+  if (res.status !== 200) throw new Error(`the first question got ${res.status}`)
+  await res.arrayBuffer()
+  return performance.now() - started
 }
 
 export async function measureStartup(starts: number): Promise<StartupResult> {
   const production = await timeStarts(starts)
+  const first = await timeStarts(starts, undefined, true)
   const parts: StartupParts[] = []
   for (let i = 0; i < starts; i++)
     parts.push(await runChild<StartupParts>(childScript, [], partsMarker, { timeoutMs: 60_000 }))
   const mid = (f: (p: StartupParts) => number) => median(parts.map(f))
+  const imports = Array.from({ length: starts }, timeBundleImport)
   let tsx: StartupResult['tsx']
   try {
     const t = await timeStarts(starts, tsxServer)
@@ -53,12 +126,21 @@ export async function measureStartup(starts: number): Promise<StartupResult> {
   return {
     starts,
     ...production,
+    firstStart: {
+      readyMs: first.readyMs,
+      indexedMs: first.indexedMs,
+      cpuAtReadyMs: first.cpuAtReadyMs,
+    },
     parts: {
       importMs: mid((p) => p.importMs),
       modelMs: mid((p) => p.modelMs),
       buildMs: mid((p) => p.buildMs),
       loadMs: mid((p) => p.loadMs),
       bootMs: mid((p) => p.bootMs),
+    },
+    bundle: {
+      bootMs: median(imports.map((i) => i.bootMs)),
+      importMs: median(imports.map((i) => i.importMs)),
     },
     tsx,
   }

@@ -1,8 +1,9 @@
-/** The owner's token: a bearer token or the login cookie, compared in constant time; unset, the owner's routes answer 503. */
+/** The owner's token: a bearer token or the login cookie, compared in constant time, wrong guesses limited per client; unset, the owner's routes answer 503. */
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { AppDeps, AppEnv } from './deps'
 import { HttpError } from './errors'
+import { createFailureLimiter, type FailureLimiter } from './middleware/failure-limit'
 
 export const adminCookie = 'citable_admin'
 
@@ -52,12 +53,60 @@ export async function checkAdmin(c: Context<AppEnv>, token: string): Promise<Adm
   return (await constantTimeEqual(cookie, await sessionValue(token))) ? 'ok' : 'wrong'
 }
 
-/** for the JSON write routes: 503 without ADMIN_TOKEN, 401 without the right token */
+const limiters = new WeakMap<AppDeps, FailureLimiter>()
+
+/** the app's count of wrong tokens per client: the one it was given, or one made on first use */
+function failuresOf(deps: AppDeps): FailureLimiter {
+  let found = deps.adminFailures ?? limiters.get(deps)
+  if (!found) {
+    found = createFailureLimiter()
+    limiters.set(deps, found)
+  }
+  return found
+}
+
+export const tooManyFailures = (retryAfter: number) =>
+  new HttpError(
+    'rate_limited',
+    `too many wrong admin tokens from this address; try again in ${retryAfter} s`,
+    { 'Retry-After': String(retryAfter) },
+  )
+
+/** a check that counts: 'wrong' is one more failure of this client; a client past the limit is
+ * not checked at all (even the right token waits), so it learns nothing from trying */
+export async function countedCheck(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  token: string,
+  given?: string,
+): Promise<AdminCheck | { retryAfter: number }> {
+  const client = deps.clientKey?.(c) ?? 'anonymous'
+  const limiter = failuresOf(deps)
+  const carries =
+    given !== undefined ||
+    c.req.header('authorization') !== undefined ||
+    getCookie(c, adminCookie) !== undefined
+  // a request with no token to check is shown the login form, locked or not
+  if (!carries) return 'missing'
+  const retryAfter = limiter.blocked(client)
+  if (retryAfter > 0) return { retryAfter }
+  const check =
+    given === undefined
+      ? await checkAdmin(c, token)
+      : (await constantTimeEqual(given, token))
+        ? 'ok'
+        : 'wrong'
+  if (check === 'wrong') limiter.fail(client)
+  return check
+}
+
+/** for the JSON write routes: 503 without ADMIN_TOKEN, 401 without the right token, 429 after too many wrong ones */
 export function requireAdmin(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = deps.config.adminToken
     if (!token) throw notConfigured()
-    const check = await checkAdmin(c, token)
+    const check = await countedCheck(c, deps, token)
+    if (typeof check === 'object') throw tooManyFailures(check.retryAfter)
     if (check !== 'ok')
       throw new HttpError(
         'unauthorized',

@@ -6,6 +6,7 @@ import type { Service } from '../core/conversation/ask'
 import type { Store } from '../core/store'
 import type { LivingCorpus } from '../store/living'
 import type { Records } from '../store/records'
+import type { FailureLimiter } from './middleware/failure-limit'
 import type { RateLimiter } from './middleware/rate-limit'
 
 export interface AppConfig {
@@ -47,6 +48,8 @@ export interface AppDeps {
   ownOrigins?: () => readonly string[]
   /** counts answer requests per client; defaults to an in-memory window of config.rateLimitPerMinute */
   rateLimiter?: RateLimiter
+  /** counts wrong admin tokens per client (clientKey); defaults to an in-memory table, 10 per 15 minutes */
+  adminFailures?: FailureLimiter
   /** remembers Slack event ids so a retried event is answered once; defaults to an in-memory LRU */
   eventDedupe?: EventDedupe
   /** articles, the question log and feedback; absent: feedback and /admin answer 503 */

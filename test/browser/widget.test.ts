@@ -1,8 +1,8 @@
 /** The widget in a real browser: the demo page, answers and footnotes, sessions, safety, keyboard, phone size, errors and embedding origins. */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { exampleQuestions } from '../../src/channels/examples'
 import { fill } from '../../src/channels/widget/client/transport'
-import { exampleQuestions } from '../../src/channels/widget/examples'
 import { createApp } from '../../src/http/app'
 import { realService, testConfig } from '../widget/helpers'
 import {

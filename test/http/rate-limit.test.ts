@@ -1,4 +1,4 @@
-/** Rate limiting of /api/answer per client: 429 with Retry-After, a fresh window later, 0 = off, bounded memory. */
+/** Rate limiting of /api/answer and /api/feedback per client: 429 with Retry-After, a fresh window later, 0 = off, bounded memory. */
 import { describe, expect, it } from 'vitest'
 import { createMemoryRateLimiter, type RateLimiter } from '../../src/http/middleware/rate-limit'
 import { json, testApp } from './helpers'
@@ -155,5 +155,37 @@ describe('rate limiting /api/answer', () => {
     expect(res.headers.get('Retry-After')).toBe('7')
     expect(res.headers.get('RateLimit-Reset')).toBeNull()
     expect(keys).toEqual(['203.0.113.9'])
+  })
+})
+
+describe('rate limiting POST /api/feedback', () => {
+  const feedback = (client: string) =>
+    json({ answerId: 'a-1', helpful: true }, { 'X-Test-Client': client })
+
+  it('answers 429 with Retry-After over the limit, counted per client', async () => {
+    const { app, time } = limitedApp(2)
+    // no store here: feedback is refused with 503, and still counts
+    expect((await app.request('/api/feedback', feedback('a'))).status).toBe(503)
+    time.advance(10_000)
+    expect((await app.request('/api/feedback', feedback('a'))).status).toBe(503)
+    const over = await app.request('/api/feedback', feedback('a'))
+    expect(over.status).toBe(429)
+    expect(over.headers.get('Retry-After')).toBe('50')
+    expect((await over.json()).error.code).toBe('rate_limited')
+    expect((await app.request('/api/feedback', feedback('b'))).status).toBe(503)
+  })
+
+  it('keeps a budget apart from the answers', async () => {
+    const { app } = limitedApp(1)
+    expect((await app.request('/api/feedback', feedback('a'))).status).toBe(503)
+    expect((await app.request('/api/feedback', feedback('a'))).status).toBe(429)
+    expect((await app.request('/api/answer?q=hi', from('a'))).status).toBe(200)
+    expect((await app.request('/api/answer?q=hi', from('a'))).status).toBe(429)
+  })
+
+  it('does not limit when rateLimitPerMinute is 0', async () => {
+    const { app } = limitedApp(0)
+    for (let i = 0; i < 100; i++)
+      expect((await app.request('/api/feedback', feedback('a'))).status).toBe(503)
   })
 })

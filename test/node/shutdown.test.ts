@@ -1,7 +1,17 @@
 /** SIGTERM: the server stops accepting, answers every request it has received (queued keep-alive ones too), and exits 0. */
-import { Agent, request } from 'node:http'
-import { connect } from 'node:net'
+import { Agent, createServer, request } from 'node:http'
+import { type AddressInfo, connect } from 'node:net'
+import { createClient } from '@libsql/client'
 import { describe, expect, it } from 'vitest'
+import {
+  answerable,
+  botToken,
+  mentionEnvelope,
+  secret,
+  signedHeaders,
+  waitFor,
+} from '../slack/helpers'
+import { tempDir } from '../store/helpers'
 import { spawnNpmStart, spawnServer } from './spawn'
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
@@ -191,5 +201,65 @@ describe('SIGTERM', () => {
     expect(await server.exited).toBe(0)
     expect(server.lines.at(-1)?.msg).toBe('stopped')
     agent.destroy()
+  })
+
+  it('waits for work an answer left running (a Slack reply, its log write) before it exits 0', async () => {
+    // a Slack Web API that holds its answer to chat.postMessage until the test lets it go
+    let release!: () => void
+    const held = new Promise<void>((done) => {
+      release = done
+    })
+    const posted: string[] = []
+    const slack = createServer((req, res) => {
+      req.resume()
+      req.on('end', () => {
+        posted.push(req.url ?? '')
+        void held.then(() =>
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true,"ts":"1.2"}'),
+        )
+      })
+    })
+    await new Promise<void>((done) => slack.listen(0, '127.0.0.1', done))
+    const dataDir = tempDir()
+    const server = spawnServer({
+      RATE_LIMIT_PER_MINUTE: '0',
+      DATA_DIR: dataDir,
+      SLACK_SIGNING_SECRET: secret,
+      SLACK_BOT_TOKEN: botToken,
+      SLACK_API_BASE: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/api`,
+    })
+    const port = await server.port
+    const body = JSON.stringify(
+      mentionEnvelope({
+        eventId: 'Ev-drain-1',
+        text: `<@UBOT> ${answerable}`,
+        ts: '1700000000.000100',
+      }),
+    )
+    const ack = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: 'POST',
+      headers: { ...signedHeaders(body, 'json'), connection: 'close' },
+      body,
+    })
+    expect(ack.status).toBe(200)
+    await waitFor(() => posted.length === 1)
+
+    server.child.kill('SIGTERM')
+    await server.waitFor((l) => String(l.msg).startsWith('SIGTERM'))
+    // every request is answered, but the reply is still on its way: the process must not end yet
+    const early = await Promise.race([
+      server.exited.then(() => 'exited'),
+      sleep(500).then(() => 'waiting'),
+    ])
+    expect(early).toBe('waiting')
+    release()
+    expect(await server.exited).toBe(0)
+    expect(server.lines.at(-1)?.msg).toBe('stopped')
+    slack.close()
+    // and the answer it gave is in the question log
+    const db = createClient({ url: `file:${dataDir}/citable.db` })
+    const rows = await db.execute("SELECT question FROM question_log WHERE channel = 'slack'")
+    db.close()
+    expect(rows.rows.map((r) => r.question)).toEqual([answerable])
   })
 })

@@ -3,6 +3,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { seedCorpus } from '../corpora'
 
 const root = resolve(import.meta.dirname, '../..')
 
@@ -37,6 +38,8 @@ const baseEnv = (env: Record<string, string>) => ({
   HOME: process.env.HOME,
   HOST: '127.0.0.1',
   PORT: '0',
+  // the seed fixture, not corpus/: what a user keeps there is not what the tests expect
+  CORPUS_DIR: seedCorpus,
   // each server its own store, unless the test shares one on purpose
   DATA_DIR: mkdtempSync(join(tmpdir(), 'citable-store-')),
   ...env,

@@ -26,7 +26,7 @@ async function refuses(env: Record<string, string>): Promise<string> {
 
 // each case is its own process: run them side by side
 describe.concurrent('start-up', () => {
-  it('starts with the shipped corpus and intents and logs its port', async ({ expect }) => {
+  it('starts with a corpus folder and intents and logs its port', async ({ expect }) => {
     const server = spawnServer()
     const port = await server.port
     const res = await fetch(`http://127.0.0.1:${port}/healthz`)

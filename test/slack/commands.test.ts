@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { exampleQuestions } from '../../src/channels/examples'
 import { abstainedPrefix, answerMessage, type Block } from '../../src/channels/slack/blocks'
 import type { AskResult } from '../../src/core/conversation/ask'
+import { nodeService } from '../../src/runtime/node/service'
+import { fixtureCorpus } from '../corpora'
 import {
   answerable,
   recordingSessions,
@@ -96,9 +99,40 @@ describe('POST /slack/commands', () => {
         'Ask me a question about the news articles, like `/citable your question`. ' +
           'I answer only from the articles and quote the sentences each answer comes from.',
       )
-      const examples = sharedService().knowledge.language.intents[0]!.utterances[0]!
-      expect(texts(json.blocks[1])[0]).toContain(`• /citable ${examples}`)
+      const listed = texts(json.blocks[1])[0]!.split('\n').slice(1)
+      expect(listed).toEqual(
+        exampleQuestions(sharedService().knowledge, { limit: 3 }).map(
+          (e) => `• /citable ${e.question}`,
+        ),
+      )
     })
+
+  it("lists as examples questions the corpus answers, not the language files' utterances", async () => {
+    const { app } = testApp()
+    const { json } = await command(app, 'help')
+    const questions = texts(json.blocks[1])[0]!
+      .split('\n')
+      .slice(1)
+      .map((line) => line.replace('• /citable ', ''))
+    expect(questions.length).toBeGreaterThan(0)
+    const utterances = sharedService().knowledge.language.intents.flatMap((i) => i.utterances)
+    for (const question of questions) {
+      expect(utterances).not.toContain(question)
+      const answer = await command(app, question)
+      expect(answer.json.text.startsWith(abstainedPrefix)).toBe(false)
+      expect(answer.json.blocks.some((b) => b.type === 'context')).toBe(true)
+    }
+  })
+
+  it('takes its examples from every article of another corpus', async () => {
+    const service = nodeService({ corpus: fixtureCorpus })
+    const { app } = testApp({ service })
+    const { json } = await command(app, 'help')
+    const listed = texts(json.blocks[1])[0]!.split('\n').slice(1)
+    const examples = exampleQuestions(service.knowledge, { limit: 3 })
+    expect(new Set(examples.map((e) => e.docId)).size).toBe(3)
+    expect(listed).toEqual(examples.map((e) => `• /citable ${e.question}`))
+  })
 
   it('refuses a question over 1000 characters with a message, not an error', async () => {
     const { app } = testApp()

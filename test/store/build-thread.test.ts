@@ -5,11 +5,12 @@ import { buildPack } from '../../src/core/knowledge/pack'
 import { readCorpus, readLanguage } from '../../src/runtime/node/files'
 import { buildThread } from '../../src/runtime/node/store/build-thread'
 import { decodePack, encodePack } from '../../src/runtime/node/store/encoded'
+import { seedCorpus } from '../corpora'
 
 const thread = buildThread()
 afterAll(() => thread.close())
 const language = readLanguage('intents')
-const documents = readCorpus('corpus')
+const documents = readCorpus(seedCorpus)
 
 describe('buildThread', () => {
   it('builds the same pack as buildPack, and hands over the gzip it made', async () => {

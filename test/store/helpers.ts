@@ -7,6 +7,7 @@ import { createApp } from '../../src/http/app'
 import type { AppConfig, AppDeps, LogLine } from '../../src/http/deps'
 import { startStoreService } from '../../src/runtime/node/store/start'
 import { buildInProcess } from '../../src/store/living'
+import { seedCorpus } from '../corpora'
 
 export const adminToken = 'test-admin-token-0123456789'
 export const fixture = (name: string) =>
@@ -21,13 +22,17 @@ export const storeConfig: AppConfig = {
   questionLog: { enabled: true, retentionDays: 30 },
 }
 
-/** the service on a fresh in-memory store seeded from corpus/, and the app over it */
+/** the service on a fresh in-memory store seeded from the seed fixture, and the app over it */
 export async function storeApp(
   config: Partial<AppConfig> = {},
   deps: Partial<AppDeps> = {},
   location: { url?: string; dataDir?: string } = { url: ':memory:' },
 ) {
-  const started = await startStoreService({ ...location, build: buildInProcess })
+  const started = await startStoreService({
+    corpus: seedCorpus,
+    ...location,
+    build: buildInProcess,
+  })
   const logs: LogLine[] = []
   const all: AppDeps = {
     service: started.service,

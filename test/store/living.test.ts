@@ -12,22 +12,23 @@ import {
   seedChanges,
   startLivingCorpus,
 } from '../../src/store/living'
+import { seedCorpus } from '../corpora'
 import { fixture, tempDir } from './helpers'
 
 const port = parseCorpusFile('kestrel-bay-port.md', fixture('kestrel-bay-port'))
 const portQuestion = 'How many TEU did Kestrel Bay handle?'
 
 describe('startLivingCorpus', () => {
-  it('seeds an empty store from corpus/, then starts from the stored snapshot', async () => {
+  it('seeds an empty store from its corpus folder, then starts from the stored snapshot', async () => {
     const dataDir = tempDir()
-    const first = await startStoreService({ dataDir, build: buildInProcess })
+    const first = await startStoreService({ dataDir, corpus: seedCorpus, build: buildInProcess })
     expect(first.knowledgeFrom).toBe('a rebuild (1 change(s) from the seed folder)')
     expect((await first.store.articles()).map((a) => [a.docId, a.origin])).toEqual([
       ['china-smart-cities', 'seed'],
     ])
     await first.store.close()
 
-    const second = await startStoreService({ dataDir, build: buildInProcess })
+    const second = await startStoreService({ dataDir, corpus: seedCorpus, build: buildInProcess })
     expect(second.knowledgeFrom).toBe('the stored snapshot')
     expect([...second.service.knowledge.documents.keys()]).toEqual(['china-smart-cities'])
     await second.store.close()
@@ -36,6 +37,7 @@ describe('startLivingCorpus', () => {
   it('answers from an added article at once, while a turn already started keeps its knowledge', async () => {
     const { service, corpus, store } = await startStoreService({
       url: ':memory:',
+      corpus: seedCorpus,
       build: buildInProcess,
     })
     const before = service.knowledge
@@ -63,7 +65,7 @@ describe('startLivingCorpus', () => {
           ? Promise.reject(new Error('SQLITE_FULL: database or disk is full'))
           : store.commit(...args),
     }
-    const { corpus } = await startLivingCorpus(service, readCorpus('corpus'), {
+    const { corpus } = await startLivingCorpus(service, readCorpus(seedCorpus), {
       store: failing,
       language,
       buildKey: buildKey(language),
@@ -87,13 +89,23 @@ describe('startLivingCorpus', () => {
 
   it('starts from the snapshot and the changes committed after it, until the snapshot is built again', async () => {
     const dataDir = tempDir()
-    const first = await startStoreService({ dataDir, build: buildInProcess, snapshotAfterMs: 0 })
+    const first = await startStoreService({
+      dataDir,
+      corpus: seedCorpus,
+      build: buildInProcess,
+      snapshotAfterMs: 0,
+    })
     await first.corpus.put(port)
     await first.corpus.put({ ...port, docId: 'port-copy' })
     await first.corpus.remove('port-copy')
     await first.store.close()
 
-    const second = await startStoreService({ dataDir, build: buildInProcess, snapshotAfterMs: 0 })
+    const second = await startStoreService({
+      dataDir,
+      corpus: seedCorpus,
+      build: buildInProcess,
+      snapshotAfterMs: 0,
+    })
     expect(second.knowledgeFrom).toBe('the stored snapshot and 1 later change(s)')
     expect([...second.service.knowledge.documents.keys()]).toEqual([
       'china-smart-cities',
@@ -106,7 +118,12 @@ describe('startLivingCorpus', () => {
     expect((await second.store.snapshot())?.revision).toBe(4)
     await second.store.close()
 
-    const third = await startStoreService({ dataDir, build: buildInProcess, snapshotAfterMs: 0 })
+    const third = await startStoreService({
+      dataDir,
+      corpus: seedCorpus,
+      build: buildInProcess,
+      snapshotAfterMs: 0,
+    })
     expect(third.knowledgeFrom).toBe('the stored snapshot')
     expect(third.service.knowledge.documents.size).toBe(2)
     await third.store.close()
@@ -115,6 +132,7 @@ describe('startLivingCorpus', () => {
   it('builds the snapshot again once changes stop', async () => {
     const { corpus, store } = await startStoreService({
       url: ':memory:',
+      corpus: seedCorpus,
       build: buildInProcess,
       snapshotAfterMs: 20,
     })
@@ -129,7 +147,11 @@ describe('startLivingCorpus', () => {
   })
 
   it('refuses to remove the last article', async () => {
-    const { corpus, store } = await startStoreService({ url: ':memory:', build: buildInProcess })
+    const { corpus, store } = await startStoreService({
+      url: ':memory:',
+      corpus: seedCorpus,
+      build: buildInProcess,
+    })
     await expect(corpus.remove('china-smart-cities')).rejects.toThrow(
       'the last article cannot be removed: the service needs one to answer from',
     )
@@ -140,7 +162,7 @@ describe('startLivingCorpus', () => {
   it('rebuilds when the language changed since the snapshot', async () => {
     const store = await openNodeStore({ url: ':memory:' })
     const language = readLanguage('intents')
-    const seeds = readCorpus('corpus')
+    const seeds = readCorpus(seedCorpus)
     await startLivingCorpus(undefined, seeds, { store, language, buildKey: 'old' })
     const again = await startLivingCorpus(undefined, seeds, { store, language, buildKey: 'new' })
     expect([again.source, again.reason]).toEqual(['rebuilt', 'the language or pack format changed'])
@@ -223,8 +245,8 @@ describe('changesBetween', () => {
 describe('two instances on one store', () => {
   it('takes up the change the other made with refresh(), and only once', async () => {
     const dataDir = tempDir()
-    const a = await startStoreService({ dataDir, build: buildInProcess })
-    const b = await startStoreService({ dataDir, build: buildInProcess })
+    const a = await startStoreService({ dataDir, corpus: seedCorpus, build: buildInProcess })
+    const b = await startStoreService({ dataDir, corpus: seedCorpus, build: buildInProcess })
     await a.corpus.put(port)
     expect(b.service.knowledge.documents.has('kestrel-bay-port')).toBe(false)
     expect(await b.corpus.refresh()).toBe(true)

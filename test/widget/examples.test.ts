@@ -1,6 +1,6 @@
 /** The demo page's example questions: made from each article's facts, answered from that article, across kinds. */
 import { describe, expect, it } from 'vitest'
-import { exampleQuestions } from '../../src/channels/widget/examples'
+import { exampleQuestions } from '../../src/channels/examples'
 import { answerQuestion } from '../../src/core/conversation/turn'
 import { nodeService } from '../../src/runtime/node/service'
 import { fixtureCorpus, seedCorpus } from '../corpora'

@@ -1,6 +1,6 @@
 /** The demo page and the document page: CSP, what the corpus holds, the marked span, escaping, 404 and 400. */
 import { describe, expect, it } from 'vitest'
-import { exampleQuestions } from '../../src/channels/widget/examples'
+import { exampleQuestions } from '../../src/channels/examples'
 import { escapeHtml, html } from '../../src/channels/widget/html'
 import { hostileService, hostileText, hostileTitle, realService, widgetApp } from './helpers'
 

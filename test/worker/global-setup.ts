@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { WorkerOptions } from 'miniflare'
 import type { TestProject } from 'vitest/node'
 import { buildWorkerBundle, workerOptionsFromToml } from '../../scripts/worker-local'
+import { seedCorpus } from '../corpora'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,7 +18,15 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'citable-worker-'))
-  buildWorkerBundle(dir)
+  // the pack from the seed fixture, not corpus/: what a user keeps there is not what the tests expect
+  const corpusDir = process.env.CORPUS_DIR
+  process.env.CORPUS_DIR = seedCorpus
+  try {
+    buildWorkerBundle(dir)
+  } finally {
+    if (corpusDir === undefined) delete process.env.CORPUS_DIR
+    else process.env.CORPUS_DIR = corpusDir
+  }
   project.provide('workerBundleDir', dir)
   project.provide('workerOptions', await workerOptionsFromToml())
   return () => rmSync(dir, { recursive: true, force: true })

@@ -31,7 +31,8 @@ export function useWorker(vars: Record<string, string> = {}): WorkerHandle {
     async fetch(path, init) {
       // Miniflare's Response is undici's; re-wrapping gives the test the global one
       const response = await handle.local.mf.dispatchFetch(`http://localhost${path}`, init)
-      return new Response(await response.arrayBuffer(), {
+      const empty = response.status === 204 || response.status === 304
+      return new Response(empty ? null : await response.arrayBuffer(), {
         status: response.status,
         headers: Object.fromEntries(response.headers),
       })

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../src/http/app'
 import { nodeService } from '../../src/runtime/node/service'
+import { seedCorpus } from '../corpora'
 import { useWorker } from './helpers'
 import { conversations, singleTurnQuestions } from './questions'
 
@@ -12,7 +13,7 @@ const multiTurn = conversations(10)
 let node: ReturnType<typeof createApp>
 beforeAll(() => {
   node = createApp({
-    service: nodeService(),
+    service: nodeService({ corpus: seedCorpus }),
     config: { allowedOrigins: [], rateLimitPerMinute: 0, slack: { apiBase: 'http://127.0.0.1:9' } },
   })
 })

@@ -1,7 +1,15 @@
 /** `npm run eval -- --bench news|squad|dev|dev2|train|all`: the public benchmarks, citable beside the search box. */
 import { writeFileSync } from 'node:fs'
+import { modelOf } from '../../../src/core/answer/typed/model'
 import { type Bench, type BenchName, loadNews, loadSquad, sample } from './load'
-import { type BenchSummary, renderSide, summariseNews, summariseSquad } from './report'
+import {
+  type BenchSummary,
+  curveOf,
+  renderCurve,
+  renderSide,
+  summariseNews,
+  summariseSquad,
+} from './report'
 import { type ItemRecord, type Peers, peersFor, type Replier, runNews, runSquad } from './run'
 
 export interface BenchArgs {
@@ -27,6 +35,8 @@ export interface BenchResult {
   citable: BenchSummary
   box: BenchSummary
   records: ItemRecord[]
+  /** the answer model's threshold the run answered at */
+  threshold: number
 }
 
 /** one benchmark through citable and the search box, on one fresh service, with one scorer */
@@ -46,6 +56,7 @@ async function both<T>(
     citable: summarise(records),
     box: summarise(boxed),
     records,
+    threshold: modelOf({ language: peers.language }).threshold,
   }
 }
 
@@ -77,9 +88,11 @@ export async function benchMain(args: BenchArgs): Promise<number> {
     return 0
   }
   console.log('# citable on the public benchmarks\n')
-  for (const r of results)
+  for (const r of results) {
     console.log(
       `${renderSide(`${r.name} (${r.questions} ${r.name === 'news' ? 'items' : 'questions'}, built in ${(r.buildMs / 1000).toFixed(1)} s)`, r.citable, r.box)}\n`,
     )
+    console.log(`${renderCurve(r.name, curveOf(r.records, r.threshold))}\n`)
+  }
   return 0
 }

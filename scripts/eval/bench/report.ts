@@ -102,3 +102,51 @@ export function renderSide(title: string, citable: BenchSummary, box: BenchSumma
     `citable's misses: ${e.wrongAnswer} wrong answers, ${e.wrongAbstain} wrong abstentions, ${e.falseAnswer} answers where it should abstain`,
   ].join('\n')
 }
+
+export interface CurvePoint {
+  threshold: number
+  /** share of turns answered */
+  coverage: number
+  /** share of the answered turns answered right */
+  precision: number
+  /** share of turns right: answered right, or abstained where the benchmark expects it */
+  overall: number
+}
+
+/**
+ * the precision/coverage curve of this run from the model's threshold up: an answer given with
+ * confidence p would still be given at any threshold up to p, and dropped (an abstention) above it
+ */
+export function curveOf(records: ItemRecord[], from: number, step = 0.05): CurvePoint[] {
+  const turns = records.flatMap((r) => r.turns)
+  const points: CurvePoint[] = []
+  for (let t = from; t < 0.951; t += step) {
+    const kept = turns.filter((x) => !x.abstained && x.confidence >= t - 1e-9)
+    const keptRight = kept.filter((x) => x.right).length
+    // a turn whose answer is dropped is right exactly when the benchmark expects an abstention
+    const dropped = turns.filter((x) => !x.abstained && x.confidence < t - 1e-9)
+    const abstainedRight = turns.filter((x) => x.abstained && x.right).length
+    const right = keptRight + abstainedRight + dropped.filter((x) => x.expectAbstain).length
+    points.push({
+      threshold: Math.round(t * 1000) / 1000,
+      coverage: turns.length ? kept.length / turns.length : 0,
+      precision: kept.length ? keptRight / kept.length : 1,
+      overall: turns.length ? right / turns.length : 0,
+    })
+  }
+  return points
+}
+
+export function renderCurve(title: string, points: CurvePoint[]): string {
+  const p = (n: number) => `${(100 * n).toFixed(1)}%`
+  return [
+    `#### ${title}: precision and coverage by threshold (this run; the first row is the model's)`,
+    '',
+    '| threshold | coverage | precision | turns right |',
+    '| ---: | ---: | ---: | ---: |',
+    ...points.map(
+      (c) =>
+        `| ${c.threshold.toFixed(3)} | ${p(c.coverage)} | ${p(c.precision)} | ${p(c.overall)} |`,
+    ),
+  ].join('\n')
+}

@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono'
 import { answered } from '../../http/answered'
 import type { AppDeps, AppEnv } from '../../http/deps'
 import { HttpError } from '../../http/errors'
-import { exampleQuestions } from '../slack/blocks'
+import { helpExamples } from '../slack/blocks'
 import { constantTimeEqual } from '../slack/signature'
 import {
   channelSessionId,
@@ -74,7 +74,7 @@ export function outgoingRoutes(deps: AppDeps) {
 
     if (request.kind === 'help') {
       const how = fields.trigger_word?.trim() ? `${fields.trigger_word.trim()} ` : ''
-      const examples = exampleQuestions(deps.service.knowledge).map((q) => `• ${how}${q}`)
+      const examples = helpExamples(deps.service.knowledge).map((q) => `• ${how}${q}`)
       return c.json({
         text: toMarkup(
           `Ask me a question about the news articles, for example:\n${examples.join('\n')}`,

@@ -1,6 +1,7 @@
 /** Answers, usage and refusals as Slack messages: Block Kit blocks plus the plain `text` notifications show. */
 import type { AskResult } from '../../core/conversation/ask'
 import type { Knowledge } from '../../core/knowledge/pack'
+import { exampleQuestions } from '../examples'
 import { type FeedbackButtons, feedbackButtons } from './interactions'
 import { escapeMrkdwn, maxQuestionLength } from './text'
 
@@ -56,18 +57,15 @@ export function answerMessage(result: AskResult & { answerId?: string }): SlackM
   return { text, blocks }
 }
 
-/** a few example questions, taken from the intents' own utterances so they follow the data */
-export function exampleQuestions(knowledge: Knowledge, count = 3): string[] {
-  return knowledge.language.intents
-    .map((intent) => intent.utterances[0])
-    .filter((q): q is string => q !== undefined)
-    .slice(0, count)
+/** a few of the demo page's questions: generated from the corpus's facts and verified by answering them */
+export function helpExamples(knowledge: Knowledge, count = 3): string[] {
+  return exampleQuestions(knowledge, { limit: count }).map((e) => e.question)
 }
 
 /** how to ask: `how` is what goes before a question (`/citable`, `@citable`), or empty in a direct message */
 export function usageMessage(knowledge: Knowledge, how = ''): SlackMessage {
   const prefix = how ? `${how} ` : ''
-  const examples = exampleQuestions(knowledge).map((q) => `• ${escapeMrkdwn(prefix + q)}`)
+  const examples = helpExamples(knowledge).map((q) => `• ${escapeMrkdwn(prefix + q)}`)
   const text =
     `Ask me a question about the news articles${how ? `, like \`${escapeMrkdwn(how)} your question\`` : ''}. ` +
     'I answer only from the articles and quote the sentences each answer comes from.'

@@ -1,5 +1,6 @@
 /** Decides one query: structured and retrieved candidates scored by one model, the best given or a refusal. */
 import type { Knowledge } from '../knowledge/pack'
+import type { AnswerType } from '../nlu/language'
 import { escapeRegex, nameKey } from '../nlu/normalize'
 import type { Answer, Fact } from '../types'
 import { abstain } from './cite'
@@ -23,6 +24,8 @@ import {
 // a handler that found the figure, but for another owner or year, holds retrieval to the owners and years asked
 const slotRefusal = /^(?:no figure for|only a shared figure)/
 
+const figureKinds = new Set<AnswerType>(['count', 'money', 'percent', 'number', 'duration'])
+
 /** a retrieved sentence may answer: it says a question word itself, and after a handler's owner or year
  * refusal, it names the owners and years asked in the sentence itself */
 function supported(
@@ -30,10 +33,13 @@ function supported(
   query: Query,
   verdict: HandlerResult | undefined,
   best: Candidate,
+  asked: AnswerType,
 ): boolean {
   // the sentence must say a question word; missing the rarest one, it must cover a quarter of the
   // question, and the rarest may not be a word the articles never use ("what is the capital of france")
   const f = best.features
+  // "how many treatment works ...": a figure question is answered by a figure, not by a sentence without one
+  if (figureKinds.has(asked) && !best.span) return false
   if (f.coverage === 0 || (f.missedMaxIdf === 1 && (f.coverage < 0.25 || f.absentTerms > 0)))
     return false
   if (verdict?.type !== 'abstain' || !slotRefusal.test(verdict.answer.reason ?? '')) return true
@@ -121,7 +127,8 @@ export function structured(knowledge: Knowledge, query: Query): HandlerResult | 
     query.intent && query.intent.handler !== 'passage' ? handlers[query.intent.handler] : undefined
   if (handler) {
     const result = handler(knowledge, query)
-    if (result.type !== 'pass') return result
+    // a pass with a hint is kept: the facts give the figure for other owners only
+    if (result.type !== 'pass' || result.hint) return result
   }
   // "which agency ran 286 smart city pilots?": no cue, but the owner of one figure answers it
   if (!query.intent) {
@@ -200,9 +207,20 @@ export function decide(knowledge: Knowledge, query: Query): Outcome {
       facts: verdict.facts,
     }
   const best = retrieved[0]
-  if (best && !best.blocked && best.p >= t && supported(knowledge, query, verdict, best))
-    return { answer: { ...sayCandidate(knowledge, best), intent }, facts: [] }
+  if (
+    best &&
+    !best.blocked &&
+    best.p >= t &&
+    supported(knowledge, query, verdict, best, prepared.asked)
+  )
+    return { answer: { ...sayCandidate(knowledge, best, prepared.anchors), intent }, facts: [] }
   if (verdict?.type === 'abstain') return { answer: verdict.answer, facts: [] }
+  // no sentence says it for this owner either: say whom the facts give it for
+  if (verdict?.type === 'pass' && verdict.hint)
+    return {
+      answer: abstain({ reason: verdict.reason, hint: verdict.hint, intent, confidence: 0.8 }),
+      facts: [],
+    }
   if (best?.blocked)
     return {
       answer: abstain({ reason: "only another owner's figure", intent, confidence: 0.8 }),

@@ -1,41 +1,12 @@
-/** Says facts back in plain words: names with their article, figures with their qualifiers, short sentences. */
-
-import { formatValue } from '../facts/numbers'
+/** Says facts back in plain words: quantities (format-quantity), changes, lists and attributes. */
 import type { Knowledge } from '../knowledge/pack'
-import type { ChangeFact, Fact, Quantity, QuantityFact } from '../types'
+import type { AttributeFact, ChangeFact, Fact, ListFact } from '../types'
+import { capitalise, entityName, figure, joinList, owned } from './format-base'
+import { be, possessive } from './format-grammar'
+import { sayQuantity, stated } from './format-quantity'
 
-/** "the Ministry of Housing ...", "MIIT", "Wuxi City", "the Yangtze River Delta" */
-export function entityName(knowledge: Knowledge, id: string | undefined, fallback = ''): string {
-  const entity = id ? knowledge.entityById.get(id) : undefined
-  const name = entity?.name ?? fallback
-  if (!entity) return name
-  const multi = name.includes(' ')
-  const takesThe =
-    (entity.type === 'org' &&
-      multi &&
-      !/\b(?:Co|Corp|Inc|Ltd|Group)\b\.?$/.test(name) &&
-      !/^[a-z]+[A-Z]/.test(name)) ||
-    (entity.type === 'place' &&
-      /\b(?:Delta|River|Region|Zone|Sea|Bay|Islands|States|Republic)\b/.test(name))
-  // the corpus's own usage decides; the shape of the name only when the corpus never names it
-  const article = entity.article ?? takesThe
-  return article && !/^the /i.test(name) ? `the ${name}` : name
-}
-
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
-}
-
-/** the figure as the text gives it, with its qualifier: "over 500", "500+", "RMB 100 million" */
-export function figure(q: Quantity): string {
-  const display = q.display.replace(/\s+/g, ' ')
-  if (q.qualifier && !display.endsWith('+')) return `${q.qualifier} ${display}`
-  return display
-}
-
-export function plainValue(value: number, q: Quantity): string {
-  return formatValue(value, q.unit, q.currency, q.measure)
-}
+export { capitalise, entityName, figure, joinList, plainValue } from './format-base'
+export { sayQuantity }
 
 /** "the number of cities" for a count of a plural thing, "the urban population" otherwise */
 export function thingPhrase(fact: Fact): string {
@@ -45,81 +16,87 @@ export function thingPhrase(fact: Fact): string {
   if (
     (fact.kind === 'change' ? fact.to.unit : fact.kind === 'quantity' ? fact.quantity.unit : '') ===
       'count' &&
-    /s$/.test(thing)
+    /s$/.test(thing) &&
+    !/\bnumbers?\b/i.test(thing)
   )
     return `the number of ${thing}`
   return /^[A-Z]{2,}/.test(thing) ? thing : `the ${thing.charAt(0).toLowerCase()}${thing.slice(1)}`
 }
 
-function owned(knowledge: Knowledge, fact: Fact): string {
-  return fact.ownerId ? entityName(knowledge, fact.ownerId, fact.owner) : ''
-}
-
-export function sayQuantity(knowledge: Knowledge, fact: QuantityFact): string {
-  const q = fact.quantity
-  const owner = owned(knowledge, fact)
-  const when = q.year ? ` in ${q.year}` : ''
-  const rate = fact.rate ? ` ${fact.rate}` : ''
-  const thing = fact.thing.replace(/^["“”]|["“”]$/g, '')
-  // "14.2 million TEU" already says what it counts
-  const counted =
-    q.unit === 'measure' && q.measure && thing.toLowerCase() === q.measure.toLowerCase()
-      ? ''
-      : ` ${thing}`
-  // a dated event reads as its own clause: "The company's first container berth opened in 1968."
-  if (q.unit === 'year') {
-    // "which was founded" after "The company": say the company, then what happened
-    const clause = thing
-      .replace(/^[,;:\s]+|[,;:\s]+$/g, '')
-      .replace(/^(?:(?:and|but|which|who|that|it|its|the company|the firm)\s+)+/i, '')
-    const verbFirst = /^(?:was|were|is|are|has|have|had|will|would|can|could|[a-z]+ed)\b/.test(
-      clause,
-    )
-    return verbFirst && owner
-      ? `${capitalise(owner)} ${clause} ${q.display}.`
-      : `${capitalise(clause)} ${q.display}.`
-  }
-  if (q.unit === 'percent') {
-    const of = /^[A-Z]{2,}/.test(thing) || /['’]s\b/.test(thing) ? thing : `the ${thing}`
-    return owner
-      ? `${capitalise(owner)}: ${figure(q)} of ${of}${when}.`
-      : `${figure(q)} of ${of}${when}.`
-  }
-  if (q.unit === 'money') {
-    if (owner && fact.verb) return `${capitalise(owner)} ${fact.verb} ${figure(q)}${rate}${when}.`
-    return owner
-      ? `${capitalise(owner)}: ${figure(q)}${rate}${when}.`
-      : `${figure(q)}${rate}${when} (${thing}).`
-  }
-  if (q.unit === 'duration')
-    return owner ? `${capitalise(owner)} has a ${figure(q)} ${thing}.` : `A ${figure(q)} ${thing}.`
-  if (owner) return `${capitalise(owner)} ${fact.verb ?? 'has'} ${figure(q)}${counted}${when}.`
-  // "Total generation in the region reached 96 TWh": the thing was the subject
-  if (q.unit === 'measure' || fact.verb) return `${capitalise(thing)}: ${figure(q)}${when}.`
-  return `There ${q.year && q.year < 2100 ? 'were' : 'are'} ${figure(q)} ${thing}${when}.`
-}
-
 /** a before/after fact said for one of its years, or as the change */
 export function sayChange(knowledge: Knowledge, fact: ChangeFact, year?: number): string {
   const owner = owned(knowledge, fact)
-  const subject = capitalise(
-    `${owner ? `${owner}'s ` : ''}${thingPhrase(fact).replace(/^the /, owner ? '' : 'the ')}`,
-  )
+  const thing = thingPhrase(fact)
+  const subject = capitalise(owner ? `${possessive(owner)} ${thing.replace(/^the /, '')}` : thing)
   const { from, to } = fact
+  const verb = be(thing, 'past')
+  const source = stated(knowledge, fact)
+  // "6.2 days on a virtual ward ..., compared with 8.9 days in a hospital bed" is no change over time
+  const compared =
+    /\bcompared\s+(?:with|to)\b|\bagainst\b/i.test(source.text) && !from.year && !to.year
   if (year !== undefined && year === from.year)
-    return `${subject} was ${figure(from)} in ${from.year}${to.year ? ` (${figure(to)} by ${to.year})` : ''}.`
-  return `${subject} was ${figure(to)}${to.year ? ` in ${to.year}` : ''}, ${to.value >= from.value ? 'up' : 'down'} from ${figure(from)}${from.year ? ` in ${from.year}` : ''}.`
+    return `${subject} ${verb} ${figure(from)} in ${from.year}${to.year ? ` (${figure(to)} by ${to.year})` : ''}.`
+  const direction = compared ? 'compared with' : to.value >= from.value ? 'up from' : 'down from'
+  return `${subject} ${verb} ${figure(to)}${to.year ? ` in ${to.year}` : ''}, ${direction} ${figure(from)}${from.year ? ` in ${from.year}` : ''}.`
+}
+
+/** "The three countries are Germany, France and China."; a heading's lines under its own title */
+export function sayList(knowledge: Knowledge, fact: ListFact): string {
+  const items = fact.items.map((item, i) => {
+    const id = fact.itemIds[i]
+    return id ? entityName(knowledge, id, item) : item
+  })
+  const label = fact.thing.replace(/^(?:the\s+)?/i, '').trim()
+  if (fact.itemSpans) return `The article gives, under “${label}”, ${items.join('; ')}.`
+  // "Yangtze River Delta, ... have relatively high levels of ...": the label is what the items do
+  if (/^(?:have|has|are|were|is|was)\b/.test(label))
+    return `${capitalise(joinList(items))} ${label}.`
+  const the = /^[A-Z][a-z]+[A-Z]|^[A-Z]{2,}|^[A-Z]\S*\s+[A-Z]/.test(label)
+    ? label
+    : `the ${label.charAt(0).toLowerCase()}${label.slice(1)}`
+  return `${capitalise(the)} ${be(label, 'present')} ${joinList(items)}.`
+}
+
+/** "Walter Fang is EVP ... at iSoftStone.": one attribute, with the ones beside it that complete it */
+export function sayAttribute(
+  knowledge: Knowledge,
+  f: AttributeFact,
+  all: AttributeFact[] = [],
+): string {
+  const subject = capitalise(entityName(knowledge, f.subjectId, f.subject))
+  // "the Kestrel Bay Port Authority", as the text names it
+  const object = (a: AttributeFact) => entityName(knowledge, a.objectId, a.object)
+  switch (f.relation) {
+    case 'located_in':
+      return `${subject} is based in ${object(f)}.`
+    case 'held_in':
+      return `${subject} was held in ${object(f)}.`
+    case 'spoke_at': {
+      const place = all.find((a) => a.relation === 'held_in' && a.subjectId === f.objectId)
+      return `${subject} spoke at ${object(f)}${place ? ` in ${object(place)}` : ''}.`
+    }
+    case 'role': {
+      const employer = all.find((a) => a.relation === 'works_for' && a.subjectId === f.subjectId)
+      return `${subject} is ${f.object}${employer ? ` at ${object(employer)}` : ''}.`
+    }
+    case 'works_for':
+      return `${subject} works for ${object(f)}.`
+    case 'author':
+      return `${f.object} wrote "${f.subject}".`
+  }
 }
 
 export function sayFact(knowledge: Knowledge, fact: Fact, year?: number): string {
   if (fact.kind === 'quantity') return sayQuantity(knowledge, fact)
   if (fact.kind === 'change') return sayChange(knowledge, fact, year)
-  if (fact.kind === 'list') return `${capitalise(fact.thing)}: ${joinList(fact.items)}.`
-  return `${fact.subject}: ${fact.object}.`
+  if (fact.kind === 'list') return sayList(knowledge, fact)
+  return sayAttribute(knowledge, fact, attributesBeside(knowledge, fact))
 }
 
-/** "A, B and C" */
-export function joinList(items: string[]): string {
-  if (items.length <= 1) return items[0] ?? ''
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
+/** the attributes stated in the same sentence: the employer beside a role, the place beside an event */
+function attributesBeside(knowledge: Knowledge, fact: AttributeFact): AttributeFact[] {
+  return knowledge.facts.filter(
+    (f): f is AttributeFact =>
+      f.kind === 'attribute' && f.docId === fact.docId && f.span.start === fact.span.start,
+  )
 }

@@ -92,11 +92,14 @@ export function ownerFits(fact: Fact, ownerIds: string[], knowledge?: Knowledge)
   if (ownerIds.length === 0) return true
   const isThingWord = (id: string) => knowledge?.entityById.get(id)?.type === 'other'
   const named = ownerIds.filter((id) => !isThingWord(id))
-  // a named organisation, place or person decides: the fact's owner, or in its context when it has none
+  // a named organisation, place or person decides: the fact's owner, or in its context when it has none and
+  // its sentence gives that owner no figure of its own ("cost EUR 420 million, of which EUR 150 million comes
+  // from X": X's figure is the 150 million)
   if (named.length > 0)
     return fact.ownerId
       ? named.includes(fact.ownerId)
-      : named.some((id) => fact.context.includes(id))
+      : named.some((id) => fact.context.includes(id)) &&
+          !(knowledge && named.some((id) => ownersBySentence(knowledge, fact).has(id)))
   // else a thing-word entity ("electric buses", "coal") owns the fact or is said in its own thing
   return ownerIds.some(
     (id) =>
@@ -104,6 +107,22 @@ export function ownerFits(fact: Fact, ownerIds: string[], knowledge?: Knowledge)
       (knowledge !== undefined && thingOwner(knowledge, fact, id)) ||
       (!fact.ownerId && fact.context.includes(id)),
   )
+}
+
+const sentenceOwners = new WeakMap<Knowledge, Map<string, Set<string>>>()
+
+/** the owners that facts read from the same sentence as this one belong to */
+function ownersBySentence(knowledge: Knowledge, fact: Fact): Set<string> {
+  const bySpan = memo(sentenceOwners, knowledge, () => {
+    const out = new Map<string, Set<string>>()
+    for (const f of knowledge.facts) {
+      if (!f.ownerId) continue
+      const key = `${f.docId}:${f.span.start}`
+      out.set(key, (out.get(key) ?? new Set()).add(f.ownerId))
+    }
+    return out
+  })
+  return bySpan.get(`${fact.docId}:${fact.span.start}`) ?? new Set()
 }
 
 function thingOwner(knowledge: Knowledge, fact: Fact, id: string): boolean {

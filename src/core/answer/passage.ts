@@ -1,9 +1,10 @@
 /** Answers a free-text question with the best supporting sentences, or abstains when none supports it. */
 import type { Knowledge } from '../knowledge/pack'
+import { memo } from '../memo'
 import { terms } from '../nlu/nlp'
 import { idf, type RankedSentence, rankSentences, type WeightedTerm } from '../retrieve/sentences'
 import type { Answer } from '../types'
-import { abstain, cite } from './cite'
+import { abstain, cite, quoteSpan } from './cite'
 
 export interface PassageOptions {
   /** the least idf-weighted coverage of the question's terms that counts as support; defaults to 0.5 */
@@ -13,22 +14,65 @@ export interface PassageOptions {
 }
 const defaults: Required<PassageOptions> = { minCoverage: 0.5, companion: 0.85 }
 
-/** the question's words plus the related words `intents/` lists for them, at a lower weight */
+// endings that make a word of the same family, longest first: "co-founder", "co-founded" and "co-found"
+// share "co-found"
+const familyEndings = [
+  'ations',
+  'ation',
+  'ments',
+  'ment',
+  'ings',
+  'ing',
+  'ers',
+  'er',
+  'ors',
+  'or',
+  'ed',
+  's',
+]
+
+/** a word's family stem: the word without its longest derivational ending that leaves four letters */
+export function familyStem(term: string): string {
+  for (const ending of familyEndings)
+    if (term.endsWith(ending) && term.length - ending.length >= 4)
+      return term.slice(0, -ending.length)
+  return term
+}
+
+const familyCache = new WeakMap<Knowledge, Map<string, string[]>>()
+
+/** the corpus's words by family stem, built once per knowledge */
+function familiesOf(knowledge: Knowledge): Map<string, string[]> {
+  return memo(familyCache, knowledge, () => {
+    const out = new Map<string, string[]>()
+    for (const word of knowledge.df.keys()) {
+      const stem = familyStem(word)
+      out.set(stem, [...(out.get(stem) ?? []), word])
+    }
+    return out
+  })
+}
+
+/** the question's words plus the related words `intents/` lists for them, at a lower weight, and for a
+ * word the corpus never uses, its words of the same family ("co-founded" -> "co-founder") */
 export function expandTerms(knowledge: Knowledge, words: string[]): WeightedTerm[] {
   const out: WeightedTerm[] = []
   const asked = new Set(words)
+  const families = familiesOf(knowledge)
   for (const term of asked) {
     out.push({ term, weight: 1 })
     // each question word gets its own expansions, so two words may share one ("risk", "boom" -> "overheating")
     const own = new Set<string>()
-    for (const related of knowledge.language.synonyms[term] ?? []) {
-      // the word as written and its lemma: wink lemmatises a word alone differently from in a sentence
-      for (const r of [...terms(related), ...related.toLowerCase().split(/\s+/)]) {
-        if (asked.has(r) || own.has(r)) continue
-        own.add(r)
-        out.push({ term: r, weight: 0.8, of: term })
-      }
+    const add = (r: string, weight: number) => {
+      if (asked.has(r) || own.has(r)) return
+      own.add(r)
+      out.push({ term: r, weight, of: term })
     }
+    // the word as written and its lemma: wink lemmatises a word alone differently from in a sentence
+    for (const related of knowledge.language.synonyms[term] ?? [])
+      for (const r of [...terms(related), ...related.toLowerCase().split(/\s+/)]) add(r, 0.8)
+    // a word the corpus never uses may be said in another form of its family
+    if (!knowledge.df.has(term)) for (const r of families.get(familyStem(term)) ?? []) add(r, 0.7)
   }
   return out
 }
@@ -111,12 +155,27 @@ export function answerFromPassages(
   if (second) chosen.push(second)
   chosen.sort((a, b) => a.span.start - b.span.start)
   const text = knowledge.documents.get(best.passage.docId)!.text
-  const answer = chosen.map((c) => text.slice(c.span.start, c.span.end)).join(' ')
+  // a long sentence is said by its clauses around the question's most specific word
+  const focus = (span: { start: number; end: number }) =>
+    span.start +
+    Math.max(
+      0,
+      text
+        .slice(span.start, span.end)
+        .toLowerCase()
+        .indexOf(key ?? ''),
+    )
+  const spans = chosen.map((c) => quoteSpan(text, c.span, focus(c.span)))
+  // a heading is a title, not a sentence: the sentence under it answers, never glued to it
+  const said = spans.filter((_, i) => chosen[i]!.passage.kind !== 'heading')
+  const answer = (said.length > 0 ? said : spans)
+    .map((span) => text.slice(span.start, span.end))
+    .join(' ')
   return {
     answer,
     abstained: false,
     kind: 'passage',
     confidence: Math.min(0.95, 0.4 + best.coverage * 0.55),
-    citations: chosen.map((c) => cite(knowledge, c.passage.docId, c.passage.id, c.span)),
+    citations: chosen.map((c, i) => cite(knowledge, c.passage.docId, c.passage.id, spans[i]!)),
   }
 }

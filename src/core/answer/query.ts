@@ -1,5 +1,6 @@
 /** The slots a handler answers from, read off an understanding and, for follow-ups, the conversation's focus. */
 import type { Knowledge } from '../knowledge/pack'
+import { memo } from '../memo'
 import type { IntentDef } from '../nlu/language'
 import { terms } from '../nlu/nlp'
 import { nameKey } from '../nlu/normalize'
@@ -121,20 +122,46 @@ export function toQuery(u: Understanding, knowledge: Knowledge): Query {
         thing.push(...terms(knowledge.entityById.get(id)!.name))
   // "when was Ampero founded": the event asked about is its verb
   if (u.intent?.measure === 'year') thing.push(...u.verbTerms)
+  // "the CF" for the "Corvane Fund" the text names: an acronym no alias lists, read off the initials
+  const byInitials = u.unknownNames.map((n) => [n, initialled(knowledge, n)] as const)
+  const spelled = byInitials.flatMap(([, id]) => (id ? [id] : []))
+  const spelledWords = new Set(byInitials.flatMap(([n, id]) => (id ? [n.toLowerCase()] : [])))
   return {
     intent: u.intent,
-    ownerIds: u.mentions.flatMap((m) => m.entityIds.slice(0, 1)),
+    ownerIds: [...u.mentions.flatMap((m) => m.entityIds.slice(0, 1)), ...spelled],
     thingTerms: canon(knowledge, thing),
     softTerms: [],
     verbTerms: u.verbTerms,
     years: u.years,
-    unknownNames: u.unknownNames.filter((n) => !sourceWords.has(n.toLowerCase())),
+    unknownNames: byInitials
+      .filter(([n, id]) => !id && !sourceWords.has(n.toLowerCase()))
+      .map(([n]) => n),
     names: u.properNames.filter((n) => !sourceWords.has(n)),
-    terms: u.terms.filter((t) => !metaWords.has(t)),
+    terms: u.terms.filter((t) => !metaWords.has(t) && !spelledWords.has(t)),
     docIds: source?.docIds,
     askedNoun: u.askedNoun ? canon(knowledge, [u.askedNoun])[0] : undefined,
     text: u.text,
   }
+}
+
+const initialsCache = new WeakMap<Knowledge, Map<string, string[]>>()
+
+/** the one entity of two or more capitalised words whose initials an all-capitals name spells ("CF") */
+function initialled(knowledge: Knowledge, name: string): string | undefined {
+  if (!/^[A-Z]{2,5}$/.test(name)) return undefined
+  const byInitials = memo(initialsCache, knowledge, () => {
+    const out = new Map<string, string[]>()
+    for (const e of knowledge.entities) {
+      if (e.type === 'person') continue
+      const words = e.name.split(/[\s-]+/).filter((w) => /^[A-Z]/.test(w))
+      if (words.length < 2) continue
+      const key = words.map((w) => w[0]).join('')
+      out.set(key, [...(out.get(key) ?? []), e.id])
+    }
+    return out
+  })
+  const ids = byInitials.get(name) ?? []
+  return ids.length === 1 ? ids[0] : undefined
 }
 
 /** the documents a question names as its source: "according to the ChargeWorld Expo report" */

@@ -38,16 +38,18 @@ function nextFocus(
   previous?: Focus,
 ): Focus {
   const asked = query.ownerIds
-  // the entities the answer brought in: a fact's owner, subject and object, or the names in a quoted passage
-  const answered = facts.length
-    ? facts.flatMap((f) => [
-        f.ownerId,
-        f.kind === 'attribute' ? f.subjectId : undefined,
-        f.kind === 'attribute' ? f.objectId : undefined,
-      ])
-    : answer.citations.flatMap((c) =>
-        findMentions(knowledge.aliases, c.quote).flatMap((m) => m.entityIds.slice(0, 1)),
-      )
+  // the entities the answer brought in: a fact's owner, subject and object, then the names its quotes say
+  // ("chief medical officer of Riverside Health": "that group" is Riverside Health)
+  const answered = [
+    ...facts.flatMap((f) => [
+      f.ownerId,
+      f.kind === 'attribute' ? f.subjectId : undefined,
+      f.kind === 'attribute' ? f.objectId : undefined,
+    ]),
+    ...answer.citations.flatMap((c) =>
+      findMentions(knowledge.aliases, c.quote).flatMap((m) => m.entityIds.slice(0, 1)),
+    ),
+  ]
   // "it" after an answer means what the answer named, before what the question named
   const ids = [...answered.filter((id) => id && !asked.includes(id)), ...asked].filter(
     (id): id is string => id !== undefined,

@@ -7,19 +7,29 @@ export interface SplitOptions {
 }
 const defaults: Required<SplitOptions> = { headingMaxWords: 14 }
 
-const abbreviations = new Set([
-  'co',
-  'corp',
-  'inc',
-  'ltd',
+// a word these end with a full stop that rarely ends a sentence: a title before a name or a number
+const titles = new Set([
   'mr',
   'mrs',
   'ms',
   'dr',
   'prof',
   'st',
-  'vs',
   'no',
+  'gov',
+  'gen',
+  'sen',
+  'rep',
+  'rev',
+])
+// abbreviations that may end a sentence too ("made by Acme Inc. The company ..."): they do when a word
+// that opens sentences follows
+const abbreviations = new Set([
+  'co',
+  'corp',
+  'inc',
+  'ltd',
+  'vs',
   'jr',
   'sr',
   'e.g',
@@ -29,7 +39,6 @@ const abbreviations = new Set([
   'etc',
   'approx',
   'dept',
-  'gov',
   'jan',
   'feb',
   'mar',
@@ -45,6 +54,14 @@ const abbreviations = new Set([
   'fig',
   'est',
 ])
+// words that open sentences and are not names: after "etc." or "vitamin C." they start a new sentence
+const openers = new Set(
+  (
+    'the a an this that these those it its he she they we his her their there here in on at as after ' +
+    'before when while but and however although though since thus so if for by from during many some ' +
+    'most one both each other such because also then what how why which who today yet still'
+  ).split(' '),
+)
 
 /** trims white space off both ends of a span */
 function trimSpan(text: string, start: number, end: number): Span {
@@ -53,20 +70,45 @@ function trimSpan(text: string, start: number, end: number): Span {
   return { start, end }
 }
 
+// terminal punctuation, its closing quotes or brackets, a bracketed editor's note ("[citation needed]") or a
+// page reference (".:116"), white space, then a capital, digit or opening quote; or a colon before a
+// paragraph-like gap ("the following:  Other ..."). A run of punctuation is matched from its start only (linear)
+const boundary =
+  /(?<![.!?])(?:[.!?]+["'”’)\]]*(?:\[[^\]\n]{1,40}\])*(?::\d+(?:[–-]\d+)?)?(?=\s+["'“‘([]?[A-Z0-9])|:(?=\s{2,}[A-Z]))/g
+
+/** the word a full stop at dot ends ("Inc", "e.g", "C"), empty when it ends a number or a longer token */
+function wordBefore(text: string, dot: number): string {
+  let from = dot
+  while (from > 0 && from > dot - 8 && /[A-Za-z.]/.test(text[from - 1]!)) from--
+  if (from > 0 && /[A-Za-z0-9]/.test(text[from - 1]!)) return ''
+  return text.slice(from, dot).replace(/^\.+/, '')
+}
+
+/** whether a full stop at dot, followed by next, ends no sentence: a title, an initial before a name
+ * ("Ada B. Quill"), or an abbreviation not followed by a word that opens sentences */
+function continuesAfter(text: string, dot: number, next: string): boolean {
+  const word = wordBefore(text, dot)
+  const lower = word.toLowerCase()
+  if (!word) return false
+  const nextWord = /^\s+([A-Za-z]+)/.exec(next)?.[1] ?? ''
+  const opens = openers.has(nextWord.toLowerCase())
+  if (titles.has(lower)) return true
+  if (/^[a-z]$/.test(word)) return true
+  // "R. T. Vane": another initial follows
+  if (/^[A-Z]$/.test(word)) return /^[A-Z]/.test(nextWord) && (!opens || /^\s+[A-Z]\./.test(next))
+  return abbreviations.has(lower) && !opens
+}
+
 /** sentence spans within [start, end) of text */
 export function splitSentences(text: string, start: number, end: number): Span[] {
   const spans: Span[] = []
-  // a boundary: terminal punctuation, closing quotes or brackets, white space, then a capital, digit or quote
-  // a run of terminal punctuation is matched from its start only: no re-scan of "!!!!…" (linear)
-  const boundary = /(?<![.!?])[.!?]+["'”’)\]]*(?=\s+["'“‘([]?[A-Z0-9])/g
   boundary.lastIndex = start
   let from = start
   const region = text.slice(0, end)
   for (let m = boundary.exec(region); m; m = boundary.exec(region)) {
     const stop = m.index + m[0].length
-    const before = /([A-Za-z.]+)\.$/.exec(region.slice(Math.max(from, m.index - 12), m.index + 1))
-    const word = before?.[1]?.toLowerCase() ?? ''
-    if (m[0].startsWith('.') && (abbreviations.has(word) || /^[a-z]$/.test(word))) continue
+    if (m[0].startsWith('.') && continuesAfter(region, m.index, region.slice(stop, stop + 24)))
+      continue
     const span = trimSpan(text, from, stop)
     if (span.end > span.start) spans.push(span)
     from = stop
@@ -82,8 +124,10 @@ function classify(line: string, options: Required<SplitOptions>): PassageKind {
   if (/^#{1,6}\s/.test(line)) return 'heading'
   if (listMarker.test(line)) return 'line'
   const words = line.split(/\s+/).length
-  const closed = /[.!?:;,"”’)|]$/.test(line)
-  if (/\d/.test(line) && !closed) return 'line'
+  // closing punctuation, before any editor's note or page reference ("direction.[citation needed]")
+  const closed = /[.!?:;,"”’)|](?:\[[^\]]*\]|:[\d–-]+)*$/.test(line)
+  // a block of several sentences is a paragraph however it ends
+  if (/\d/.test(line) && !closed && splitSentences(line, 0, line.length).length < 2) return 'line'
   if (!closed && words <= options.headingMaxWords) return 'heading'
   return 'paragraph'
 }

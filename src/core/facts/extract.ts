@@ -56,6 +56,9 @@ const objectType: Record<Relation, EntityType> = {
   author: 'person',
 }
 
+const functionWord =
+  /^(?:to|in|on|at|as|by|for|of|from|with|the|a|an|it|this|that|these|those|there|here|after|before|during|since|while|when)$/i
+
 interface Sentence extends Span {
   passage: Passage
 }
@@ -182,6 +185,8 @@ export function extractFacts(
     }
 
     for (const raw of readAttributes(text, names, known)) {
+      // "To date, ...", "In 1883, ...": a capitalised word that opens a sentence names no one
+      if (!('pronoun' in raw.subject) && functionWord.test(raw.subject.text)) continue
       const subject =
         'pronoun' in raw.subject
           ? raw.subject.pronoun === 'person'

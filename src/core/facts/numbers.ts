@@ -64,6 +64,9 @@ const figure =
 const yearContext =
   /\b(?:in|from|to|since|by|until|till|of|between|and|end of|year|early|late|mid|before|after|during|through|for)\s*$/i
 
+const yearOfNoun =
+  /^(?:['’]s\b|\s+(?:net|pre-tax|full-year|annual|results?|figures?|profits?|income|losses?|budget|programme|program|season|novel|comedy|film|movie|election|report|accounts|sales|revenues?|earnings|edition|census|levels?|targets?|plan)\b)/i
+
 /** a four-digit number reads as a year by its neighbours: "in 2015", "from 1978 to", "2014," */
 function isYear(text: string, m: RegExpExecArray, value: number): boolean {
   if (
@@ -85,6 +88,8 @@ function isYear(text: string, m: RegExpExecArray, value: number): boolean {
     )
   )
     return true
+  // "2004 net income", "2003's figures", "the 1980 comedy": a year naming the period of a noun, not a count of it
+  if (yearOfNoun.test(after)) return true
   // an event or edition name: "CommunicAsia 2017"
   return /^[A-Z][A-Za-z]+$/.test(before.trim().split(/\s+/).pop() ?? '')
 }

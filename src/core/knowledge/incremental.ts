@@ -18,7 +18,8 @@
 import { splitPassages } from '../corpus/passages'
 import { addContext } from '../facts/context'
 import { extractFacts } from '../facts/extract'
-import { buildEntities, shortForms } from '../nlu/entities'
+import { buildEntities } from '../nlu/entities'
+import type { Language } from '../nlu/language'
 import { buildAliasTable } from '../nlu/mentions'
 import { terms } from '../nlu/nlp'
 import type { SentenceRef, SentenceTerms } from '../retrieve/sentence-index'
@@ -32,6 +33,7 @@ import {
   documentNames,
   documentSentences,
   documentWords,
+  formsOf,
   headings,
   type Knowledge,
   lexiconOf,
@@ -80,8 +82,13 @@ function bump(counts: Map<string, number>, key: string, by: number): void {
   else counts.delete(key)
 }
 
-const formsOf = ({ counts }: Ledger) =>
-  shortForms(counts.names.keys(), new Set(counts.places.keys()), new Set(counts.lower.keys()))
+const formsNow = ({ counts }: Ledger, language: Language) =>
+  formsOf(
+    [...counts.names.keys()],
+    new Set(counts.places.keys()),
+    new Set(counts.lower.keys()),
+    language,
+  )
 
 function byDocument<T extends { docId: string }>(items: T[]): Map<string, T[]> {
   const out = new Map<string, T[]>()
@@ -137,7 +144,7 @@ export function* prepareIncremental(knowledge: Knowledge, every = 20_000): Gener
     point(ledger, docId, facts, true, true)
     if (++n % 1000 === 0) yield
   }
-  ledger.forms = formsOf(ledger)
+  ledger.forms = formsNow(ledger, knowledge.language)
   ledgers.set(knowledge, ledger)
 }
 
@@ -269,7 +276,7 @@ export function stageChanges(knowledge: Knowledge, changes: KnowledgeChange[]): 
 
   /** a short form that now means another name, or none: the articles writing it are read again */
   function formsMoved(except: string) {
-    const next = formsOf(ledger)
+    const next = formsNow(ledger, language)
     const moved = new Set<string>()
     for (const [k, v] of next) if (ledger.forms.get(k) !== v) moved.add(k)
     for (const k of ledger.forms.keys()) if (!next.has(k)) moved.add(k)

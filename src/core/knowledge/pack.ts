@@ -4,7 +4,7 @@ import { CitableError } from '../errors'
 import { addContext } from '../facts/context'
 import { extractFacts } from '../facts/extract'
 import { baseName, findNames } from '../facts/names'
-import { buildEntities, shortForms } from '../nlu/entities'
+import { buildEntities, shortForms, titledForms } from '../nlu/entities'
 import type { Language } from '../nlu/language'
 import { type AliasTable, buildAliasTable } from '../nlu/mentions'
 import { terms } from '../nlu/nlp'
@@ -143,15 +143,15 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
   const resolver = buildEntities(language)
   // names first, so that "Harbourline" already means "Harbourline Terminals" when facts are read
   const found = perDoc.map(({ doc, passages }) => documentNames(doc, passages))
-  const places = new Set(found.flatMap((f) => f.places))
   const counts = emptyCounts()
   for (const [i, { doc }] of perDoc.entries())
     addCounts(counts, countsOf(doc, documentWords(doc), found[i]!), 1)
   const words = wordsOf(counts)
-  const forms = shortForms(
+  const forms = formsOf(
     found.flatMap((f) => f.names),
-    places,
+    new Set(found.flatMap((f) => f.places)),
     words.lower,
+    language,
   )
   resolver.setShortForms(forms)
   const facts = perDoc.flatMap(({ doc, passages }) => extractFacts(doc, passages, resolver))
@@ -256,6 +256,19 @@ export function documentNames(doc: CorpusDocument, passages: Passage[]) {
       [...t.matchAll(/\b(?:in|across|to|from)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])/g)].map((m) => m[1]!),
     ),
   }
+}
+
+/** the short forms of the corpus's names: "Harbourline" for "Harbourline Terminals", "Ms Oduya" for "Rina Oduya" */
+export function formsOf(
+  names: string[],
+  places: Set<string>,
+  lower: Set<string>,
+  language: Language,
+): Map<string, string> {
+  return new Map([
+    ...shortForms(names, places, lower),
+    ...titledForms(names, language.honorifics, language.orgWords),
+  ])
 }
 
 /** one article's sentences: their rows, their terms (with neighbours and heading as context) and its df counts */

@@ -97,6 +97,67 @@ export function shortForms(
   return out
 }
 
+/** a name's person part after its last title: "Northmark Transport Minister Rina Oduya" -> Minister, "Rina Oduya" */
+function titled(
+  name: string,
+  titles: Set<string>,
+): { title: string; person: string[] } | undefined {
+  const words = name.split(/\s+/).map((w) => w.replace(/\.$/, ''))
+  const at = words.findLastIndex((w) => titles.has(w))
+  const person = words.slice(at + 1)
+  if (at === -1 || person.length === 0 || person.length > 3) return undefined
+  if (!person.every((w) => /^[A-Z][a-z'’-]+$/.test(w))) return undefined
+  return { title: words[at]!, person }
+}
+
+/**
+ * names said with a title that stand for one person, mapped to the name the person goes by: the plain name
+ * where the text says it alone, else the name with its title ("Dr Amara Okoye"), else the plain name
+ * ("Transport Minister Rina Oduya" and "Ms Oduya" -> "Rina Oduya"); "Sir Tomas" is the Sir Tomas Brell
+ * named in full. A surname or first name that fits two people stays as written
+ */
+export function titledForms(
+  names: Iterable<string>,
+  honorifics: string[],
+  orgWords: string[] = [],
+): Map<string, string> {
+  const all = new Set(names)
+  const titles = new Set(honorifics)
+  const org = new Set(orgWords.map((w) => w.toLowerCase()))
+  const plain = (words: string[]) =>
+    words.length >= 2 &&
+    words.length <= 4 &&
+    words.every((w) => /^[A-Z][a-z'’-]+$/.test(w) && !titles.has(w) && !org.has(w.toLowerCase()))
+  const withTitle = [...all].flatMap((name) => {
+    const t = titled(name, titles)
+    return t ? [{ name, ...t, person: t.person.join(' ') }] : []
+  })
+  // each person named in full, by the name they go by
+  const goesBy = new Map<string, string>()
+  for (const n of all) if (plain(n.split(/\s+/))) goesBy.set(n, n)
+  for (const t of withTitle)
+    if (t.person.includes(' ') && !goesBy.has(t.person)) {
+      const titledFirst = withTitle.find((u) => u.person === t.person && u.name.startsWith(u.title))
+      goesBy.set(t.person, titledFirst?.name ?? t.person)
+    }
+  const out = new Map<string, string>()
+  const map = (from: string, to: string) => from !== to && out.set(from, to)
+  for (const [person, name] of goesBy) map(person, name)
+  for (const { name, title, person } of withTitle) {
+    if (person.includes(' ')) {
+      map(name, goesBy.get(person)!)
+      continue
+    }
+    const sameTitle = withTitle
+      .filter((t) => t.title === title && t.person.startsWith(`${person} `))
+      .map((t) => t.person)
+    const bySurname = [...goesBy.keys()].filter((n) => n.split(' ').at(-1) === person)
+    const people = [...new Set(sameTitle.length ? sameTitle : bySurname)]
+    if (people.length === 1) map(name, goesBy.get(people[0]!)!)
+  }
+  return out
+}
+
 function slug(name: string): string {
   return (
     nameKey(name)

@@ -90,6 +90,8 @@ const fileSchema = z.strictObject({
     .optional(),
   /** words that name a kind of organisation ("ministry", "bureau"): an unknown one is never guessed */
   orgWords: z.array(z.string()).optional(),
+  /** titles said before a person's name ("Ms", "Sir"): "Ms Oduya" is the "Rina Oduya" named before */
+  honorifics: z.array(z.string()).optional(),
   /** abbreviations written out before a question is read: "R&D" -> "research and development" */
   expansions: z.record(z.string(), z.string()).optional(),
   /** words for the kind of owner a question asks after ("which developer"): not what is counted */
@@ -104,6 +106,13 @@ const fileSchema = z.strictObject({
   englishWords: z.array(z.string()).optional(),
   /** phrases that ask for a difference: "by how much", "how many more" */
   differenceCues: z.array(z.string()).optional(),
+  /** words that make a figure a plan ("will", "plans to") or an expectation ("expects", "may"), not a fact */
+  moods: z
+    .strictObject({
+      planned: z.array(z.string().min(1)).default([]),
+      expected: z.array(z.string().min(1)).default([]),
+    })
+    .optional(),
   /** the fitted answer-or-abstain model (written by `npm run train`) */
   answerModel: z
     .strictObject({
@@ -133,6 +142,7 @@ export interface Language {
   synonyms: Record<string, string[]>
   followUps: { openers: string[]; pronouns: Record<string, string>; meta: Record<string, string[]> }
   orgWords: string[]
+  honorifics: string[]
   keepWords: string[]
   expansions: Record<string, string>
   ownerKinds: string[]
@@ -140,6 +150,7 @@ export interface Language {
   negations: string[]
   englishWords: string[]
   differenceCues: string[]
+  moods: { planned: string[]; expected: string[] }
   answerModel?: AnswerModel
 }
 
@@ -165,6 +176,7 @@ export function loadLanguage(files: LanguageFile[]): Language {
     synonyms: {},
     followUps: { openers: [], pronouns: {}, meta: {} },
     orgWords: [],
+    honorifics: [],
     keepWords: [],
     expansions: {},
     ownerKinds: [],
@@ -172,6 +184,7 @@ export function loadLanguage(files: LanguageFile[]): Language {
     negations: [],
     englishWords: [],
     differenceCues: [],
+    moods: { planned: [], expected: [] },
   }
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
     let json: unknown
@@ -207,12 +220,15 @@ export function loadLanguage(files: LanguageFile[]): Language {
       Object.assign(language.followUps.meta, data.followUps.meta)
     }
     language.orgWords.push(...(data.orgWords ?? []))
+    language.honorifics.push(...(data.honorifics ?? []))
     Object.assign(language.expansions, data.expansions)
     language.ownerKinds.push(...(data.ownerKinds ?? []))
     language.answerTypes.push(...(data.answerTypes ?? []))
     language.negations.push(...(data.negations ?? []).map((w) => w.toLowerCase()))
     language.englishWords.push(...(data.englishWords ?? []).map((w) => w.toLowerCase()))
     language.differenceCues.push(...(data.differenceCues ?? []).map((w) => w.toLowerCase()))
+    language.moods.planned.push(...(data.moods?.planned ?? []).map((w) => w.toLowerCase()))
+    language.moods.expected.push(...(data.moods?.expected ?? []).map((w) => w.toLowerCase()))
     if (data.answerModel) language.answerModel = data.answerModel
     language.keepWords.push(...(data.keepWords ?? []).map((w) => w.toLowerCase()))
   }

@@ -1,4 +1,4 @@
-/** The middleware every request passes through, in order: log, headers, CORS, methods, limits, rate. */
+/** The middleware every request passes through, in order: log, headers, CORS, methods, limits, rate (answers, feedback). */
 import type { Hono } from 'hono'
 import type { AppDeps, AppEnv } from '../deps'
 import { cors } from './cors'
@@ -26,9 +26,13 @@ export function applyMiddleware(app: Hono<AppEnv>, deps: AppDeps): void {
   const limit = deps.config.rateLimitPerMinute
   if (limit > 0) {
     const limiter = deps.rateLimiter ?? createMemoryRateLimiter({ limit })
-    const limited = rateLimit(limiter, deps.clientKey ?? sharedKey)
+    const clientKey = deps.clientKey ?? sharedKey
+    const limited = rateLimit(limiter, clientKey)
     // every answer request counts, malformed ones too; preflights and wrong methods do not
     app.use('/api/answer', (c, next) => (answering.has(c.req.method) ? limited(c, next) : next()))
+    // feedback has a budget of its own (the same limit), so it neither spends nor is spent by answers
+    const feedback = rateLimit(limiter, (c) => `feedback:${clientKey(c)}`)
+    app.use('/api/feedback', (c, next) => (c.req.method === 'POST' ? feedback(c, next) : next()))
   }
   app.use('/api/answer', requireJson())
 }

@@ -37,7 +37,7 @@ export interface MemoryRateLimiterOptions {
 }
 
 /** two 32-bit FNV-1a hashes of a key: a short stand-in for a long one */
-function digest(key: string): string {
+export function digest(key: string): string {
   let a = 0x811c9dc5
   let b = 0x01000193
   for (let i = 0; i < key.length; i++) {

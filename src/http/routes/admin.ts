@@ -5,10 +5,10 @@ import { groupQuestions } from '../../store/group'
 import { adminCss, adminPage, adminPagePolicy, loginPage } from '../admin/page'
 import {
   adminCookie,
-  checkAdmin,
-  constantTimeEqual,
+  countedCheck,
   notConfigured,
   sessionValue,
+  tooManyFailures,
 } from '../admin-auth'
 import { articleFromMarkdown } from '../article-input'
 import type { AppDeps, AppEnv } from '../deps'
@@ -23,7 +23,7 @@ export function adminRoutes(deps: AppDeps) {
   const admin = new Hono<AppEnv>()
   const retentionDays = deps.config.questionLog?.retentionDays ?? 30
 
-  const page = (c: Context<AppEnv>, body: string, status: 200 | 400 | 401 | 409 = 200) => {
+  const page = (c: Context<AppEnv>, body: string, status: 200 | 400 | 401 | 409 | 429 = 200) => {
     c.header('content-security-policy', adminPagePolicy)
     c.header('cache-control', 'no-store')
     return c.html(body, status)
@@ -41,8 +41,12 @@ export function adminRoutes(deps: AppDeps) {
         throw new HttpError('forbidden', 'the form was sent from another site')
     }
     if (c.req.path === '/admin/login') return next()
-    const check = await checkAdmin(c, token)
+    const check = await countedCheck(c, deps, token)
     if (check === 'ok') return next()
+    if (typeof check === 'object') {
+      if (c.req.header('authorization') !== undefined) throw tooManyFailures(check.retryAfter)
+      return locked(c, check.retryAfter)
+    }
     if (c.req.header('authorization') !== undefined)
       throw new HttpError('unauthorized', 'the admin token is wrong', {
         'WWW-Authenticate': 'Bearer realm="citable"',
@@ -51,6 +55,18 @@ export function adminRoutes(deps: AppDeps) {
       c,
       loginPage(check === 'wrong' ? 'Your sign-in has expired: sign in again.' : undefined),
       401,
+    )
+  }
+  // the form's answer to a client past the failure limit: the login page, 429 and Retry-After
+  const locked = (c: Context<AppEnv>, retryAfter: number) => {
+    c.header('retry-after', String(retryAfter))
+    const minutes = Math.ceil(retryAfter / 60)
+    return page(
+      c,
+      loginPage(
+        `Too many wrong tokens from your address: try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      ),
+      429,
     )
   }
   admin.use('/admin', guard)
@@ -66,8 +82,9 @@ export function adminRoutes(deps: AppDeps) {
     const form = await c.req.parseBody()
     const given = typeof form.token === 'string' ? form.token : ''
     const token = deps.config.adminToken!
-    if (!(await constantTimeEqual(given, token)))
-      return page(c, loginPage('That token is not right.'), 401)
+    const check = await countedCheck(c, deps, token, given)
+    if (typeof check === 'object') return locked(c, check.retryAfter)
+    if (check !== 'ok') return page(c, loginPage('That token is not right.'), 401)
     setCookie(c, adminCookie, await sessionValue(token), {
       httpOnly: true,
       sameSite: 'Strict',

@@ -9,12 +9,13 @@ import type { Context } from 'hono'
 import { createApp } from '../../http/app'
 import type { AppEnv, LogLine } from '../../http/deps'
 import { type HttpErrorCode, httpErrors } from '../../http/errors'
-import { forwardedAddress, rateKey } from './client-ip'
+import { clientAddress } from '../../http/middleware/client-address'
 import { appConfig, readConfig } from './config'
 import { drainable } from './drain'
 import { startStoreService } from './store/start'
+import { backgroundTasks } from './tasks'
 
-/** how long in-flight requests may take to finish after SIGTERM before they are cut */
+/** how long in-flight requests, and the writes they left running, may take after SIGTERM before they are cut */
 const drainMs = 10_000
 /** a client must have sent its request line and headers by then (slowloris) */
 export const headersTimeoutMs = 15_000
@@ -29,13 +30,13 @@ export const requestTimeoutMs = 30_000
  */
 export function nodeClientKey(header?: string, trustedProxies = 1) {
   return (c: Context<AppEnv>): string => {
-    const forwarded = header ? forwardedAddress(c.req.header(header), trustedProxies) : undefined
-    if (forwarded) return rateKey(forwarded)
+    let socket: string | undefined
     try {
-      return rateKey(getConnInfo(c).remote.address ?? 'unknown')
+      socket = getConnInfo(c).remote.address
     } catch {
-      return 'unknown'
+      // no socket (a request made in process): only the header can say
     }
+    return clientAddress((name) => c.req.header(name), socket, { header, trustedProxies })
   }
 }
 
@@ -96,12 +97,15 @@ export async function start(env: Record<string, string | undefined> = process.en
   })
   const indexedMs = Math.round(performance.now() - started)
   let origins: string[] = []
+  // question-log writes and Slack replies outlive their response: the drain waits for them too
+  const tasks = backgroundTasks()
   const app = createApp({
     service,
     store,
     corpus,
     config: appConfig(config),
     log,
+    defer: tasks.defer,
     clientKey: nodeClientKey(config.CLIENT_IP_HEADER, config.TRUSTED_PROXIES),
     ownOrigins: () => origins,
   })
@@ -153,17 +157,31 @@ export async function start(env: Record<string, string | undefined> = process.en
       process.exit(1)
     }
     stopping = true
-    void drain.stop().then(() => {
-      log({ level: 'info', msg: 'stopped' })
-      process.exit(0)
-    })
+    // answers first, then the writes they started, then the store, which flushes what it holds
+    void drain
+      .stop()
+      .then(() => tasks.settled())
+      .then(() => store.close())
+      .then(
+        () => {
+          log({ level: 'info', msg: 'stopped' })
+          process.exit(0)
+        },
+        (error: Error) => {
+          log({ level: 'error', msg: 'the store did not close', error: String(error) })
+          process.exit(1)
+        },
+      )
     // logged once the listener is closed, so whoever reads it can rely on it
     log({
       level: 'info',
       msg: `${signal}: no new connections; finishing ${drain.inFlight} requests`,
     })
     setTimeout(() => {
-      log({ level: 'error', msg: `${drain.inFlight} requests still running after ${drainMs} ms` })
+      log({
+        level: 'error',
+        msg: `${drain.inFlight} requests and ${tasks.pending} writes still running after ${drainMs} ms`,
+      })
       process.exit(1)
     }, drainMs).unref()
   }

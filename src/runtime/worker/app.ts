@@ -11,7 +11,7 @@ import { durableObjectStore } from './session-object'
 
 /** throws a CitableError naming the variable when one is bad */
 export function workerApp(env: Env, knowledge: Knowledge): App {
-  const config = workerConfig(env)
+  const { clientIp, ...config } = workerConfig(env)
   return createApp({
     service: {
       knowledge,
@@ -24,7 +24,7 @@ export function workerApp(env: Env, knowledge: Knowledge): App {
     log: (line) => console.log(JSON.stringify(line)),
     // waitUntil from cloudflare:workers belongs to whichever request is running: safe in a shared app
     defer: waitUntil,
-    clientKey: workerClientKey,
+    clientKey: workerClientKey(clientIp),
     // without the binding (a trimmed wrangler.toml) the app falls back to a per-isolate counter
     rateLimiter:
       env.RATE_LIMITER && bindingRateLimiter(env.RATE_LIMITER, config.rateLimitPerMinute),

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { CitableError } from '../../core/errors'
 import type { AppConfig } from '../../http/deps'
+import type { ClientAddressOptions } from '../../http/middleware/client-address'
 import { appConfig, readConfig } from '../node/config'
 
 /** the contract's variables, read as on Node; bindings and anything else in env are ignored */
@@ -12,6 +13,10 @@ export const variableNames = [
   'OUTGOING_WEBHOOK_TOKEN',
   'ALLOWED_ORIGINS',
   'RATE_LIMIT_PER_MINUTE',
+  // the service's own origin for same-origin CORS, and proxies of ours in front of Cloudflare
+  'PUBLIC_URL',
+  'CLIENT_IP_HEADER',
+  'TRUSTED_PROXIES',
   // the store (D1): the owner's token and the question log
   'ADMIN_TOKEN',
   'QUESTION_LOG',
@@ -32,7 +37,9 @@ export function sessionIdleMs(vars: WorkerVariables): number {
 }
 
 /** throws a CitableError naming the variable when a value is bad */
-export function workerConfig(vars: WorkerVariables): AppConfig {
+export function workerConfig(
+  vars: WorkerVariables,
+): AppConfig & { clientIp: ClientAddressOptions } {
   const env = readConfig(Object.fromEntries(variableNames.map((name) => [name, vars[name]])))
   const idle = idleSeconds.safeParse(vars.SESSION_IDLE_SECONDS || undefined)
   if (!idle.success)
@@ -41,5 +48,8 @@ export function workerConfig(vars: WorkerVariables): AppConfig {
       `SESSION_IDLE_SECONDS: must be a whole number of seconds from 1 to 604800 (got ${JSON.stringify(vars.SESSION_IDLE_SECONDS)})`,
       { file: 'SESSION_IDLE_SECONDS' },
     )
-  return appConfig(env)
+  return {
+    ...appConfig(env),
+    clientIp: { header: env.CLIENT_IP_HEADER, trustedProxies: env.TRUSTED_PROXIES },
+  }
 }

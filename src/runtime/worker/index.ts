@@ -31,6 +31,12 @@ export interface Env {
   ALLOWED_ORIGINS?: string
   /** answer requests per minute per client, "0" turns limiting off; keep equal to RATE_LIMITER's limit */
   RATE_LIMIT_PER_MINUTE?: string
+  /** the origin browsers reach the service at (https://citable.example.org): same-origin CORS means exactly it; unset, the request URL's */
+  PUBLIC_URL?: string
+  /** a header proxies of ours in front of Cloudflare write the client's address into; unset, CF-Connecting-IP alone */
+  CLIENT_IP_HEADER?: string
+  /** how many proxies of ours append to CLIENT_IP_HEADER; defaults to 1 */
+  TRUSTED_PROXIES?: string
   /** seconds an idle conversation is kept; defaults to 1800 (Workers only) */
   SESSION_IDLE_SECONDS?: string
   /** one Durable Object per conversation, so every turn sees the one before */

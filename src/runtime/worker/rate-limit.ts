@@ -2,6 +2,7 @@
 import type { RateLimit } from '@cloudflare/workers-types'
 import type { Context } from 'hono'
 import type { AppEnv } from '../../http/deps'
+import { type ClientAddressOptions, clientAddress } from '../../http/middleware/client-address'
 import type { RateLimiter } from '../../http/middleware/rate-limit'
 
 /** the binding's period in wrangler.toml (`simple.period`) */
@@ -23,7 +24,13 @@ export function bindingRateLimiter(binding: RateLimit, limit: number): RateLimit
   }
 }
 
-/** the client a request counts against: the address Cloudflare saw, which the client cannot set */
-export function workerClientKey(c: Context<AppEnv>): string {
-  return c.req.header('cf-connecting-ip') ?? 'unknown'
+/**
+ * The client a request counts against, read as on Node: the address Cloudflare saw
+ * (CF-Connecting-IP, which the client cannot set) stands where Node has the socket's, and
+ * CLIENT_IP_HEADER with TRUSTED_PROXIES is for proxies of ours in front of Cloudflare. An IPv6
+ * client counts by its /64, as on Node.
+ */
+export function workerClientKey(options: ClientAddressOptions = {}) {
+  return (c: Context<AppEnv>): string =>
+    clientAddress((name) => c.req.header(name), c.req.header('cf-connecting-ip'), options)
 }

@@ -24,6 +24,12 @@ export function analysedValues() {
     ['Which company supplied the chargers?', 'org'],
     ['Why were takings down?', 'reason'],
     ['What is the population of the city?', 'number'],
+    ["What was the bank's net income for the year?", 'money'],
+    ["What was Acme's turnover in the fourth quarter?", 'money'],
+    ['What is Acme?', 'description'],
+    ["What was the Ministry of Transport's budget last year?", 'money'],
+    ["Which country's team won the cup?", 'place'],
+    ['Which browsers are challenging the leader?', 'name'],
     ['What happens when the lines are full?', 'description'],
   ])('reads "%s" as asking for a %s', (question, type) => {
     expect(expectedType(question, language.answerTypes)).toBe(type)

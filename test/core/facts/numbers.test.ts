@@ -120,6 +120,23 @@ describe('findFigures: measures', () => {
 })
 
 describe('findFigures: years and durations', () => {
+  for (const [text, year] of [
+    ['the company said 2004 net income was affected', 2004],
+    ['the first bank to report 2004 results', 2004],
+    ['an 82% jump on 2003 figures', 2003],
+    ["down 26.5% on 2003's figures", 2003],
+    ['spoofed in the 1980 comedy Airplane!', 1980],
+    ["Calderwick Water's 2024 programme:", 2024],
+  ] as const)
+    it(`reads the year that names a period, not a count, in "${text}"`, () => {
+      const years = findFigures(text).filter((f) => f.value === year)
+      expect(years.map((f) => f.unit)).toEqual(['year'])
+    })
+
+  it('still counts a four-digit number of things', () => {
+    expect(findFigures('the utility employs 1450 people').map((f) => f.unit)).toEqual(['count'])
+  })
+
   it('reads a four-digit number as a year by its context', () => {
     const text =
       'In 2015 it had 20 parks. From 1978 to 2015, the number rose. CommunicAsia 2017 was big.'

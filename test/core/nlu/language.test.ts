@@ -4,6 +4,7 @@ import { loadPack } from '../../../src/core/knowledge/pack'
 import { type LanguageFile, loadLanguage } from '../../../src/core/nlu/language'
 import { understand } from '../../../src/core/nlu/understand'
 import { buildPackFromDisk } from '../../../src/runtime/node/files'
+import { fixtureCorpus, seedCorpus } from '../../corpora'
 import { intentFiles, thrown } from '../helpers'
 
 const intent = (name: string, more: Record<string, unknown> = {}) => ({
@@ -81,6 +82,21 @@ describe('loadLanguage', () => {
     expect(error.message).toBe('intents: intent "count" is defined twice')
   })
 
+  it('reads the mood words in lower case and refuses an empty one, naming its path', () => {
+    const language = loadLanguage([
+      file('a.json', { moods: { planned: ['Plans to', 'will'] } }),
+      file('b.json', { moods: { expected: ['expects'] } }),
+    ])
+    expect(language.moods).toEqual({ planned: ['plans to', 'will'], expected: ['expects'] })
+    const error = thrown(() => loadLanguage([file('m.json', { moods: { planned: [''] } })]))
+    expect(error.message).toBe(
+      'intents/m.json: moods.planned[0]: Too small: expected string to have >=1 characters',
+    )
+    expect(thrown(() => loadLanguage([file('m.json', { moods: { hoped: [] } })])).message).toBe(
+      'intents/m.json: moods: Unrecognized key: "hoped"',
+    )
+  })
+
   it('accepts two files with different intents', () => {
     const language = loadLanguage([
       file('a.json', { intents: [intent('count')] }),
@@ -91,7 +107,7 @@ describe('loadLanguage', () => {
 })
 
 describe('the utterances in intents/', () => {
-  const knowledge = loadPack(buildPackFromDisk({ corpus: ['corpus', 'test/fixtures/corpus'] }))
+  const knowledge = loadPack(buildPackFromDisk({ corpus: [seedCorpus, fixtureCorpus] }))
 
   it('each reaches its own intent through understand()', () => {
     const misses = knowledge.language.intents.flatMap((intent) =>

@@ -1,7 +1,7 @@
 /** Where and who: a company's base, an event's place, a person's role, employer and talk, an article's author. */
 import type { Knowledge } from '../../knowledge/pack'
 import type { AttributeFact, Relation } from '../../types'
-import { capitalise, entityName } from '../format'
+import { capitalise, entityName, sayAttribute } from '../format'
 import { attributesOf, findFacts } from '../match'
 import type { Query } from '../query'
 import { grounded, type HandlerResult, pass, refuse } from './result'
@@ -20,28 +20,6 @@ function attributes(knowledge: Knowledge, ids: string[]): AttributeFact[] {
       ...attributesOf(knowledge, '@author'),
     ]),
   ]
-}
-
-function say(knowledge: Knowledge, f: AttributeFact, all: AttributeFact[]): string {
-  const subject = entityName(knowledge, f.subjectId, f.subject)
-  switch (f.relation) {
-    case 'located_in':
-      return `${subject} is based in ${f.object}.`
-    case 'held_in':
-      return `${subject} was held in ${f.object}.`
-    case 'spoke_at': {
-      const place = all.find((a) => a.relation === 'held_in' && a.subjectId === f.objectId)
-      return `${subject} spoke at ${f.object}${place ? ` in ${place.object}` : ''}.`
-    }
-    case 'role': {
-      const employer = all.find((a) => a.relation === 'works_for' && a.subjectId === f.subjectId)
-      return `${subject} is ${f.object}${employer ? ` at ${employer.object}` : ''}.`
-    }
-    case 'works_for':
-      return `${subject} works for ${f.object}.`
-    case 'author':
-      return `${f.object} wrote "${f.subject}".`
-  }
 }
 
 const wantsAuthor = /\b(?:wrote|write|written|author|byline|journalist|reporter)\b/i
@@ -91,7 +69,7 @@ function byTitle(
     ),
   ]
   return grounded(knowledge, {
-    text: people.map((f) => say(knowledge, f, all)).join(' '),
+    text: people.map((f) => sayAttribute(knowledge, f, all)).join(' '),
     kind: 'fact',
     facts: used,
     value: people.map((f) => f.subject).join(', '),
@@ -126,7 +104,7 @@ export function attribute(knowledge: Knowledge, query: Query): HandlerResult {
       : facts
     if (docs.length === 0) return pass('no author')
     return grounded(knowledge, {
-      text: docs.map((f) => say(knowledge, f, all)).join(' '),
+      text: docs.map((f) => sayAttribute(knowledge, f, all)).join(' '),
       kind: 'fact',
       facts: docs,
       value: docs.map((f) => f.object).join(', '),
@@ -169,7 +147,7 @@ export function attribute(knowledge: Knowledge, query: Query): HandlerResult {
         if (extra) used.push(extra)
       }
     }
-    const text = top.map((f) => say(knowledge, f, all)).join(' ')
+    const text = top.map((f) => sayAttribute(knowledge, f, all)).join(' ')
     return grounded(knowledge, {
       text,
       kind: 'fact',

@@ -5,7 +5,7 @@ import type { Knowledge } from '../../knowledge/pack'
 import { terms } from '../../nlu/nlp'
 import type { Fact, ListFact } from '../../types'
 import { cite } from '../cite'
-import { capitalise, entityName, joinList } from '../format'
+import { capitalise, entityName, joinList, sayList } from '../format'
 import { factsWithTerm, findFacts, yearFits } from '../match'
 import { canon, type Query } from '../query'
 import { grounded, type HandlerResult, pass, refuse } from './result'
@@ -67,13 +67,7 @@ export function list(knowledge: Knowledge, query: Query): HandlerResult {
     const id = fact.itemIds[i]
     return id ? entityName(knowledge, id, item) : item
   })
-  const label = fact.thing.replace(/^(?:the\s+)?/i, '')
-  const isHeading = Boolean(fact.itemSpans)
-  const text = isHeading
-    ? `${capitalise(label)}: ${items.join('; ')}.`
-    : /^(?:have|has|are|were|is|was)\b/.test(label)
-      ? `${capitalise(joinList(items))} ${label}.`
-      : `The ${label}: ${joinList(items)}.`
+  const text = sayList(knowledge, fact)
   const result = grounded(knowledge, {
     text,
     kind: 'list',

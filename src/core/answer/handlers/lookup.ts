@@ -63,7 +63,7 @@ export function matchFigures(knowledge: Knowledge, query: Query, measure?: strin
       ...new Set(others.map((m) => entityName(knowledge, m.fact.ownerId)).filter(Boolean)),
     ].slice(0, 6)
     const hint = owners.length ? `They give this figure for ${joinList(owners)}.` : undefined
-    return { matches: [], refusal: refuse(query, 'no figure for that owner', hint) }
+    return { matches: [], refusal: pass('no figure for that owner', hint) }
   }
   const owned = all.filter(
     (m) =>
@@ -75,7 +75,7 @@ export function matchFigures(knowledge: Knowledge, query: Query, measure?: strin
       ...new Set(all.map((m) => entityName(knowledge, m.fact.ownerId)).filter(Boolean)),
     ].slice(0, 6)
     const hint = owners.length ? `They give this figure for ${joinList(owners)}.` : undefined
-    return { matches: [], refusal: refuse(query, 'no figure for that owner', hint) }
+    return { matches: [], refusal: pass('no figure for that owner', hint) }
   }
   // "the Pearl River Delta on its own", "wind alone": a group's figure is not the member's
   if (/\b(?:alone|on (?:its|their) own|by itself|by themselves|solely)\b/i.test(query.text)) {

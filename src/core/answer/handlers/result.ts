@@ -9,8 +9,8 @@ export type HandlerResult =
   | { type: 'answer'; answer: Answer; facts: Fact[] }
   /** the corpus cannot support an answer: retrieval must not try either */
   | { type: 'abstain'; answer: Answer }
-  /** nothing structured matched: let retrieval try */
-  | { type: 'pass'; reason: string }
+  /** nothing structured matched: let retrieval try; the hint says what the facts do hold, for a refusal */
+  | { type: 'pass'; reason: string; hint?: string }
 
 export type Handler = (knowledge: Knowledge, query: Query) => HandlerResult
 
@@ -49,6 +49,6 @@ export function refuse(query: Query, reason: string, hint?: string): HandlerResu
   return { type: 'abstain', answer: abstain({ reason, hint, intent: query.intent?.name }) }
 }
 
-export function pass(reason: string): HandlerResult {
-  return { type: 'pass', reason }
+export function pass(reason: string, hint?: string): HandlerResult {
+  return hint ? { type: 'pass', reason, hint } : { type: 'pass', reason }
 }

@@ -2,7 +2,7 @@
 import { findNames } from '../../facts/names'
 import type { AnswerType } from '../../nlu/language'
 import type { Answer } from '../../types'
-import type { TypedSpan } from './candidates'
+import { months, type TypedSpan } from './candidates'
 
 const numeric = new Set<AnswerType>(['count', 'money', 'percent', 'number', 'duration'])
 const named = new Set<AnswerType>(['person', 'org', 'place', 'name'])
@@ -39,26 +39,71 @@ export function fitsAsked(answer: Answer, asked: AnswerType, question: string): 
   return true
 }
 
-// a pronoun opening a clause points back to the last name before it
-const pronoun = /\b(?:he|she|it|they|his|her|its|their)\b/gi
+// a pronoun opening a clause points back to the last name before it; a personal one to a person's
+const pronoun = /\b(?:he|she|it|they|his|her|its|their|him)\b/gi
+const personal = /^(?:he|she|his|her|him)$/i
 
-/** the name a figure in a sentence belongs to: the nearest name before it, or what a pronoun before it points back to */
-export function ownerOfSpan(sentence: string, span: TypedSpan, before: string): string | undefined {
-  const head = sentence.slice(0, span.start)
-  const names = findNames(head).filter((n) => !/^\d/.test(n.text))
-  const lastName = names.at(-1)
-  const pronouns = [...head.matchAll(pronoun)]
-  const lastPronoun = pronouns.at(-1)
-  if (lastPronoun && (!lastName || lastPronoun.index > lastName.end)) {
-    // "He also earned ...": the last person or body named before this sentence
-    const earlier = findNames(before).filter((n) => !/^\d/.test(n.text))
-    return (names.at(-1) ?? earlier.at(-1))?.text
-  }
-  // "64 ship-to-shore cranes of Harbourline Terminals": a line that opens with its figure names its owner after it
-  return (lastName ?? findNames(sentence.slice(span.end)).find((n) => !/^\d/.test(n.text)))?.text
+/** what the sentence around a figure tells about its owner */
+export interface OwnerContext {
+  /** the sentence before, in the same passage */
+  before: string
+  /** a name that names something: a one-word capitalised run the article also writes in lower case
+   * ("Total", "Net") only opened the sentence */
+  isName: (name: string) => boolean
+  /** the article's title and first sentence, in lower case: who the article is about */
+  topic: string
 }
 
-/** the same owner when a word of its name is a word of a name the question uses */
+const everyName: OwnerContext = { before: '', isName: () => true, topic: '' }
+
+// a month or a day names a time, never an owner ("dropped 5% since May to 88.9%")
+const calendar = new RegExp(
+  `^(?:${months}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\\s+\\d+)?$`,
+)
+
+// a three-letter code before a figure is its currency ("EUR 150 million"), not an owner
+const currencyCode = (text: string, n: { text: string; end: number }) =>
+  /^[A-Z]{3}$/.test(n.text) && /^\s*\d/.test(text.slice(n.end))
+
+const namesIn = (text: string, context: OwnerContext) =>
+  findNames(text).filter(
+    (n) =>
+      !/^\d/.test(n.text) &&
+      !calendar.test(n.text) &&
+      !currencyCode(text, n) &&
+      context.isName(n.text),
+  )
+
+/** the name a figure in a sentence belongs to: the nearest name before it, or what a pronoun before it
+ * points back to ("he" to the last person-like name: one of two words or more) */
+export function ownerOfSpan(
+  sentence: string,
+  span: TypedSpan,
+  before: string,
+  context: OwnerContext = { ...everyName, before },
+): string | undefined {
+  const head = sentence.slice(0, span.start)
+  const names = namesIn(head, context)
+  const lastName = names.at(-1)
+  const lastPronoun = [...head.matchAll(pronoun)].at(-1)
+  if (lastPronoun && (!lastName || lastPronoun.index > lastName.end)) {
+    // "He also earned ...": the subject of the sentence before, its first person or body named
+    const earlier = namesIn(before, context)
+    const people = earlier.filter((n) => n.text.includes(' '))
+    const pointed = personal.test(lastPronoun[0]) && people.length ? people : earlier
+    return pointed[0]?.text
+  }
+  // "64 ship-to-shore cranes of Harbourline Terminals": a line that opens with its figure names its owner after it
+  return (lastName ?? namesIn(sentence.slice(span.end), context)[0])?.text
+}
+
+// the initials of a name of two words or more: "kestrel bay port" -> "kbp"
+const initials = (name: string) => {
+  const words = name.split(/[^a-z0-9&]+/).filter(Boolean)
+  return words.length >= 2 ? words.map((w) => w[0]).join('') : ''
+}
+
+/** the same owner when a word of its name is a word of a name the question uses, or its initials */
 function sameOwner(name: string, questionNames: string[][]): boolean {
   const words = new Set(
     name
@@ -68,38 +113,44 @@ function sameOwner(name: string, questionNames: string[][]): boolean {
       .filter((w) => w.length > 1),
   )
   return questionNames.some((alts) =>
-    alts.some((a) => a.split(/[^a-z0-9&]+/).some((w) => w.length > 1 && words.has(w))),
+    alts.some(
+      (a) =>
+        words.has(initials(a)) || a.split(/[^a-z0-9&]+/).some((w) => w.length > 1 && words.has(w)),
+    ),
   )
 }
 
-/** the question names an owner and the figure's sentence gives it to another, or to no one named there
- * or just before: never another owner's figure */
+const saysAny = (text: string, questionNames: string[][]) => {
+  const lower = ` ${text.toLowerCase()} `
+  return questionNames.some((alts) => alts.some((a) => lower.includes(a)))
+}
+
+/** the question names an owner and the figure's sentence gives it to another: never another owner's figure.
+ * A sentence that names no one gives its figure to whom the sentence before names, or to whom the
+ * article is about */
 export function anotherOwner(
   asked: AnswerType,
   span: TypedSpan | undefined,
   sentence: string,
-  before: string,
   questionNames: string[][],
+  context: OwnerContext = everyName,
 ): boolean {
   if (!span || questionNames.length === 0) return false
   // an organisation or a name asked about an owner comes from a sentence that names it, or follows one that does
-  if (asked === 'org' || asked === 'name') {
-    const around = ` ${before.toLowerCase()} ${sentence.toLowerCase()} `
-    return !questionNames.some((alts) => alts.some((a) => around.includes(a)))
-  }
+  if (asked === 'org' || asked === 'name')
+    return !saysAny(`${context.before} ${sentence}`, questionNames)
   if (!numeric.has(asked)) return false
   const sameAs = (name: string) => sameOwner(name, questionNames)
+  // the question's owner said in the sentence: the figure is its own unless only another name comes before it
+  // ("Acme made £9.4bn, ahead of Brellco" is Acme's figure)
+  const head = sentence.slice(0, span.start)
   // a sentence that opens with its subject ("Nordrail Cargo ... ran 11,300 trains to Kestrel Bay") gives it the figure
-  const subject = findNames(sentence.slice(0, span.start)).find(
-    (n) => n.start <= 4 && !/^\d/.test(n.text),
-  )
+  const subject = namesIn(head, context).find((n) => n.start <= 4)
   if (subject && !sameAs(subject.text)) return true
-  // the question's owner said in the sentence itself: the figure may well be its own
-  const lower = ` ${sentence.toLowerCase()} `
-  if (questionNames.some((alts) => alts.some((a) => lower.includes(a)))) return false
-  // neither the sentence nor the one before it names the owner asked about: the figure is someone else's
-  const earlier = ` ${before.toLowerCase()} `
-  if (!questionNames.some((alts) => alts.some((a) => earlier.includes(a)))) return true
-  const owner = ownerOfSpan(sentence, span, before)
-  return owner !== undefined && !sameAs(owner)
+  if (saysAny(sentence, questionNames))
+    return !saysAny(head, questionNames) && namesIn(head, context).length > 0
+  const owner = ownerOfSpan(sentence, span, context.before, context)
+  if (owner !== undefined) return !sameAs(owner)
+  // no one named in or just before the sentence: the article's own subject, if it is the one asked about
+  return !saysAny(`${context.before} ${context.topic}`, questionNames)
 }

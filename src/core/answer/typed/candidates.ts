@@ -16,7 +16,7 @@ export interface TypedSpan {
   unit?: string
 }
 
-const months =
+export const months =
   'January|February|March|April|May|June|July|August|September|October|November|December'
 // a number word, then more of them ("twenty-seven", "three hundred"); a bare scale word is no number
 const small = numberWords.filter(
@@ -60,7 +60,7 @@ const patterns: { type: AnswerType; re: RegExp }[] = [
 // what a figure counts: up to two lower-case words after it, stopping at words that cannot be its noun
 const countedNoun = /^\s((?:[a-z][a-z-]+\s){0,1}[a-z][a-z-]+)/
 const notNouns = new Set(
-  'and or of to in on at for by from with the a an than as that which who was were is are be been has have had will would per percent cent'.split(
+  'and or of to in on at for by from with the a an than as that which who was were is are be been has have had will would per percent cent do does did not can could may might must should shall also only just more less fewer said says it its they their he she we this these those'.split(
     ' ',
   ),
 )
@@ -119,6 +119,8 @@ function worded(sentence: string): TypedSpan[] {
   for (const { type, re } of patterns)
     for (const m of sentence.matchAll(re)) {
       const text = m[0]
+      // "Half-Life" is a name, not a half
+      if (/^-[A-Za-z]/.test(sentence.slice(m.index + text.length))) continue
       const value =
         type === 'percent' ? wordShare(text) : type === 'count' ? wordNumber(text) : undefined
       if (type === 'count' && (value === undefined || value < 2)) continue
@@ -204,8 +206,9 @@ function readSpans(sentence: string): TypedSpan[] {
 export function typeFit(asked: AnswerType, span: AnswerType): number {
   if (asked === span) return 1
   const near: Record<string, AnswerType[]> = {
-    number: ['count', 'money', 'duration'],
-    money: ['count'],
+    number: ['count', 'money', 'duration', 'percent'],
+    // "how much did profits fall": by a share as well as by an amount
+    money: ['count', 'percent'],
     count: ['number'],
     duration: ['date', 'count'],
     date: ['duration'],

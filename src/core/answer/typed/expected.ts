@@ -43,12 +43,10 @@ const kindWords = new Set(['kind', 'type', 'sort', 'form', 'group', 'class', 'ca
 export function askedNounOf(words: string[]): string | undefined {
   let at = words.findIndex((w) => w === 'what' || w === 'which')
   if (at === -1) return undefined
-  // "what is the population of ...": the noun after "is the" is the one asked for
-  if (
-    /^(?:is|was|are|were)$/.test(words[at + 1] ?? '') &&
-    /^(?:the|a|an|its|their)$/.test(words[at + 2] ?? '')
-  )
-    at += 2
+  // "what is the population of ...", "what was Acme's net income": the noun after the copula (and its
+  // article) is the one asked for
+  if (/^(?:is|was|are|were)$/.test(words[at + 1] ?? ''))
+    at += /^(?:the|a|an|its|their)$/.test(words[at + 2] ?? '') ? 2 : 1
   let noun: string | undefined
   for (let i = at + 1; i < Math.min(words.length, at + 5); i++) {
     const w = words[i]!
@@ -95,6 +93,17 @@ const leadIns = new Set([
 const singular = (w: string) =>
   w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w
 
+/** where the words that may name the asked noun start: after "what"/"which" (at), or after an owner said
+ * with a possessive after a copula, whose, not what, is asked ("what was the Ministry of Finance's net
+ * income"); right after "which" the possessive is what is asked ("which country's team won") */
+function nounStart(question: string, ws: string[], at: number): number {
+  if (!/^(?:is|was|are|were)$/.test(ws[at + 1] ?? '')) return at + 1
+  const what = question.search(/\b(?:what|which)\b/i)
+  const possessive = /[’']s?(?![a-z])/i.exec(question.slice(what))
+  if (!possessive || possessive.index > 80) return at + 1
+  return Math.max(at + 1, words(question.slice(0, what + possessive.index)).length)
+}
+
 /** the first answer type whose opening phrase or asked noun fits; "description" when nothing does */
 export function expectedType(question: string, defs: AnswerTypeDef[]): AnswerType {
   const ws = words(question)
@@ -116,12 +125,15 @@ export function expectedType(question: string, defs: AnswerTypeDef[]): AnswerTyp
   }
   // "which company supplied ...": the first of the next words that is a noun some answer type asks by
   const at = ws.findIndex((w) => w === 'what' || w === 'which')
-  const near = at === -1 ? [] : ws.slice(at + 1, at + 4)
+  const from = nounStart(question, ws, at)
+  const near = at === -1 ? [] : ws.slice(from, from + 3)
   for (const word of noun ? [...near, noun] : near)
     for (const def of defs)
       if (def.nouns.some((n) => n === word || n === singular(word))) return def.type
   // "what does a monthly pass cost?": the question's last word may say it
   const last = ws.at(-1) ?? ''
   for (const def of defs) if (def.ends.includes(last)) return def.type
+  // "which browsers are challenging it?": "which" before a noun no type knows asks for names
+  if (at !== -1 && ws[at] === 'which' && noun && !clauseStart.has(ws[at + 1] ?? '')) return 'name'
   return 'description'
 }

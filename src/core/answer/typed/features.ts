@@ -216,7 +216,11 @@ export function questionSignals(
     names: input.names,
     numbers: [...input.text.matchAll(/\b\d[\d,.]*\b/g)].map((m) => m[0].replace(/,/g, '')),
     negated: words.some((w) => negations.has(w) || w.endsWith("n't")),
-    absent: unique.length ? unique.filter((t) => !knowledge.df.has(t)).length / unique.length : 0,
+    // a word the corpus never uses, nor any word listed for it or of its family
+    absent: unique.length
+      ? unique.filter((t) => !knowledge.df.has(t) && !input.related?.get(t)?.length).length /
+        unique.length
+      : 0,
   }
 }
 

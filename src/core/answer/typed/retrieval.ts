@@ -1,13 +1,15 @@
 /** Answers from any prose: rank sentences, pull a typed candidate from each, score each with the model, decide. */
 
 import { relativeYear } from '../../analysis/values'
+import { findNames } from '../../facts/names'
 import type { Knowledge } from '../../knowledge/pack'
 import { memo } from '../../memo'
 import { type AnswerType, answerTypes } from '../../nlu/language'
 import { terms } from '../../nlu/nlp'
+import { escapeRegex } from '../../nlu/normalize'
 import { searchSentences } from '../../retrieve/sentence-index'
 import type { Answer, Citation } from '../../types'
-import { cite } from '../cite'
+import { cite, quoteSpan } from '../cite'
 import { capitalise } from '../format'
 import { expandTerms } from '../passage'
 import { anotherOwner } from './agree'
@@ -107,17 +109,45 @@ function anchorPatterns(question: string): RegExp[] {
     .map((w) => new RegExp(`\\b${w}`, 'g'))
 }
 
+// a figure said against another ("50m taller than", "3% more than"): only a difference question wants it
+const comparativeWord = /^(?:[a-z]+er|more|less|fewer)$/
+const comparativeNext = /^\s*(?:(?:[a-z]+er|more|less|fewer)\s+)?than\b/
+
+// "dropped 5% since May to 88.9%", "rose $7.2bn to $170.8bn": the first figure is the change, the level follows
+const changeThenLevel = /^\s*(?:[a-z]+\s+){0,3}to\s+(?:about\s+|around\s+|nearly\s+)?[£$€]?\d/
+
+function comparedAt(lowerSentence: string, span: TypedSpan): boolean {
+  const next = lowerSentence.slice(span.end, span.end + 16)
+  if (span.type !== 'date' && changeThenLevel.test(lowerSentence.slice(span.end, span.end + 40)))
+    return true
+  const last = /([a-z]+)$/.exec(span.text.toLowerCase())?.[1] ?? ''
+  const m = comparativeNext.exec(next)
+  return m !== null && (comparativeWord.test(last) || /\S\s+than/.test(m[0]))
+}
+
+/** where a name is said in a lower-case sentence, as whole words */
+function placesOf(lower: string, name: string): number[] {
+  if (name.length < 2) return []
+  return [...lower.matchAll(new RegExp(`\\b${escapeRegex(name)}\\b`, 'g'))].map((m) => m.index)
+}
+
 /** the typed span the question asks for, nearest the question's words; none the question itself says */
 function pickSpan(
   sentence: string,
   asked: AnswerType,
   question: string,
   patterns: RegExp[],
+  difference = false,
+  owners: string[][] = [],
 ): { span?: TypedSpan; fit: number; count: number } {
   const q = question.toLowerCase()
   const lower = sentence.toLowerCase()
-  // every place the question's own words are said: the span asked for sits next to them
-  const anchors = patterns.flatMap((re) => [...lower.matchAll(re)].map((m) => m.index))
+  // every place the question's own words are said: the span asked for sits next to them; where the sentence
+  // says the owner asked about, next to it ("EUR 420 million, of which EUR 150 million comes from X")
+  const said = owners.flatMap((alts) => alts.flatMap((a) => placesOf(lower, a)))
+  const anchors = said.length
+    ? said
+    : patterns.flatMap((re) => [...lower.matchAll(re)].map((m) => m.index))
   let best: { span?: TypedSpan; fit: number; distance: number } = {
     fit: 0,
     distance: Number.POSITIVE_INFINITY,
@@ -126,6 +156,12 @@ function pickSpan(
   for (const span of typedSpans(sentence)) {
     const fit = typeFit(asked, span.type)
     if (fit === 0 || q.includes(span.text.toLowerCase())) continue
+    // "Half-Life 2 did not appear": a figure the question says as part of a name
+    const word = /(\S+\s+)$/.exec(lower.slice(Math.max(0, span.start - 30), span.start))?.[1]
+    const number = /^\S+/.exec(span.text.toLowerCase())?.[0]
+    if (word && number && new RegExp(`${escapeRegex(word + number)}\\b`).test(q)) continue
+    // "50m taller than the Old Mill Tower" is a difference, not the height asked for
+    if (!difference && comparedAt(lower, span)) continue
     if (fit === 1) count++
     const distance = anchors.length
       ? Math.min(...anchors.map((a) => Math.abs(a - span.start)))
@@ -157,6 +193,15 @@ export interface Prepared {
   anchors: RegExp[]
   signals: QuestionSignals
   question: RetrievalQuestion
+}
+
+/** the question's names with the runs they are said in: "Kestrel Bay Port" is one owner (also "KBP"), not three */
+function nameRuns(text: string, names: string[][]): string[][] {
+  const runs = findNames(text)
+    .map((n) => n.text.toLowerCase().replace(/['’]s$/, ''))
+    .filter((r) => r.includes(' '))
+  const inRun = (alts: string[]) => alts.some((a) => runs.some((r) => r.split(' ').includes(a)))
+  return [...runs.map((r) => [r]), ...names.filter((alts) => !inRun(alts))]
 }
 
 export function prepare(knowledge: Knowledge, question: RetrievalQuestion): Prepared {
@@ -194,7 +239,7 @@ export function prepare(knowledge: Knowledge, question: RetrievalQuestion): Prep
     asked: difference ? 'number' : asked,
     typed: typed || difference,
     names,
-    owners: entities.length ? entities : names,
+    owners: entities.length ? entities : nameRuns(question.text, names),
     anchors: anchorPatterns(question.text),
     difference,
     signals,
@@ -224,7 +269,14 @@ export function candidateAt(
   const picked = changed
     ? { span: changed, fit: 1, count: 1 }
     : prep.typed
-      ? pickSpan(sentenceText(knowledge, sentence), prep.asked, prep.question.text, prep.anchors)
+      ? pickSpan(
+          sentenceText(knowledge, sentence),
+          prep.asked,
+          prep.question.text,
+          prep.anchors,
+          prep.difference,
+          prep.owners,
+        )
       : { span: undefined, fit: 0, count: 0 }
   const { fit, count } = picked
   const span =
@@ -247,8 +299,13 @@ export function candidateAt(
   const score = rankScore(model, f)
   const text = sentenceText(knowledge, sentence)
   const previous = knowledge.sentences[sentenceId - 1]
-  const before = previous?.passageId === sentence.passageId ? sentenceText(knowledge, previous) : ''
-  const blocked = anotherOwner(prep.asked, span, text, before, prep.owners)
+  // news paragraphs are a sentence or two: "His ..." points back across a paragraph break too
+  const before = previous?.docId === sentence.docId ? sentenceText(knowledge, previous) : ''
+  const blocked = anotherOwner(prep.asked, span, text, prep.owners, {
+    before,
+    isName: (name) => isName(knowledge, name),
+    topic: topicOf(knowledge, sentence.docId),
+  })
     ? 'another owner'
     : undefined
   return { sentenceId, span, features: f, score, p: sigmoid(score), blocked }
@@ -293,6 +350,30 @@ export function retrievalCandidates(
   return { asked: prepared.asked, prepared, candidates }
 }
 
+/** a one-word capitalised run names something when the corpus writes it capitalised even mid-sentence
+ * (or as an acronym); "Total" opening a sentence does not */
+function isName(knowledge: Knowledge, name: string): boolean {
+  if (name.includes(' ') || /^[A-Z]{2,}/.test(name)) return true
+  const word = name.toLowerCase().replace(/['’]s$/, '')
+  return knowledge.properWords.has(word) || knowledge.aliases.byAlias.has(word)
+}
+
+const topicCache = new WeakMap<Knowledge, Map<string, string>>()
+
+/** the article's title and first sentence, in lower case: whom a figure that names no one belongs to */
+function topicOf(knowledge: Knowledge, docId: string): string {
+  return memo(
+    memo(topicCache, knowledge, () => new Map()),
+    docId,
+    () => {
+      const doc = knowledge.documents.get(docId)
+      const first = knowledge.sentences.find((s) => s.docId === docId)
+      const lead = doc && first ? doc.text.slice(first.start, first.end) : ''
+      return `${doc?.title ?? ''} ${lead}`.toLowerCase()
+    },
+  )
+}
+
 const entityTermCache = new WeakMap<Knowledge, Map<string, string[]>>()
 
 function entityTerms(knowledge: Knowledge, id: string): string[] {
@@ -331,12 +412,33 @@ export function factCandidate(
   return c
 }
 
-/** a candidate said with its sentence, cited */
-export function sayCandidate(knowledge: Knowledge, best: Candidate): Answer {
+/** where in a sentence the question's words cluster: the anchor match with the most others near it */
+function anchorFocus(lower: string, anchors: RegExp[], reach: number): number {
+  const at = anchors.flatMap((a) => [...lower.matchAll(a)].map((m) => m.index))
+  let best = 0
+  let most = -1
+  for (const p of at) {
+    const near = at.filter((q) => Math.abs(q - p) <= reach).length
+    if (near > most) [best, most] = [p, near]
+  }
+  return best
+}
+
+/** a candidate said with its sentence (the clauses around the answer when the sentence is long), cited */
+export function sayCandidate(
+  knowledge: Knowledge,
+  best: Candidate,
+  anchors: RegExp[] = [],
+): Answer {
   const sentence = knowledge.sentences[best.sentenceId]!
-  const quote = sentenceText(knowledge, sentence)
-  const citation = cite(knowledge, sentence.docId, sentence.passageId, sentence)
+  const text = knowledge.documents.get(sentence.docId)!.text
   const span = best.span
+  const focus = span
+    ? sentence.start + span.start
+    : sentence.start + anchorFocus(sentenceText(knowledge, sentence).toLowerCase(), anchors, 150)
+  const quoted = quoteSpan(text, sentence, focus)
+  const citation = cite(knowledge, sentence.docId, sentence.passageId, quoted)
+  const quote = citation.quote
   return {
     answer: span ? `${capitalise(span.text)} (“${quote}”)` : quote,
     abstained: false,

@@ -3,9 +3,9 @@
  * service answers them from that article. Computed once per knowledge object, so a new corpus (a
  * restart, a new pack) gets new examples.
  */
-import { answerQuestion } from '../../core/conversation/turn'
-import type { Knowledge } from '../../core/knowledge/pack'
-import type { Fact } from '../../core/types'
+import { answerQuestion } from '../core/conversation/turn'
+import type { Knowledge } from '../core/knowledge/pack'
+import type { Fact } from '../core/types'
 
 export interface ExampleOptions {
   /** examples per article, when `limit` leaves room for that many of every article (else one); defaults to 2 */

@@ -1,0 +1,46 @@
+/** One sentence, two figures: each owner gets its own, and a relative clause is never said as the owner's. */
+import { describe, expect, it } from 'vitest'
+import { answerQuestion } from '../../../src/core/conversation/turn'
+import { knowledgeOf } from '../helpers'
+
+const knowledge = knowledgeOf([
+  {
+    docId: 'tram',
+    title: 'Aldervik tram line to open two years late',
+    published: '2024-03-02',
+    text: [
+      'The new tram line in Aldervik will open in 2027, two years later than planned.',
+      'The tram line will cost EUR 420 million, of which EUR 150 million comes from the Corvane Fund and the rest from the city.',
+    ].join('\n\n'),
+  },
+])
+const ask = (q: string) => answerQuestion(q, { knowledge, suggest: false }).answer
+
+describe('a sentence with two figures', () => {
+  it.each([
+    ['How much does the Corvane Fund give to the tram line?', 150_000_000],
+    ['How much will the tram line cost?', 420_000_000],
+  ])('answers "%s" with its own figure', (question, value) => {
+    const answer = ask(question)
+    expect(answer.abstained).toBe(false)
+    expect(answer.value).toBe(value)
+  })
+
+  it('never puts the owner before a relative clause', () => {
+    expect(ask('How much does the Corvane Fund give to the tram line?').answer).not.toMatch(
+      /Corvane Fund of which/,
+    )
+  })
+})
+
+describe('an acronym the text never writes', () => {
+  it('is read off the initials of the one name it spells', () => {
+    const answer = ask('How much money comes from the CF?')
+    expect(answer.abstained).toBe(false)
+    expect(answer.value).toBe(150_000_000)
+  })
+
+  it('is still unknown when no name spells it', () => {
+    expect(ask('How much money comes from the XQZ?').abstained).toBe(true)
+  })
+})
