@@ -8,32 +8,40 @@
  * indexes and gives the new knowledge. So a change can be staged, committed to the store, and
  * only then applied, and a staged change that is dropped leaves no trace.
  *
- * Where the result differs from a fresh build of the same articles: an added article is read
- * against the entities of the others (as if it came last, where a build reads the articles in
- * docId order), the other articles' facts are not read again for the names it brings, its new
+ * Other articles a change reaches are handled as a build would: a short form that moves has the
+ * articles writing it read again, and facts naming an entity that came or went find their
+ * context again. What can still differ from a fresh build of the same articles: an added
+ * article is read against the entities of all the others, where a build reads the articles in
+ * docId order, so an entity's type or aliases can differ where that order decides them; its new
  * entities come after the others, and its sentence ids after every other's (a removed article's
- * rows stay as empty tombstones until the next full build). Answers are the same as a fresh
- * build's (test/store/incremental.test.ts); the stored snapshot is always a fresh build.
+ * rows stay as empty tombstones until the next full build). The labelled sets answer alike
+ * (test/store/incremental.test.ts); generated articles read alike facts
+ * (test/store/incremental-generated.test.ts); the stored snapshot is always a fresh build.
  */
 import { splitPassages } from '../corpus/passages'
 import { addContext } from '../facts/context'
 import { extractFacts } from '../facts/extract'
 import { buildEntities } from '../nlu/entities'
-import type { Language } from '../nlu/language'
 import { buildAliasTable } from '../nlu/mentions'
 import { terms } from '../nlu/nlp'
 import type { SentenceRef, SentenceTerms } from '../retrieve/sentence-index'
 import type { CorpusDocument, Entity, Fact, Passage } from '../types'
 import { layered } from './layered'
 import {
+  bump,
+  contribution,
+  copyLedger,
+  entityIds,
+  formsNow,
+  isRow,
+  type Ledger,
+  ledgers,
+  point,
+  prepareIncremental,
+} from './ledger'
+import {
   addCounts,
-  type CorpusCounts,
-  countKeys,
-  countsOf,
-  documentNames,
   documentSentences,
-  documentWords,
-  formsOf,
   headings,
   type Knowledge,
   lexiconOf,
@@ -41,6 +49,8 @@ import {
   wordsOf,
 } from './pack'
 import { ownView, rootIndex } from './views'
+
+export { isRow, prepareIncremental } from './ledger'
 
 export type KnowledgeChange =
   | { kind: 'put'; document: CorpusDocument }
@@ -52,132 +62,6 @@ export interface StagedChange {
   existed: Set<string>
   apply(): Knowledge
 }
-
-/**
- * What a fresh build reads from every article at once, kept with the knowledge so that a change
- * reads only its own article: the corpus-wide counts (the pack's), the short forms they give,
- * and each article's passages, facts and sentence rows.
- */
-interface Ledger {
-  counts: CorpusCounts
-  forms: Map<string, string>
-  passages: Map<string, Passage[]>
-  facts: Map<string, Fact[]>
-  /** each article's sentence ids */
-  rows: Map<string, number[]>
-  /** the articles whose facts are of an entity (owner, subject, object, item) */
-  pointedBy: Map<string, Set<string>>
-  /** the articles whose facts' context names an entity */
-  mentionedBy: Map<string, Set<string>>
-}
-
-const ledgers = new WeakMap<Knowledge, Ledger>()
-
-const contribution = (doc: CorpusDocument, passages: Passage[]) =>
-  countsOf(doc, documentWords(doc), documentNames(doc, passages))
-
-function bump(counts: Map<string, number>, key: string, by: number): void {
-  const n = (counts.get(key) ?? 0) + by
-  if (n > 0) counts.set(key, n)
-  else counts.delete(key)
-}
-
-const formsNow = ({ counts }: Ledger, language: Language) =>
-  formsOf(
-    [...counts.names.keys()],
-    new Set(counts.places.keys()),
-    new Set(counts.lower.keys()),
-    language,
-  )
-
-function byDocument<T extends { docId: string }>(items: T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>()
-  for (const item of items) {
-    const list = out.get(item.docId)
-    if (list) list.push(item)
-    else out.set(item.docId, [item])
-  }
-  return out
-}
-
-/** entity ids a fact is of, as its article was read */
-function entityIds(fact: Fact): string[] {
-  const ids: string[] = []
-  if (fact.ownerId) ids.push(fact.ownerId)
-  if (fact.kind === 'list') for (const id of fact.itemIds) if (id) ids.push(id)
-  if (fact.kind === 'attribute') {
-    ids.push(fact.subjectId)
-    if (fact.objectId) ids.push(fact.objectId)
-  }
-  return ids
-}
-
-const contextIds = (fact: Fact) => fact.context
-
-/**
- * Groups a knowledge's tables by article for its first change, in steps a caller can yield
- * between (at 10,000 articles the whole takes about a second).
- */
-export function* prepareIncremental(knowledge: Knowledge, every = 20_000): Generator<void, void> {
-  if (ledgers.has(knowledge)) return
-  const ledger: Ledger = {
-    counts: knowledge.counts,
-    forms: new Map(),
-    passages: byDocument(knowledge.passages),
-    facts: new Map(),
-    rows: new Map(),
-    pointedBy: new Map(),
-    mentionedBy: new Map(),
-  }
-  yield
-  ledger.facts = byDocument(knowledge.facts)
-  yield
-  for (const [id, s] of knowledge.sentences.entries()) {
-    if (id % every === 0) yield
-    if (!isRow(s)) continue
-    const list = ledger.rows.get(s.docId)
-    if (list) list.push(id)
-    else ledger.rows.set(s.docId, [id])
-  }
-  let n = 0
-  for (const [docId, facts] of ledger.facts) {
-    point(ledger, docId, facts, true, true)
-    if (++n % 1000 === 0) yield
-  }
-  ledger.forms = formsNow(ledger, knowledge.language)
-  ledgers.set(knowledge, ledger)
-}
-
-/** records (or forgets) which entities an article's facts are of and name; sets are copied before a change */
-function point(ledger: Ledger, docId: string, facts: Fact[], add: boolean, owned = false) {
-  for (const [map, ids] of [
-    [ledger.pointedBy, entityIds],
-    [ledger.mentionedBy, contextIds],
-  ] as const)
-    for (const id of new Set(facts.flatMap(ids))) {
-      // a ledger being made owns its sets; a change's copy shares them with the knowledge before it
-      const docs = owned ? (map.get(id) ?? new Set<string>()) : new Set(map.get(id))
-      if (add) docs.add(docId)
-      else docs.delete(docId)
-      if (docs.size) map.set(id, docs)
-      else map.delete(id)
-    }
-}
-
-const copyLedger = (l: Ledger): Ledger => ({
-  counts: Object.fromEntries(
-    countKeys.map((k) => [k, new Map(l.counts[k])]),
-  ) as unknown as CorpusCounts,
-  forms: l.forms,
-  passages: new Map(l.passages),
-  facts: new Map(l.facts),
-  rows: new Map(l.rows),
-  pointedBy: new Map(l.pointedBy),
-  mentionedBy: new Map(l.mentionedBy),
-})
-
-/** a sentence row of the knowledge, not a removed article's tombstone */
-export const isRow = (s: SentenceRef | undefined): boolean => s !== undefined && s.docId !== ''
 
 /** a sentence row no knowledge points at any more: its id stays taken until the next full build */
 const tombstone: SentenceRef = { docId: '', passageId: '', start: 0, end: 0 }
