@@ -24,8 +24,24 @@ function nlp(): Wink {
 // wink's list misses a few question words that carry no topic
 const extraStops = new Set(['much', 'many', 'does', 'did', 'do', 'what', 'which', "'s", '’s'])
 
-/** tokens with lemmas; numbers lose their thousands separators */
+// short texts read again and again (a question, each fixed word list's words) are read by wink once: an
+// answer reads about 44 texts of which 3 differ. Bounded; the tokens are frozen, so no reader can change them
+const analysed = new Map<string, Token[]>()
+const analysedLimits = { entries: 4096, length: 240 }
+
+/** tokens with lemmas; numbers lose their thousands separators (frozen: read them, never change them) */
 export function analyze(text: string): Token[] {
+  if (text.length > analysedLimits.length) return read(text)
+  let tokens = analysed.get(text)
+  if (!tokens) {
+    if (analysed.size >= analysedLimits.entries) analysed.delete(analysed.keys().next().value!)
+    tokens = Object.freeze(read(text).map((t) => Object.freeze(t))) as Token[]
+    analysed.set(text, tokens)
+  }
+  return tokens
+}
+
+function read(text: string): Token[] {
   const w = nlp()
   const its = w.its
   const doc = w.readDoc(text)

@@ -14,7 +14,6 @@ export function analysedValues() {
 
   it.each([
     ['How many bicycles did it start with?', 'count'],
-    ['How much of the expansion is paid by the EU?', 'percent'],
     ['What does a monthly pass cost?', 'money'],
     ['How long is the average trip?', 'duration'],
     ['In what year did Huguenot refugees first settle in Norwich?', 'date'],
@@ -30,6 +29,9 @@ export function analysedValues() {
     ["What was the Ministry of Transport's budget last year?", 'money'],
     ["Which country's team won the cup?", 'place'],
     ['Which browsers are challenging the leader?', 'name'],
+    ['Who is Marta Quintal?', 'description'],
+    ['Who is the chief executive?', 'person'],
+    ['How much of the expansion is paid by the EU?', 'money'],
     ['What happens when the lines are full?', 'description'],
   ])('reads "%s" as asking for a %s', (question, type) => {
     expect(expectedType(question, language.answerTypes)).toBe(type)

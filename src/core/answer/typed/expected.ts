@@ -104,8 +104,12 @@ function nounStart(question: string, ws: string[], at: number): number {
   return Math.max(at + 1, words(question.slice(0, what + possessive.index)).length)
 }
 
+// "who is Marta Quintal?": a person named in full is asked to be described, not named
+const whoIsName = /^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:[A-Z][\w'’.-]*\s*){1,4}\??\s*$/
+
 /** the first answer type whose opening phrase or asked noun fits; "description" when nothing does */
 export function expectedType(question: string, defs: AnswerTypeDef[]): AnswerType {
+  if (whoIsName.test(question)) return 'description'
   const ws = words(question)
   const text = ` ${ws.join(' ')} `
   // an opening phrase may follow a short lead-in: "and how many", "so when", "in 1990 who"

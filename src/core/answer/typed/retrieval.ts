@@ -145,9 +145,13 @@ function pickSpan(
   // every place the question's own words are said: the span asked for sits next to them; where the sentence
   // says the owner asked about, next to it ("EUR 420 million, of which EUR 150 million comes from X")
   const said = owners.flatMap((alts) => alts.flatMap((a) => placesOf(lower, a)))
+  // each question word's places: a span near all of them beats one near a single repeated word
+  // ("an annual pass costs EUR 25, while a day pass costs EUR 2": the day pass is EUR 2)
   const anchors = said.length
-    ? said
-    : patterns.flatMap((re) => [...lower.matchAll(re)].map((m) => m.index))
+    ? [said]
+    : patterns
+        .map((re) => [...lower.matchAll(re)].map((m) => m.index))
+        .filter((places) => places.length > 0)
   let best: { span?: TypedSpan; fit: number; distance: number } = {
     fit: 0,
     distance: Number.POSITIVE_INFINITY,
@@ -164,7 +168,10 @@ function pickSpan(
     if (!difference && comparedAt(lower, span)) continue
     if (fit === 1) count++
     const distance = anchors.length
-      ? Math.min(...anchors.map((a) => Math.abs(a - span.start)))
+      ? anchors.reduce(
+          (sum, places) => sum + Math.min(...places.map((a) => Math.abs(a - span.start))),
+          0,
+        )
       : span.start
     if (fit > best.fit || (fit === best.fit && distance < best.distance))
       best = { span, fit, distance }
