@@ -16,6 +16,7 @@ const all = readCorpus([
   'test/fixtures/corpus',
   'test/fixtures/unseen',
   'test/fixtures/unseen-2',
+  'test/fixtures/unseen-3',
 ])
 const doc = (docId: string) => all.find((d) => d.docId === docId)!
 const fresh = (docs: CorpusDocument[]) =>
@@ -31,6 +32,7 @@ const conversations = [
   'test/eval/questions.jsonl',
   'test/fixtures/unseen/questions.jsonl',
   'test/fixtures/unseen-2/questions.jsonl',
+  'test/fixtures/unseen-3/questions.jsonl',
 ].flatMap((file) =>
   readFileSync(file, 'utf8')
     .split('\n')
@@ -73,6 +75,7 @@ describe('applyChanges', () => {
       'chargeworld-expo',
       'kestrel-bay-port',
       'calderwick-water-leakage',
+      'porto-verde-bike-share',
     ])
       knowledge = applyChanges(knowledge, [{ kind: 'put', document: doc(docId) }])
     const built = fresh(all)

@@ -312,8 +312,10 @@ export function stageChanges(knowledge: Knowledge, changes: KnowledgeChange[]): 
     for (const doc of again) put(doc)
     more = [...reread].filter((id) => !done.has(id))
   }
+  // after every read, with the entities as they end: an article read before another brought
+  // back an entity it names (both read again) finds it now
   for (const docId of recontext) {
-    if (done.has(docId) || !documents.has(docId)) continue
+    if (!documents.has(docId)) continue
     touched.add(docId)
     const doc = documents.get(docId)!
     const own = passages.get(docId) ?? []
