@@ -81,16 +81,17 @@ export interface Store {
   revision(): Promise<number>
   articles(): Promise<ArticleSummary[]>
   /**
-   * applies the changes and saves the snapshot in one transaction, if the revision is still
-   * `expected`; returns the new revision, or undefined when someone else changed it first
+   * applies the changes (and saves the snapshot of the result, when given) in one transaction,
+   * if the revision is still `expected`; returns the new revision, or undefined when someone
+   * else changed it first
    */
   commit(
     expected: number,
     changes: ArticleChange[],
-    snapshot: Omit<Snapshot, 'revision'>,
+    snapshot?: Omit<Snapshot, 'revision'>,
   ): Promise<number | undefined>
   snapshot(): Promise<Snapshot | undefined>
-  /** saves a snapshot of the current revision (after a rebuild at start) */
+  /** saves a snapshot of the articles at its revision, unless the stored one is of a later revision */
   saveSnapshot(snapshot: Snapshot): Promise<void>
   /** docIds removed through the API, which the seed folder must not bring back */
   removedSeeds(): Promise<Set<string>>

@@ -124,7 +124,8 @@ export function sqlStore(db: SqlDriver, options: SqlStoreOptions = {}): Store {
     q.run(
       `INSERT INTO pack_snapshot (id, revision, build_key, pack, built_at) VALUES (1, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, build_key = excluded.build_key,
-         pack = excluded.pack, built_at = excluded.built_at`,
+         pack = excluded.pack, built_at = excluded.built_at
+       WHERE excluded.revision >= pack_snapshot.revision`,
       [s.revision, s.key, encode(s.pack), now()],
     )
 
@@ -160,7 +161,7 @@ export function sqlStore(db: SqlDriver, options: SqlStoreOptions = {}): Store {
         const at = now()
         for (const change of changes) await apply(tx, change, at)
         await tx.run("UPDATE meta SET value = ? WHERE key = 'revision'", [String(revision)])
-        await writeSnapshot(tx, { ...snapshot, revision })
+        if (snapshot) await writeSnapshot(tx, { ...snapshot, revision })
         return revision
       })
     },

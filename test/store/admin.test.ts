@@ -1,6 +1,7 @@
 /** /admin: sign-in by bearer token or cookie, the CSP, and what the owner sees and does there. */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { adminPagePolicy } from '../../src/http/admin/page'
+import { constantTimeEqual } from '../../src/http/admin-auth'
 import { recordsOf } from '../../src/http/answered'
 import { adminToken, bearer, fixture, storeApp } from './helpers'
 
@@ -157,5 +158,23 @@ describe('the owner page', () => {
       'the article: no title: add &quot;title:&quot; front matter or a &quot;# &quot; heading',
     )
     expect(page).toContain('>Plain words.</textarea>')
+  })
+})
+
+describe('the admin token comparison', () => {
+  it.each([
+    ['the same token', adminToken, adminToken, true],
+    ['a token one character short', adminToken.slice(0, -1), adminToken, false],
+    ['a token differing in its last character', `${adminToken.slice(0, -1)}x`, adminToken, false],
+    ['an empty token', '', adminToken, false],
+  ])('compares %s by the digests of both, whatever their lengths', async (_, sent, token, same) => {
+    const digest = vi.spyOn(crypto.subtle, 'digest')
+    try {
+      expect(await constantTimeEqual(sent, token)).toBe(same)
+      // both sides are hashed to 32 bytes and every byte is compared: no early exit on length or content
+      expect(digest).toHaveBeenCalledTimes(2)
+    } finally {
+      digest.mockRestore()
+    }
   })
 })

@@ -19,6 +19,14 @@ describe('buildThread', () => {
     expect(decodePack(encodePack(pack))).toEqual(pack)
   })
 
+  it('builds a snapshot as its gzip alone: the pack is never handed back as an object', async () => {
+    const stands = await thread.snapshot(documents, language)
+    expect(Object.keys(stands)).toEqual([])
+    expect(decodePack(encodePack(stands))).toEqual(
+      JSON.parse(JSON.stringify(buildPack(documents, language))),
+    )
+  })
+
   it('refuses an empty corpus with the core error and its code, and builds again after', async () => {
     const refused = await thread.build([], language).catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(CitableError)

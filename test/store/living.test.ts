@@ -1,12 +1,17 @@
 /** The living corpus: seeding, snapshots, changes swapped in whole, failed changes that change nothing. */
 import { describe, expect, it } from 'vitest'
-import { ask } from '../../src/core/conversation/ask'
+import { ask, type Service } from '../../src/core/conversation/ask'
+import { createMemoryStore } from '../../src/core/conversation/memory-store'
 import { parseCorpusFile } from '../../src/core/corpus/parse'
-import { buildPack } from '../../src/core/knowledge/pack'
 import { readCorpus, readLanguage } from '../../src/runtime/node/files'
 import { openNodeStore } from '../../src/runtime/node/store/libsql'
 import { buildKey, startStoreService } from '../../src/runtime/node/store/start'
-import { buildInProcess, seedChanges, startLivingCorpus } from '../../src/store/living'
+import {
+  buildInProcess,
+  changesBetween,
+  seedChanges,
+  startLivingCorpus,
+} from '../../src/store/living'
 import { seedCorpus } from '../corpora'
 import { fixture, tempDir } from './helpers'
 
@@ -48,30 +53,96 @@ describe('startLivingCorpus', () => {
     await store.close()
   })
 
-  it('changes nothing when a build fails', async () => {
+  it('changes nothing when the store refuses the change', async () => {
     const store = await openNodeStore({ url: ':memory:' })
     const language = readLanguage('intents')
     const service = { knowledge: undefined as never }
     let fail = false
+    const failing = {
+      ...store,
+      commit: (...args: Parameters<typeof store.commit>) =>
+        fail
+          ? Promise.reject(new Error('SQLITE_FULL: database or disk is full'))
+          : store.commit(...args),
+    }
     const { corpus } = await startLivingCorpus(service, readCorpus(seedCorpus), {
-      store,
+      store: failing,
       language,
       buildKey: buildKey(language),
-      build: async (docs, lang) => {
-        if (fail) throw new Error('the build thread stopped (exit 1)')
-        return buildPack(docs, lang)
-      },
     })
     const knowledge = service.knowledge
     fail = true
-    await expect(corpus.put(port)).rejects.toThrow('the build thread stopped (exit 1)')
+    await expect(corpus.put(port)).rejects.toThrow('SQLITE_FULL: database or disk is full')
     expect(service.knowledge).toBe(knowledge)
     expect(corpus.revision).toBe(1)
     expect((await store.corpus()).documents.map((d) => d.docId)).toEqual(['china-smart-cities'])
-    expect((await store.snapshot())?.revision).toBe(1)
+    // the staged change was dropped: the shared index has not got the article
+    expect((await ask({ ...started(service) }, { question: portQuestion })).abstained).toBe(true)
     // and the next change goes through
     fail = false
     expect((await corpus.put(port)).revision).toBe(2)
+    expect((await ask(started(service), { question: portQuestion })).citations[0]?.docId).toBe(
+      'kestrel-bay-port',
+    )
+    await store.close()
+  })
+
+  it('starts from the snapshot and the changes committed after it, until the snapshot is built again', async () => {
+    const dataDir = tempDir()
+    const first = await startStoreService({
+      dataDir,
+      corpus: seedCorpus,
+      build: buildInProcess,
+      snapshotAfterMs: 0,
+    })
+    await first.corpus.put(port)
+    await first.corpus.put({ ...port, docId: 'port-copy' })
+    await first.corpus.remove('port-copy')
+    await first.store.close()
+
+    const second = await startStoreService({
+      dataDir,
+      corpus: seedCorpus,
+      build: buildInProcess,
+      snapshotAfterMs: 0,
+    })
+    expect(second.knowledgeFrom).toBe('the stored snapshot and 1 later change(s)')
+    expect([...second.service.knowledge.documents.keys()]).toEqual([
+      'china-smart-cities',
+      'kestrel-bay-port',
+    ])
+    expect((await ask(second.service, { question: portQuestion })).citations[0]?.docId).toBe(
+      'kestrel-bay-port',
+    )
+    expect(await second.corpus.saveSnapshot()).toBe(4)
+    expect((await second.store.snapshot())?.revision).toBe(4)
+    await second.store.close()
+
+    const third = await startStoreService({
+      dataDir,
+      corpus: seedCorpus,
+      build: buildInProcess,
+      snapshotAfterMs: 0,
+    })
+    expect(third.knowledgeFrom).toBe('the stored snapshot')
+    expect(third.service.knowledge.documents.size).toBe(2)
+    await third.store.close()
+  })
+
+  it('builds the snapshot again once changes stop', async () => {
+    const { corpus, store } = await startStoreService({
+      url: ':memory:',
+      corpus: seedCorpus,
+      build: buildInProcess,
+      snapshotAfterMs: 20,
+    })
+    const { revision } = await corpus.put(port)
+    expect((await store.snapshot())?.revision).toBe(1)
+    await until(async () => (await store.snapshot())?.revision === revision)
+    expect((await store.snapshot())?.pack.documents.map((d) => d.docId)).toEqual([
+      'china-smart-cities',
+      'kestrel-bay-port',
+    ])
     await store.close()
   })
 
@@ -98,6 +169,23 @@ describe('startLivingCorpus', () => {
     expect((await store.snapshot())?.key).toBe('new')
     await store.close()
   })
+})
+
+/** polls until `check` holds, up to a bound; never a fixed sleep */
+async function until(check: () => Promise<boolean>, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline)
+      throw new Error(`waited ${timeoutMs} ms and the condition never held`)
+    await new Promise((done) => setTimeout(done, 10))
+  }
+}
+
+const started = (service: { knowledge: Service['knowledge'] }): Service => ({
+  knowledge: service.knowledge,
+  sessions: createMemoryStore(),
+  newId: () => 'x',
+  now: () => 0,
 })
 
 describe('seedChanges', () => {
@@ -130,6 +218,27 @@ describe('seedChanges', () => {
       new Set(['removed']),
     )
     expect(changes).toEqual([])
+  })
+})
+
+describe('changesBetween', () => {
+  const doc = (docId: string, text = 'Text.') => ({ docId, title: docId, text })
+
+  it('removes what is gone, then puts what is new or changed, and leaves the same alone', () => {
+    expect(
+      changesBetween(
+        [doc('same'), doc('changed'), doc('gone')],
+        [doc('new'), doc('same'), doc('changed', 'New text.')],
+      ),
+    ).toEqual([
+      { kind: 'delete', docId: 'gone' },
+      { kind: 'put', document: doc('new') },
+      { kind: 'put', document: doc('changed', 'New text.') },
+    ])
+  })
+
+  it('finds nothing between the same articles', () => {
+    expect(changesBetween([doc('a'), doc('b')], [doc('a'), doc('b')])).toEqual([])
   })
 })
 

@@ -9,7 +9,7 @@ import type { Language } from '../nlu/language'
 import { namePatterns } from '../nlu/lexicon'
 import { buildAliasTable } from '../nlu/mentions'
 import { terms } from '../nlu/nlp'
-import { buildLexicon } from '../nlu/typos'
+import { buildLexicon, type Lexicon } from '../nlu/typos'
 import { buildIndex, loadIndex } from '../retrieve/index'
 import {
   buildSentenceIndex,
@@ -18,13 +18,51 @@ import {
   type SentenceTerms,
 } from '../retrieve/sentence-index'
 import type { CorpusDocument, Entity, Passage } from '../types'
-import type { Knowledge, KnowledgePack } from './types'
+import type { CorpusCounts, CountsPack, Knowledge, KnowledgePack } from './types'
+import { ownView } from './views'
 
 /** the types live in ./types; re-exported for the modules that still import them from here */
-export type { Knowledge, KnowledgePack } from './types'
+export type { CorpusCounts, CountsPack, Knowledge, KnowledgePack } from './types'
 
-/** 4: the language carries its lexicon (a pack without one cannot word an answer) */
-export const packVersion = 4
+/** 5: the language carries its lexicon (a pack without one cannot word an answer), and the pack the
+ * corpus-wide counts an incremental change needs */
+export const packVersion = 5
+
+export const countKeys = ['words', 'lower', 'alone', 'names', 'places'] as const
+
+/** one article's part of the counts: the set of each */
+export type CountsOf = Record<keyof CorpusCounts, Set<string>>
+
+export function countsOf(
+  doc: CorpusDocument,
+  words: { alone: Set<string>; lower: Set<string> },
+  found: { names: string[]; places: string[] },
+): CountsOf {
+  return {
+    words: addTextWords(`${doc.title} ${doc.text}`, new Set()),
+    lower: words.lower,
+    alone: words.alone,
+    names: new Set(found.names),
+    places: new Set(found.places),
+  }
+}
+
+export function addCounts(counts: CorpusCounts, of: CountsOf, by: 1 | -1): void {
+  for (const key of countKeys)
+    for (const w of of[key]) {
+      const n = (counts[key].get(w) ?? 0) + by
+      if (n > 0) counts[key].set(w, n)
+      else counts[key].delete(w)
+    }
+}
+
+const emptyCounts = (): CorpusCounts => ({
+  words: new Map(),
+  lower: new Map(),
+  alone: new Map(),
+  names: new Map(),
+  places: new Map(),
+})
 
 export function buildPack(documents: CorpusDocument[], language: Language): KnowledgePack {
   if (documents.length === 0)
@@ -45,20 +83,17 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
   const passages = perDoc.flatMap((d) => d.passages)
   const resolver = buildEntities(language)
   // names first, so that "Harbourline" already means "Harbourline Terminals" when facts are read
-  const sentenceTexts = perDoc.flatMap(({ doc, passages }) =>
-    passages.flatMap((p) => p.sentences.map((s) => doc.text.slice(s.start, s.end))),
+  const found = perDoc.map(({ doc, passages }) => documentNames(doc, passages))
+  const counts = emptyCounts()
+  for (const [i, { doc }] of perDoc.entries())
+    addCounts(counts, countsOf(doc, documentWords(doc), found[i]!), 1)
+  const words = wordsOf(counts)
+  const forms = formsOf(
+    found.flatMap((f) => f.names),
+    new Set(found.flatMap((f) => f.places)),
+    words.lower,
+    language,
   )
-  const places = new Set(
-    sentenceTexts.flatMap((t) =>
-      [...t.matchAll(/\b(?:in|across|to|from)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])/g)].map((m) => m[1]!),
-    ),
-  )
-  const words = corpusWords(documents)
-  const found = sentenceTexts.flatMap((t) => findNames(t).map((n) => baseName(n.text)))
-  const forms = new Map([
-    ...shortForms(found, places, words.lower, namePatterns(language.lexicon).generic),
-    ...titledForms(found, language.honorifics, language.orgWords),
-  ])
   resolver.setShortForms(forms)
   const facts = perDoc.flatMap(({ doc, passages }) =>
     extractFacts(doc, passages, resolver, namePatterns(language.lexicon)),
@@ -90,6 +125,9 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
     sentenceIndex: JSON.stringify(buildSentenceIndex(sentenceTerms)),
     sentenceTerms: sentenceTerms.map((s) => s.terms.join(' ')),
     properWords: words.proper,
+    counts: Object.fromEntries(
+      countKeys.map((k) => [k, Object.fromEntries(counts[k])]),
+    ) as CountsPack,
   }
 }
 
@@ -99,23 +137,17 @@ export function loadPack(pack: KnowledgePack): Knowledge {
       'pack_invalid',
       `knowledge pack version ${pack.version}, expected ${packVersion}: rebuild it`,
     )
+  const counts = Object.fromEntries(
+    countKeys.map((k) => [k, new Map(Object.entries(pack.counts[k]))]),
+  ) as unknown as CorpusCounts
   const words = new Set(Object.keys(pack.df))
-  const core = new Set<string>()
-  const addWords = (text: string, to: Set<string> = words) => {
-    for (const w of text.toLowerCase().split(/[^a-z0-9]+/)) if (w.length > 1) to.add(w)
-  }
-  for (const intent of pack.language.intents)
-    for (const t of [...intent.utterances, ...intent.cues]) addWords(t, core)
-  // words of multi-word aliases; a one-word alias is often an acronym, no word to repair towards
-  for (const entity of pack.entities)
-    for (const t of entity.aliases) if (t.includes(' ')) addWords(t, core)
-  for (const [unit, synonyms] of Object.entries(pack.language.units))
-    for (const t of [unit, ...synonyms]) addWords(t, core)
-  for (const doc of pack.documents) addWords(`${doc.title} ${doc.text}`)
+  for (const w of counts.words.keys()) words.add(w)
+  const passageById = new Map(pack.passages.map((p) => [p.id, p]))
+  const rows = pack.sentences.length
   return {
     documents: new Map(pack.documents.map((d) => [d.docId, d])),
     passages: pack.passages,
-    passageById: new Map(pack.passages.map((p) => [p.id, p])),
+    passageById,
     headingOf: headings(pack.passages),
     facts: pack.facts,
     entities: pack.entities,
@@ -123,45 +155,103 @@ export function loadPack(pack: KnowledgePack): Knowledge {
     language: pack.language,
     df: new Map(Object.entries(pack.df)),
     sentenceCount: pack.sentenceCount,
-    index: loadIndex(pack.index),
+    // views: an article added later goes into these indexes, and this knowledge does not see it
+    index: ownView(loadIndex(pack.index), (id) => passageById.has(id as string)),
     sentences: pack.sentences,
-    sentenceIndex: loadSentenceIndex(pack.sentenceIndex),
+    sentenceIndex: ownView(loadSentenceIndex(pack.sentenceIndex), (id) => (id as number) < rows),
     sentenceTerms: pack.sentenceTerms,
-    lexicon: buildLexicon(words, core),
+    lexicon: lexiconOf(words, pack.entities, pack.language),
     properWords: new Set(pack.properWords),
+    counts,
     aliases: buildAliasTable(pack.entities),
   }
 }
 
-/** each sentence read once: its terms give the df table and the sentence index (with its neighbours as context) */
+/** the lower-cased words of a text, as the typo lexicon knows them */
+export function addTextWords(text: string, to: Set<string>): Set<string> {
+  for (const w of text.toLowerCase().split(/[^a-z0-9]+/)) if (w.length > 1) to.add(w)
+  return to
+}
+
+/** the corpus's words and the language's: intents, units and the words of multi-word aliases are the core */
+export function lexiconOf(
+  words: Iterable<string>,
+  entities: Entity[],
+  language: Language,
+): Lexicon {
+  const core = new Set<string>()
+  for (const intent of language.intents)
+    for (const t of [...intent.utterances, ...intent.cues]) addTextWords(t, core)
+  // words of multi-word aliases; a one-word alias is often an acronym, no word to repair towards
+  for (const entity of entities)
+    for (const t of entity.aliases) if (t.includes(' ')) addTextWords(t, core)
+  for (const [unit, synonyms] of Object.entries(language.units))
+    for (const t of [unit, ...synonyms]) addTextWords(t, core)
+  return buildLexicon(words, core)
+}
+
+/** one article's names (for short forms) and the places it writes after in/across/to/from */
+export function documentNames(doc: CorpusDocument, passages: Passage[]) {
+  const texts = passages.flatMap((p) => p.sentences.map((s) => doc.text.slice(s.start, s.end)))
+  return {
+    names: texts.flatMap((t) => findNames(t).map((n) => baseName(n.text))),
+    places: texts.flatMap((t) =>
+      [...t.matchAll(/\b(?:in|across|to|from)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])/g)].map((m) => m[1]!),
+    ),
+  }
+}
+
+/** the short forms of the corpus's names: "Harbourline" for "Harbourline Terminals", "Ms Oduya" for "Rina Oduya" */
+export function formsOf(
+  names: string[],
+  places: Set<string>,
+  lower: Set<string>,
+  language: Language,
+): Map<string, string> {
+  return new Map([
+    ...shortForms(names, places, lower, namePatterns(language.lexicon).generic),
+    ...titledForms(names, language.honorifics, language.orgWords),
+  ])
+}
+
+/** one article's sentences: their rows, their terms (with neighbours and heading as context) and its df counts */
+export function documentSentences(doc: CorpusDocument, passages: Passage[]) {
+  const sentences: SentenceRef[] = []
+  const sentenceTerms: SentenceTerms[] = []
+  const title = terms(doc.title)
+  let heading: string[] = []
+  for (const p of passages) {
+    const own = p.sentences.map((s) => terms(doc.text.slice(s.start, s.end)))
+    if (p.kind === 'heading') heading = own.flat()
+    for (const [i, s] of p.sentences.entries()) {
+      sentences.push({ docId: doc.docId, passageId: p.id, start: s.start, end: s.end })
+      const context = [
+        ...(own[i - 1] ?? []),
+        ...(own[i + 1] ?? []),
+        ...(p.kind === 'heading' ? [] : heading),
+      ]
+      sentenceTerms.push({ terms: own[i]!, context, title })
+    }
+  }
+  return { sentences, sentenceTerms }
+}
+
+/** each sentence read once: its terms give the df table and the sentence index */
 function sentenceTable(perDoc: { doc: CorpusDocument; passages: Passage[] }[]) {
   const df: Record<string, number> = {}
   const sentences: SentenceRef[] = []
   const sentenceTerms: SentenceTerms[] = []
-  let sentenceCount = 0
   for (const { doc, passages } of perDoc) {
-    const title = terms(doc.title)
-    let heading: string[] = []
-    for (const p of passages) {
-      const own = p.sentences.map((s) => terms(doc.text.slice(s.start, s.end)))
-      if (p.kind === 'heading') heading = own.flat()
-      for (const [i, s] of p.sentences.entries()) {
-        sentenceCount++
-        for (const term of new Set(own[i])) df[term] = (df[term] ?? 0) + 1
-        sentences.push({ docId: doc.docId, passageId: p.id, start: s.start, end: s.end })
-        const context = [
-          ...(own[i - 1] ?? []),
-          ...(own[i + 1] ?? []),
-          ...(p.kind === 'heading' ? [] : heading),
-        ]
-        sentenceTerms.push({ terms: own[i]!, context, title })
-      }
-    }
+    const own = documentSentences(doc, passages)
+    for (const s of own.sentenceTerms)
+      for (const term of new Set(s.terms)) df[term] = (df[term] ?? 0) + 1
+    sentences.push(...own.sentences)
+    sentenceTerms.push(...own.sentenceTerms)
   }
-  return { df, sentenceCount, sentences, sentenceTerms }
+  return { df, sentenceCount: sentences.length, sentences, sentenceTerms }
 }
 
-function headings(passages: Passage[]): Map<string, Passage> {
+export function headings(passages: Passage[]): Map<string, Passage> {
   const out = new Map<string, Passage>()
   let current: Passage | undefined
   for (const p of passages) {
@@ -179,21 +269,26 @@ interface CorpusWords {
   lower: Set<string>
 }
 
-function corpusWords(documents: CorpusDocument[]): CorpusWords {
+/** one article's words, as corpusWords reads them */
+export function documentWords(doc: CorpusDocument): { alone: Set<string>; lower: Set<string> } {
   const alone = new Set<string>()
   const lower = new Set<string>()
-  for (const doc of documents) {
-    // a capitalised word standing alone mid-sentence ("in Northmark"), not inside a longer name ("North Sea Ports Forum")
-    for (const m of doc.text.matchAll(/(?<=[a-z,;:] )[A-Z][a-z]{2,}\b(?!['’]?\s*[A-Z])/g))
-      if (!/[A-Z][a-z]*\s$/.test(doc.text.slice(Math.max(0, m.index - 20), m.index)))
-        alone.add(m[0].toLowerCase())
-    for (const m of doc.text.matchAll(/\b[a-z]{2,}\b/g)) lower.add(m[0])
-  }
-  return { proper: [...alone].filter((w) => !lower.has(w)).sort(), lower }
+  // a capitalised word standing alone mid-sentence ("in Northmark"), not inside a longer name ("North Sea Ports Forum")
+  for (const m of doc.text.matchAll(/(?<=[a-z,;:] )[A-Z][a-z]{2,}\b(?!['’]?\s*[A-Z])/g))
+    if (!/[A-Z][a-z]*\s$/.test(doc.text.slice(Math.max(0, m.index - 20), m.index)))
+      alone.add(m[0].toLowerCase())
+  for (const m of doc.text.matchAll(/\b[a-z]{2,}\b/g)) lower.add(m[0])
+  return { alone, lower }
+}
+
+/** the proper words and the lower-case words of the corpus, from its counts */
+export function wordsOf(counts: CorpusCounts): CorpusWords {
+  const lower = new Set(counts.lower.keys())
+  return { proper: [...counts.alone.keys()].filter((w) => !lower.has(w)).sort(), lower }
 }
 
 /** a made-up acronym that is an everyday word ("most" for the Ministry of Science and Technology) is no alias */
-function pruneAliases(entities: Entity[], language: Language, lower: Set<string>): void {
+export function pruneAliases(entities: Entity[], language: Language, lower: Set<string>): void {
   const declared = new Set(language.entities.flatMap((e) => e.aliases.map((a) => a.toLowerCase())))
   for (const entity of entities) {
     const own = entity.name.toLowerCase()

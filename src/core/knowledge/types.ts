@@ -27,7 +27,23 @@ export interface KnowledgePack {
   sentenceTerms: string[]
   /** words the corpus only ever writes capitalised ("northmark"): names, even when a question types them in lower case */
   properWords: string[]
+  /** how many articles use each word and name: what adding or removing one article needs */
+  counts: CountsPack
 }
+
+/** corpus-wide counts of articles, by what a fresh build reads across them (src/core/knowledge/incremental.ts) */
+export interface CorpusCounts {
+  /** words of titles and texts, for the typo lexicon */
+  words: Map<string, number>
+  /** words written in lower case, and capitalised words standing alone mid-sentence */
+  lower: Map<string, number>
+  alone: Map<string, number>
+  /** names and places, for short forms ("Harbourline" for "Harbourline Terminals") */
+  names: Map<string, number>
+  places: Map<string, number>
+}
+
+export type CountsPack = Record<keyof CorpusCounts, Record<string, number>>
 
 /** the loaded form the core answers from */
 export interface Knowledge {
@@ -48,6 +64,8 @@ export interface Knowledge {
   /** each sentence's terms, space-joined, aligned with `sentences` */
   sentenceTerms: string[]
   properWords: Set<string>
+  /** how many articles use each word and name */
+  counts: CorpusCounts
   /** every word the corpus and the language know, for typo repair and unknown names */
   lexicon: Lexicon
   aliases: AliasTable

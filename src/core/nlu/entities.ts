@@ -181,7 +181,8 @@ export interface EntityResolver {
   entities(): Entity[]
 }
 
-export function buildEntities(language: Language): EntityResolver {
+/** `existing`: the entities of a built knowledge, to read one more article against (src/core/knowledge/incremental.ts) */
+export function buildEntities(language: Language, existing?: Entity[]): EntityResolver {
   const patterns = namePatterns(language.lexicon)
   const byId = new Map<string, Entity>()
   const byAlias = new Map<string, Entity>()
@@ -189,7 +190,8 @@ export function buildEntities(language: Language): EntityResolver {
     byId.set(entity.id, entity)
     for (const alias of entity.aliases) if (!byAlias.has(alias)) byAlias.set(alias, entity)
   }
-  for (const def of language.entities) {
+  for (const entity of existing ?? []) register(entity)
+  for (const def of existing ? [] : language.entities) {
     const aliases = new Set([
       ...derivedAliases(def.name, def.type, patterns),
       ...def.aliases.map(nameKey),

@@ -2,6 +2,8 @@
 import { Worker } from 'node:worker_threads'
 import { CitableError, type ErrorCode } from '../../../core/errors'
 import type { KnowledgePack } from '../../../core/knowledge/types'
+import type { Language } from '../../../core/nlu/language'
+import type { CorpusDocument } from '../../../core/types'
 import type { BuildPack } from '../../../store/living'
 import { rememberEncoded } from './encoded'
 
@@ -17,6 +19,11 @@ interface Reply {
 
 export interface BuildThread {
   build: BuildPack
+  /**
+   * builds a pack only to store it: what resolves stands for the pack's gzip (./encoded.ts) and
+   * holds nothing else, so the main thread never parses a pack it does not answer from
+   */
+  snapshot: BuildPack
   /** ends the thread; a later build starts a new one */
   close(): Promise<void>
 }
@@ -49,6 +56,11 @@ export function buildThread(): BuildThread {
         if (reply.gzip) rememberEncoded(pack, reply.gzip)
         return w.done(pack)
       }
+      if (reply.gzip) {
+        const stands = {} as KnowledgePack
+        rememberEncoded(stands, reply.gzip)
+        return w.done(stands)
+      }
       const e = reply.error ?? { name: 'Error', message: 'the build thread gave no pack' }
       // the core's own refusals keep their code, so the HTTP layer maps them as usual
       w.fail(
@@ -63,13 +75,15 @@ export function buildThread(): BuildThread {
     return started
   }
 
+  const request = (documents: CorpusDocument[], language: Language, encodedOnly: boolean) =>
+    new Promise<KnowledgePack>((done, fail) => {
+      const id = nextId++
+      waiting.set(id, { done, fail })
+      thread().postMessage({ id, documents, language, encodedOnly })
+    })
   return {
-    build: (documents, language) =>
-      new Promise<KnowledgePack>((done, fail) => {
-        const id = nextId++
-        waiting.set(id, { done, fail })
-        thread().postMessage({ id, documents, language })
-      }),
+    build: (documents, language) => request(documents, language, false),
+    snapshot: (documents, language) => request(documents, language, true),
     async close() {
       const w = worker
       worker = undefined

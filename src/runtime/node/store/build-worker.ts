@@ -9,6 +9,8 @@ export interface BuildRequest {
   id: number
   documents: CorpusDocument[]
   language: Language
+  /** only the gzip is wanted (a snapshot to store): the JSON text is not sent back */
+  encodedOnly?: boolean
 }
 
 // the pack goes back as JSON text and as the gzip the store writes: parsing text on the main
@@ -16,7 +18,10 @@ export interface BuildRequest {
 parentPort!.on('message', (request: BuildRequest) => {
   try {
     const json = JSON.stringify(buildPack(request.documents, request.language))
-    parentPort!.postMessage({ id: request.id, json, gzip: gzipSync(json, { level: 1 }) })
+    const gzip = gzipSync(json, { level: 1 })
+    parentPort!.postMessage(
+      request.encodedOnly ? { id: request.id, gzip } : { id: request.id, json, gzip },
+    )
   } catch (error) {
     const e = error as Error & { code?: string }
     parentPort!.postMessage({

@@ -15,8 +15,11 @@ export interface StoreServiceOptions extends StoreLocation {
   corpus?: string | string[]
   /** defaults to ./intents */
   intents?: string
-  /** defaults to a worker thread; `buildInProcess` from src/store/living.ts builds in this one */
+  /** builds packs (at start without a snapshot, and the snapshots); defaults to this thread at
+   * start and a worker thread for snapshots; `buildInProcess` from src/store/living.ts builds both here */
   build?: BuildPack
+  /** ms without a change before the snapshot is built again; 0: only when asked; defaults to 30 s */
+  snapshotAfterMs?: number
   /** how often to look for changes other processes made to the store, ms; 0: never; defaults to 10 s */
   refreshMs?: number
 }
@@ -50,7 +53,9 @@ export async function startStoreService(options: StoreServiceOptions = {}): Prom
       store,
       language,
       buildKey: buildKey(language),
-      build: options.build ?? buildThread().build,
+      build: options.build,
+      buildSnapshot: options.build ?? buildThread().snapshot,
+      snapshotAfterMs: options.snapshotAfterMs,
     })
     // other processes may share the store (a libSQL server, or the file): look for their changes now and then
     const refreshMs = options.refreshMs ?? (options.url === ':memory:' ? 0 : 10_000)
@@ -59,7 +64,11 @@ export async function startStoreService(options: StoreServiceOptions = {}): Prom
       timer.unref()
     }
     const knowledgeFrom =
-      started.source === 'snapshot' ? 'the stored snapshot' : `a rebuild (${started.reason})`
+      started.source === 'rebuilt'
+        ? `a rebuild (${started.reason})`
+        : started.replayed
+          ? `the stored snapshot and ${started.replayed} later change(s)`
+          : 'the stored snapshot'
     return { service, store, corpus: started.corpus, knowledgeFrom }
   } catch (error) {
     await store.close()
