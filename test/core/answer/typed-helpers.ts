@@ -31,6 +31,7 @@ export function analysedValues() {
     ["Which country's team won the cup?", 'place'],
     ['Which browsers are challenging the leader?', 'name'],
     ['Who is Marta Quintal?', 'description'],
+    ["Which analyst said costs were the real story in the bank's results?", 'person'],
     ['Who is the chief executive?', 'person'],
     ['How much of the expansion is paid by the EU?', 'money'],
     ['What happens when the lines are full?', 'description'],

@@ -36,6 +36,9 @@ const clauseStart = new Set([
   'made',
   'became',
 ])
+// a verb said in the past ("said", "supplied", "installed"; not "speed"), where a noun phrase ends
+const pastVerb = /^(?:said|says|told|[a-z]+[^e]ed)$/
+
 // "what kind of ...": the noun after "of" is the one asked for
 const kindWords = new Set(['kind', 'type', 'sort', 'form', 'group', 'class', 'category'])
 
@@ -130,7 +133,10 @@ export function expectedType(question: string, defs: AnswerTypeDef[]): AnswerTyp
   // "which company supplied ...": the first of the next words that is a noun some answer type asks by
   const at = ws.findIndex((w) => w === 'what' || w === 'which')
   const from = nounStart(question, ws, at)
-  const near = at === -1 ? [] : ws.slice(from, from + 3)
+  // the noun phrase ends at its verb: "which analyst said costs were ..." asks for an analyst, not a cost
+  const verbAt = ws.findIndex((w, i) => i > from && (clauseStart.has(w) || pastVerb.test(w)))
+  const near =
+    at === -1 ? [] : ws.slice(from, verbAt === -1 ? from + 3 : Math.min(from + 3, verbAt))
   for (const word of noun ? [...near, noun] : near)
     for (const def of defs)
       if (def.nouns.some((n) => n === word || n === singular(word))) return def.type
