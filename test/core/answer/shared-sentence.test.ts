@@ -65,3 +65,29 @@ describe('who runs an organisation', () => {
     },
   )
 })
+
+describe('a word for a people is no owner', () => {
+  const lists = knowledgeOf([
+    {
+      docId: 'valmora-health',
+      title: 'Waiting times fall again',
+      text: [
+        'Hospitals cut their waiting times again in March, and fewer patients waited over a year, the health board said.',
+        'There are 5,000 people on a waiting list of some kind, down from 5,400 last month.',
+        'The Valmoran health board expects further cuts.',
+        'Net income for the year was $3.5bn, up from $2.9bn.',
+      ].join('\n\n'),
+    },
+  ])
+  const ask = (q: string) => answerQuestion(q, { knowledge: lists, suggest: false }).answer
+
+  it('answers about "Valmoran waiting lists" from a sentence that names no one', () => {
+    const answer = ask('How many fewer people are on Valmoran waiting lists than last month?')
+    expect(answer.abstained).toBe(false)
+    expect(answer.value).toBe(400)
+  })
+
+  it('still refuses a figure for an owner the article never names', () => {
+    expect(ask("What was Grendal Motors' net income for the year?").abstained).toBe(true)
+  })
+})

@@ -56,6 +56,9 @@ export interface OwnerContext {
   isName: (name: string) => boolean
   /** the article's title and first sentence, in lower case: who the article is about */
   topic: string
+  /** false: the question's owners are no entities but capitalised words the article itself uses
+   * ("Valmoran waiting lists"), which own no figure to check */
+  known?: boolean
 }
 
 const everyName: OwnerContext = { before: '', isName: () => true, topic: '' }
@@ -155,6 +158,7 @@ export function anotherOwner(
     return !saysAny(head, questionNames) && namesIn(head, context).length > 0
   const owner = ownerOfSpan(sentence, span, context.before, context)
   if (owner !== undefined) return !sameAs(owner)
-  // no one named in or just before the sentence: the article's own subject, if it is the one asked about
-  return !saysAny(`${context.before} ${context.topic}`, questionNames)
+  // no one named in or just before the sentence: the article's own subject, if it is the one asked about;
+  // a capitalised word no entity stands for, which the article uses ("Valmoran waiting lists"), owns nothing
+  return context.known !== false && !saysAny(`${context.before} ${context.topic}`, questionNames)
 }

@@ -205,7 +205,7 @@ export interface Prepared {
 /** the question's names with the runs they are said in: "Kestrel Bay Port" is one owner (also "KBP"), not three */
 function nameRuns(text: string, names: string[][]): string[][] {
   const runs = findNames(text)
-    .map((n) => n.text.toLowerCase().replace(/['’]s$/, ''))
+    .map((n) => n.text.toLowerCase().replace(/['’]s?$/, ''))
     .filter((r) => r.includes(' '))
   const inRun = (alts: string[]) => alts.some((a) => runs.some((r) => r.split(' ').includes(a)))
   return [...runs.map((r) => [r]), ...names.filter((alts) => !inRun(alts))]
@@ -312,6 +312,10 @@ export function candidateAt(
     before,
     isName: (name) => isName(knowledge, name),
     topic: topicOf(knowledge, sentence.docId),
+    known:
+      prep.question.entityIds.length > 0 ||
+      !prep.owners.every((alts) => alts.some((a) => demonym.test(a))) ||
+      !saidIn(knowledge, sentence.docId, prep.owners),
   })
     ? 'another owner'
     : undefined
@@ -355,6 +359,15 @@ export function retrievalCandidates(
   const best = candidates[0]
   if (best) best.p = decision(model, best.features, leadOf(best, candidates[1]))
   return { asked: prepared.asked, prepared, candidates }
+}
+
+// a word for a people or a country's things ("Valmoran", "Nordish", "Kestrelese"): it describes, it owns nothing
+const demonym = /^[a-z]+(?:sh|ese|ian|an|ic|i)$/
+
+/** every one of the names is said in the article (in lower case, as whole words) */
+function saidIn(knowledge: Knowledge, docId: string, names: string[][]): boolean {
+  const text = knowledge.documents.get(docId)!.text.toLowerCase()
+  return names.every((alts) => alts.some((a) => placesOf(text, a).length > 0))
 }
 
 /** a one-word capitalised run names something when the corpus writes it capitalised even mid-sentence
