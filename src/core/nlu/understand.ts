@@ -230,7 +230,10 @@ function repair(cleaned: string, knowledge: Knowledge, allCaps: boolean): string
       keep.has(lower)
     )
       return word
-    return repairWord(knowledge.lexicon, lower) ?? word
+    const repaired = repairWord(knowledge.lexicon, lower)
+    if (!repaired) return word
+    // a capitalised word stays capitalised: "General Motors'" is still a name after "Motors" -> "motor"
+    return /^[A-Z]/.test(word) ? repaired.charAt(0).toUpperCase() + repaired.slice(1) : repaired
   })
 }
 

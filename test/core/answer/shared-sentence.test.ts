@@ -1,6 +1,7 @@
 /** One sentence, two figures: each owner gets its own, and a relative clause is never said as the owner's. */
 import { describe, expect, it } from 'vitest'
 import { answerQuestion } from '../../../src/core/conversation/turn'
+import { understand } from '../../../src/core/nlu/understand'
 import { knowledgeOf } from '../helpers'
 
 const knowledge = knowledgeOf([
@@ -76,6 +77,7 @@ describe('a word for a people is no owner', () => {
         'There are 5,000 people on a waiting list of some kind, down from 5,400 last month.',
         'The Valmoran health board expects further cuts.',
         'Net income for the year was $3.5bn, up from $2.9bn.',
+        'Its motor pool was renewed.',
       ].join('\n\n'),
     },
   ])
@@ -89,5 +91,11 @@ describe('a word for a people is no owner', () => {
 
   it('still refuses a figure for an owner the article never names', () => {
     expect(ask("What was Grendal Motors' net income for the year?").abstained).toBe(true)
+  })
+
+  it('keeps a repaired word of a name capitalised, so the name is still read as one', () => {
+    const u = understand("What was Grendal Motors' net income for the year?", lists)
+    expect(u.text).toMatch(/Grendal Motor/)
+    expect(u.properNames).toEqual(expect.arrayContaining(['grendal', 'motor']))
   })
 })
