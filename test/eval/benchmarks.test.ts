@@ -5,9 +5,9 @@ import { runBench } from '../../scripts/eval/bench/main'
 import { pct } from '../../scripts/eval/bench/report'
 
 // a little under the figures of the committed model (README, "Evaluation"); a drop below one is a regression
-// (news 61.8% overall, 55.5% answerable, 95.2% abstain; this dev slice 50.5%, 53.1%, 48.0%)
+// (news 62.6% overall, 56.4% answerable, 95.2% abstain; this dev slice 50.8%, 53.1%, 48.5%)
 const floors = {
-  news: { overall: 58, answerable: 51, 'abstain category': 90 },
+  news: { overall: 59, answerable: 52, 'abstain category': 90 },
   dev: { overall: 48, 'answerable (lenient)': 50, 'impossible abstained': 45 },
 }
 
