@@ -8,7 +8,7 @@ import { handlers } from './handlers'
 import { ownerOf } from './handlers/attribute'
 import type { HandlerResult } from './handlers/result'
 import type { Query } from './query'
-import { fitsAsked } from './typed/agree'
+import { figureTypes, fitsAsked } from './typed/agree'
 import { decision, modelOf } from './typed/model'
 import {
   type Candidate,
@@ -24,8 +24,6 @@ import {
 // a handler that found the figure, but for another owner or year, holds retrieval to the owners and years asked
 const slotRefusal = /^(?:no figure for|only a shared figure)/
 
-const figureKinds = new Set<AnswerType>(['count', 'money', 'percent', 'number', 'duration'])
-
 /** a retrieved sentence may answer: it says a question word itself, and after a handler's owner or year
  * refusal, it names the owners and years asked in the sentence itself */
 function supported(
@@ -39,7 +37,7 @@ function supported(
   // question, and the rarest may not be a word the articles never use ("what is the capital of france")
   const f = best.features
   // "how many treatment works ...": a figure question is answered by a figure, not by a sentence without one
-  if (figureKinds.has(asked) && !best.span) return false
+  if (figureTypes.has(asked) && !best.span) return false
   if (f.coverage === 0 || (f.missedMaxIdf === 1 && (f.coverage < 0.25 || f.absentTerms > 0)))
     return false
   if (verdict?.type !== 'abstain' || !slotRefusal.test(verdict.answer.reason ?? '')) return true

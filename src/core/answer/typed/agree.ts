@@ -4,7 +4,8 @@ import type { AnswerType } from '../../nlu/language'
 import type { Answer } from '../../types'
 import { months, type TypedSpan } from './candidates'
 
-const numeric = new Set<AnswerType>(['count', 'money', 'percent', 'number', 'duration'])
+/** the kinds of answer that are a figure */
+export const figureTypes = new Set<AnswerType>(['count', 'money', 'percent', 'number', 'duration'])
 const named = new Set<AnswerType>(['person', 'org', 'place', 'name'])
 
 const hasDigit = (text: string) => /\d/.test(text)
@@ -24,7 +25,7 @@ export function fitsAsked(answer: Answer, asked: AnswerType, question: string): 
   const shown =
     typeof value === 'number' ? String(value) : Array.isArray(value) ? '' : (value ?? '')
   if (typeof value === 'number' && says(question, shown)) return false
-  if (numeric.has(asked)) {
+  if (figureTypes.has(asked)) {
     if (typeof value === 'string' && !hasDigit(value)) return false
     if (!hasDigit(answer.answer)) return false
     if (asked === 'percent' && !/%|per ?cent|percentage point/i.test(answer.answer)) return false
@@ -86,8 +87,7 @@ const namesIn = (text: string, context: OwnerContext) =>
 export function ownerOfSpan(
   sentence: string,
   span: TypedSpan,
-  before: string,
-  context: OwnerContext = { ...everyName, before },
+  context: OwnerContext = everyName,
 ): string | undefined {
   const head = sentence.slice(0, span.start)
   const names = namesIn(head, context)
@@ -95,7 +95,7 @@ export function ownerOfSpan(
   const lastPronoun = [...head.matchAll(pronoun)].at(-1)
   if (lastPronoun && (!lastName || lastPronoun.index > lastName.end)) {
     // "He also earned ...": the subject of the sentence before, its first person or body named
-    const earlier = namesIn(before, context)
+    const earlier = namesIn(context.before, context)
     const people = earlier.filter((n) => n.text.includes(' '))
     const pointed = personal.test(lastPronoun[0]) && people.length ? people : earlier
     return pointed[0]?.text
@@ -146,17 +146,17 @@ export function anotherOwner(
   // an organisation or a name asked about an owner comes from a sentence that names it, or follows one that does
   if (asked === 'org' || asked === 'name')
     return !saysAny(`${context.before} ${sentence}`, questionNames)
-  if (!numeric.has(asked)) return false
+  if (!figureTypes.has(asked)) return false
   const sameAs = (name: string) => sameOwner(name, questionNames)
-  // the question's owner said in the sentence: the figure is its own unless only another name comes before it
-  // ("Acme made £9.4bn, ahead of Brellco" is Acme's figure)
   const head = sentence.slice(0, span.start)
   // a sentence that opens with its subject ("Nordrail Cargo ... ran 11,300 trains to Kestrel Bay") gives it the figure
   const subject = namesIn(head, context).find((n) => n.start <= 4)
   if (subject && !sameAs(subject.text)) return true
+  // the question's owner said in the sentence: the figure is its own unless only another name comes before it
+  // ("Acme made £9.4bn, ahead of Brellco" is Acme's figure)
   if (saysAny(sentence, questionNames))
     return !saysAny(head, questionNames) && namesIn(head, context).length > 0
-  const owner = ownerOfSpan(sentence, span, context.before, context)
+  const owner = ownerOfSpan(sentence, span, context)
   if (owner !== undefined) return !sameAs(owner)
   // no one named in or just before the sentence: the article's own subject, if it is the one asked about;
   // a capitalised word no entity stands for, which the article uses ("Valmoran waiting lists"), owns nothing

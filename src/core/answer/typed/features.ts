@@ -1,9 +1,11 @@
 /** The explainable features of one answer candidate: how well its sentence covers and agrees with the question. */
 import type { Knowledge } from '../../knowledge/pack'
 import { memo } from '../../memo'
+import type { AnswerType } from '../../nlu/language'
 import { terms } from '../../nlu/nlp'
 import type { SentenceRef } from '../../retrieve/sentence-index'
 import { idf } from '../../retrieve/sentences'
+import { figureTypes } from './agree'
 import type { TypedSpan } from './candidates'
 
 /** what the question brings to every candidate, read once per question */
@@ -145,13 +147,9 @@ function sentenceSets(knowledge: Knowledge, id: number): SentenceTermSets {
   })
 }
 
-/** the sentence that holds a character offset of a document, by binary search over the sentence table */
-export function sentenceAt(
-  knowledge: Knowledge,
-  docId: string,
-  offset: number,
-): number | undefined {
-  const ids = memo(byDocCache, knowledge, () => {
+/** a document's sentences, in text order, as ids of the sentence table; built once per knowledge */
+export function sentencesOf(knowledge: Knowledge, docId: string): number[] | undefined {
+  return memo(byDocCache, knowledge, () => {
     const out = new Map<string, number[]>()
     knowledge.sentences.forEach((s, i) => {
       const list = out.get(s.docId) ?? []
@@ -162,6 +160,15 @@ export function sentenceAt(
       list.sort((a, b) => knowledge.sentences[a]!.start - knowledge.sentences[b]!.start)
     return out
   }).get(docId)
+}
+
+/** the sentence that holds a character offset of a document, by binary search over the sentence table */
+export function sentenceAt(
+  knowledge: Knowledge,
+  docId: string,
+  offset: number,
+): number | undefined {
+  const ids = sentencesOf(knowledge, docId)
   if (!ids) return undefined
   let lo = 0
   let hi = ids.length - 1
@@ -202,7 +209,7 @@ export function questionSignals(
   return {
     sequence: input.terms,
     asks: {
-      number: ['count', 'money', 'percent', 'number', 'duration'].includes(a),
+      number: figureTypes.has(a as AnswerType),
       date: a === 'date',
       name: ['person', 'org', 'place', 'name'].includes(a),
       reason: a === 'reason',

@@ -22,6 +22,7 @@ import {
   type QuestionSignals,
   questionSignals,
   sentenceAt,
+  sentencesOf,
   sentenceText,
 } from './features'
 import { decision, type Lead, modelOf, rankScore, sigmoid } from './model'
@@ -387,7 +388,8 @@ function topicOf(knowledge: Knowledge, docId: string): string {
     docId,
     () => {
       const doc = knowledge.documents.get(docId)
-      const first = knowledge.sentences.find((s) => s.docId === docId)
+      const id = sentencesOf(knowledge, docId)?.[0]
+      const first = id === undefined ? undefined : knowledge.sentences[id]
       const lead = doc && first ? doc.text.slice(first.start, first.end) : ''
       return `${doc?.title ?? ''} ${lead}`.toLowerCase()
     },
