@@ -3,6 +3,7 @@ import { entityName, thingPhrase } from '../answer/format'
 import { attributesOf, factsOfDoc, unitOf } from '../answer/match'
 import type { Knowledge } from '../knowledge/types'
 import { memo } from '../memo'
+import { nameKey } from '../nlu/normalize'
 import type { Answer, Fact } from '../types'
 
 export interface SuggestOptions {
@@ -59,12 +60,6 @@ function candidates(knowledge: Knowledge, facts: Fact[], entityIds: string[]): s
 /** keeps the candidates that get a real answer different from the one just given */
 const verified = new WeakMap<Knowledge, Map<string, string>>()
 
-const keyOf = (question: string) =>
-  question
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-
 export function suggest(
   knowledge: Knowledge,
   given: {
@@ -79,11 +74,11 @@ export function suggest(
   options: SuggestOptions = {},
 ): string[] {
   const { limit } = { ...defaults, ...options }
-  const asked = new Set([given.question, ...(given.asked ?? [])].map(keyOf))
+  const asked = new Set([given.question, ...(given.asked ?? [])].map(nameKey))
   const out: string[] = []
   for (const question of [...new Set(candidates(knowledge, given.facts, given.entityIds))]) {
     if (out.length >= limit) break
-    if (asked.has(keyOf(question))) continue
+    if (asked.has(nameKey(question))) continue
     // a suggestion's own answer does not change while the knowledge does not: verify it once
     const answers = memo(verified, knowledge, () => new Map<string, string>())
     const reply = memo(answers, question, () => {
