@@ -1,18 +1,10 @@
 /** Wrong admin tokens: counted per client address, 429 with Retry-After past the limit, the table bounded. */
 import { describe, expect, it } from 'vitest'
 import { createFailureLimiter } from '../../src/http/middleware/failure-limit'
+import { manualClock } from '../clock'
 import { baseConfig, testApp } from './helpers'
 
-/** a clock the test moves by hand */
-function clock(start = 1_000_000) {
-  let now = start
-  return {
-    now: () => now,
-    advance: (ms: number) => {
-      now += ms
-    },
-  }
-}
+const clock = (start = 1_000_000) => manualClock(start)
 
 const token = baseConfig.adminToken!
 const byHeader = (c: { req: { header(name: string): string | undefined } }) =>

@@ -1,18 +1,10 @@
 /** Rate limiting of /api/answer and /api/feedback per client: 429 with Retry-After, a fresh window later, 0 = off, bounded memory. */
 import { describe, expect, it } from 'vitest'
 import { createMemoryRateLimiter, type RateLimiter } from '../../src/http/middleware/rate-limit'
+import { manualClock } from '../clock'
 import { json, testApp } from './helpers'
 
-/** a clock the test moves by hand */
-function clock(start = 1_000_000) {
-  let now = start
-  return {
-    now: () => now,
-    advance: (ms: number) => {
-      now += ms
-    },
-  }
-}
+const clock = (start = 1_000_000) => manualClock(start)
 
 // tests name the client in a header; the runtimes use the socket or CF-Connecting-IP
 const byHeader = (c: { req: { header(name: string): string | undefined } }) =>

@@ -4,6 +4,7 @@ import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
 import { createMemoryStore } from '../../../src/core/conversation/memory-store'
 import type { SessionState } from '../../../src/core/conversation/session'
+import { manualClock } from '../../clock'
 
 // a full collection before each reading, so the heap measures what the store keeps, not garbage
 setFlagsFromString('--expose-gc')
@@ -17,11 +18,7 @@ const state = (i: number): SessionState => ({
   lastAnswer: { text: 'a'.repeat(500), abstained: false, citations: [], factIds: [] },
 })
 
-/** a clock the test moves by hand */
-function clock(start = 0) {
-  let time = start
-  return { now: () => time, advance: (ms: number) => (time += ms) }
-}
+const clock = (start = 0) => manualClock(start)
 
 describe('createMemoryStore: bounds', () => {
   it('keeps at most maxSessions while 100,000 distinct sessions pass through, and its heap stays small', async () => {
