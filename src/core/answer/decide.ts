@@ -7,6 +7,7 @@ import { abstain } from './cite'
 import { handlers } from './handlers'
 import { ownerOf } from './handlers/attribute'
 import type { HandlerResult } from './handlers/result'
+import { usedInFamily } from './passage'
 import type { Query } from './query'
 import { figureTypes, fitsAsked } from './typed/agree'
 import { decision, modelOf } from './typed/model'
@@ -110,7 +111,11 @@ function namedThings(knowledge: Knowledge, query: Query): boolean {
     kindWords.set(knowledge, kinds)
   }
   return query.thingTerms.every(
-    (t) => knowledge.df.has(t) || knowledge.lexicon.words.has(t) || kinds.has(t) || /^\d+$/.test(t),
+    (t) =>
+      usedInFamily(knowledge, t) ||
+      knowledge.lexicon.words.has(t) ||
+      kinds.has(t) ||
+      /^\d+$/.test(t),
   )
 }
 

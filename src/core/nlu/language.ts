@@ -116,6 +116,9 @@ const fileSchema = z.strictObject({
       expected: z.array(z.string().min(1)).default([]),
     })
     .optional(),
+  /** verbs that report what someone says ("said", "noted"): a figure in the clause they report
+   * ("Corvane said that 5 million people ...") is not the speaker's own */
+  reporting: z.array(z.string().min(1)).optional(),
   /** the fitted answer-or-abstain model (written by `npm run train`) */
   answerModel: z
     .strictObject({
@@ -155,6 +158,7 @@ export interface Language {
   englishWords: string[]
   differenceCues: string[]
   moods: { planned: string[]; expected: string[] }
+  reporting: string[]
   answerModel?: AnswerModel
 }
 
@@ -217,6 +221,7 @@ export function loadLanguage(files: LanguageFile[]): Language {
     englishWords: [],
     differenceCues: [],
     moods: { planned: [], expected: [] },
+    reporting: [],
   }
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
     const data = parseFile(file)
@@ -242,6 +247,7 @@ export function loadLanguage(files: LanguageFile[]): Language {
     language.differenceCues.push(...(data.differenceCues ?? []).map((w) => w.toLowerCase()))
     language.moods.planned.push(...(data.moods?.planned ?? []).map((w) => w.toLowerCase()))
     language.moods.expected.push(...(data.moods?.expected ?? []).map((w) => w.toLowerCase()))
+    language.reporting.push(...(data.reporting ?? []).map((w) => w.toLowerCase()))
     if (data.answerModel) language.answerModel = data.answerModel
     language.keepWords.push(...(data.keepWords ?? []).map((w) => w.toLowerCase()))
   }

@@ -68,7 +68,7 @@ export function matchFigures(knowledge: Knowledge, query: Query, measure?: strin
   const owned = all.filter(
     (m) =>
       ownerFits(m.fact, query.ownerIds, knowledge) &&
-      namesFit(knowledge, m.fact, query.names ?? []),
+      namesFit(knowledge, m.fact, query.names ?? [], query.ownerIds),
   )
   if (owned.length === 0) {
     const owners = [

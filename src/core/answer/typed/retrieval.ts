@@ -313,6 +313,7 @@ export function candidateAt(
     before,
     isName: (name) => isName(knowledge, name),
     topic: topicOf(knowledge, sentence.docId),
+    reporting: reportingOf(knowledge),
     known:
       prep.question.entityIds.length > 0 ||
       !prep.owners.every((alts) => alts.some((a) => demonym.test(a))) ||
@@ -382,6 +383,19 @@ function isName(knowledge: Knowledge, name: string): boolean {
 const topicCache = new WeakMap<Knowledge, Map<string, string>>()
 
 /** the article's title and first sentence, in lower case: whom a figure that names no one belongs to */
+const reportingCache = new WeakMap<Knowledge, RegExp | undefined>()
+
+/** the language's reporting verbs as one pattern: a verb, then up to four words and "that" if they follow
+ * ("told reporters that"); a verb listed with its "that" needs it */
+function reportingOf(knowledge: Knowledge): RegExp | undefined {
+  return memo(reportingCache, knowledge, () => {
+    const verbs = knowledge.language.reporting
+    if (verbs.length === 0) return undefined
+    const alternatives = verbs.map((v) => escapeRegex(v).replace(/\s+/g, '\\s+')).join('|')
+    return new RegExp(`\\b(?:${alternatives})\\b(?:(?:\\s+[\\w'’-]+){0,4}?\\s+that\\b)?`, 'gi')
+  })
+}
+
 function topicOf(knowledge: Knowledge, docId: string): string {
   return memo(
     memo(topicCache, knowledge, () => new Map()),
