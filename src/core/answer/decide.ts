@@ -10,6 +10,7 @@ import type { HandlerResult } from './handlers/result'
 import { usedInFamily } from './passage'
 import type { Query } from './query'
 import { figureTypes, fitsAsked } from './typed/agree'
+import { negatedText } from './typed/features'
 import { decision, modelOf } from './typed/model'
 import {
   type Candidate,
@@ -40,6 +41,10 @@ function supported(
   // "how many treatment works ...": a figure question is answered by a figure, not by a sentence without one
   if (figureTypes.has(asked) && !best.span) return false
   if (f.coverage === 0 || (f.missedMaxIdf === 1 && (f.coverage < 0.25 || f.absentTerms > 0)))
+    return false
+  // "what is not an example of a pathogen?": what is not so is said by a sentence that says so; a reason
+  // why not ("why has it not been approved?") need not say it again
+  if (asked !== 'reason' && f.negationMismatch === 1 && negatedText(knowledge, query.text))
     return false
   if (verdict?.type !== 'abstain' || !slotRefusal.test(verdict.answer.reason ?? '')) return true
   const s = knowledge.sentences[best.sentenceId]!

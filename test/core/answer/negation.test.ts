@@ -1,0 +1,36 @@
+/** A question about what is not so is answered only by a sentence that says something is not so. */
+import { describe, expect, it } from 'vitest'
+import { answerQuestion } from '../../../src/core/conversation/turn'
+import { knowledgeOf } from '../helpers'
+
+const knowledge = knowledgeOf([
+  {
+    docId: 'valmora-ferries',
+    title: 'Valmora ferries change their routes',
+    text: [
+      'The Harbour Ferry Company serves the islands of Orla, Brenn and Tasko from the old port.',
+      'The ferries do not call at Kestrel Point because its pier is too short for the new boats.',
+      'The new boats were built by Corvane Yards in Porto Verde.',
+    ].join('\n\n'),
+  },
+])
+const ask = (question: string) => answerQuestion(question, { knowledge, suggest: false }).answer
+
+describe('negated questions', () => {
+  it('refuses a negated question when the only sentence that fits states no negation', () => {
+    const answer = ask('Which islands does the Harbour Ferry Company not serve?')
+    expect(answer.abstained).toBe(true)
+  })
+
+  it('answers a negated question from a sentence that says what is not so', () => {
+    const answer = ask('What do the ferries not call at?')
+    expect(answer.abstained).toBe(false)
+    expect(answer.citations.map((c) => c.quote).join(' ')).toMatch(/do not call at Kestrel Point/)
+  })
+
+  it('answers the same question asked without the negation', () => {
+    const answer = ask('Which islands does the Harbour Ferry Company serve?')
+    expect(answer.abstained).toBe(false)
+    expect(answer.citations.map((c) => c.quote).join(' ')).toMatch(/Orla, Brenn and Tasko/)
+  })
+})
