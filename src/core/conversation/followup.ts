@@ -38,7 +38,7 @@ function replacePronouns(
     if (kind === 'thing') continue
     const target =
       kind === 'person'
-        ? name(focus.lastPerson)
+        ? (focus.lastPersonName ?? name(focus.lastPerson))
         : kind === 'place'
           ? name(focus.lastPlace)
           : kind === 'org'
