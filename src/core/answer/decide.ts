@@ -12,6 +12,7 @@ import type { Query } from './query'
 import { figureTypes, fitsAsked } from './typed/agree'
 import { negatedText } from './typed/features'
 import { decision, modelOf } from './typed/model'
+import { saysOpposite } from './typed/opposites'
 import {
   type Candidate,
   factCandidate,
@@ -46,9 +47,12 @@ function supported(
   // why not ("why has it not been approved?") need not say it again
   if (asked !== 'reason' && f.negationMismatch === 1 && negatedText(knowledge, query.text))
     return false
-  if (verdict?.type !== 'abstain' || !slotRefusal.test(verdict.answer.reason ?? '')) return true
   const s = knowledge.sentences[best.sentenceId]!
-  const text = ` ${nameKey(knowledge.documents.get(s.docId)!.text.slice(s.start, s.end))} `
+  const said = knowledge.documents.get(s.docId)!.text.slice(s.start, s.end)
+  // "what happened after the war?" is not answered by what happened before it
+  if (saysOpposite(knowledge, query.text, said)) return false
+  if (verdict?.type !== 'abstain' || !slotRefusal.test(verdict.answer.reason ?? '')) return true
+  const text = ` ${nameKey(said)} `
   const owners = query.ownerIds.every((id) =>
     (knowledge.entityById.get(id)?.aliases ?? []).some((a) => text.includes(` ${nameKey(a)} `)),
   )

@@ -119,6 +119,9 @@ const fileSchema = z.strictObject({
   /** verbs that report what someone says ("said", "noted"): a figure in the clause they report
    * ("Corvane said that 5 million people ...") is not the speaker's own */
   reporting: z.array(z.string().min(1)).optional(),
+  /** words of opposite meaning ("before"/"after", "rose"/"fell"): a sentence that says the opposite of the
+   * question's word, and not the word, does not answer it */
+  opposites: z.array(z.tuple([z.string().min(1), z.string().min(1)])).optional(),
   /** the fitted answer-or-abstain model (written by `npm run train`) */
   answerModel: z
     .strictObject({
@@ -159,6 +162,8 @@ export interface Language {
   differenceCues: string[]
   moods: { planned: string[]; expected: string[] }
   reporting: string[]
+  /** pairs of words of opposite meaning */
+  opposites: string[][]
   answerModel?: AnswerModel
 }
 
@@ -222,6 +227,7 @@ export function loadLanguage(files: LanguageFile[]): Language {
     differenceCues: [],
     moods: { planned: [], expected: [] },
     reporting: [],
+    opposites: [],
   }
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
     const data = parseFile(file)
@@ -247,6 +253,11 @@ export function loadLanguage(files: LanguageFile[]): Language {
     language.differenceCues.push(...(data.differenceCues ?? []).map((w) => w.toLowerCase()))
     language.moods.planned.push(...(data.moods?.planned ?? []).map((w) => w.toLowerCase()))
     language.moods.expected.push(...(data.moods?.expected ?? []).map((w) => w.toLowerCase()))
+    language.opposites.push(
+      ...(data.opposites ?? []).map(
+        ([a, b]) => [a.toLowerCase(), b.toLowerCase()] as [string, string],
+      ),
+    )
     language.reporting.push(...(data.reporting ?? []).map((w) => w.toLowerCase()))
     if (data.answerModel) language.answerModel = data.answerModel
     language.keepWords.push(...(data.keepWords ?? []).map((w) => w.toLowerCase()))
