@@ -137,7 +137,7 @@ const saysAny = (text: string, questionNames: string[][]) => {
 
 const pronounIn = (text: string) => new RegExp(pronoun.source, 'i').test(text)
 
-/** where the clause a reporting verb opens starts ("Elspa noted that | sales of ... rose 37.9%"), when one
+/** where the clause a reporting verb opens starts ("Marlow noted that | sales of ... rose 37.9%"), when one
  * opens before the figure */
 function reportedClause(
   sentence: string,
