@@ -43,6 +43,8 @@ function supported(
   if (figureTypes.has(asked) && !best.span) return false
   if (f.coverage === 0 || (f.missedMaxIdf === 1 && (f.coverage < 0.25 || f.absentTerms > 0)))
     return false
+  // "what happened in 1685?": a figure or year the question states is stated where the answer is
+  if (f.numbersMissing > 0) return false
   // "what is not an example of a pathogen?": what is not so is said by a sentence that says so; a reason
   // why not ("why has it not been approved?") need not say it again
   if (asked !== 'reason' && f.negationMismatch === 1 && negatedText(knowledge, query.text))

@@ -1,4 +1,4 @@
-/** A question about what is not so is answered only by a sentence that says something is not so. */
+/** What a retrieved sentence must say to answer: a negation for a negated question, the figures the question states. */
 import { describe, expect, it } from 'vitest'
 import { answerQuestion } from '../../../src/core/conversation/turn'
 import { knowledgeOf } from '../helpers'
@@ -11,6 +11,7 @@ const knowledge = knowledgeOf([
       'The Harbour Ferry Company serves the islands of Orla, Brenn and Tasko from the old port.',
       'The ferries do not call at Kestrel Point because its pier is too short for the new boats.',
       'The new boats were built by Corvane Yards in Porto Verde.',
+      'The Harbour Ferry Company carried 3.2 million passengers in 2023.',
     ].join('\n\n'),
   },
 ])
@@ -32,5 +33,18 @@ describe('negated questions', () => {
     const answer = ask('Which islands does the Harbour Ferry Company serve?')
     expect(answer.abstained).toBe(false)
     expect(answer.citations.map((c) => c.quote).join(' ')).toMatch(/Orla, Brenn and Tasko/)
+  })
+})
+
+describe('figures the question states', () => {
+  it('answers when the sentence states the year asked', () => {
+    const answer = ask('How many passengers did the company carry in 2023?')
+    expect(answer.abstained).toBe(false)
+    expect(answer.answer).toMatch(/3\.2 million/)
+  })
+
+  it('refuses when no sentence near the answer states the figure asked', () => {
+    expect(ask('Which company carried 4.5 million passengers in 2023?').abstained).toBe(true)
+    expect(ask('Which company carried 3.2 million passengers in 2023?').abstained).toBe(false)
   })
 })
