@@ -67,6 +67,8 @@ const answerTypeSchema = z.strictObject({
   nouns: z.array(z.string().min(1)).default([]),
   /** a last word that says it ("what does a pass cost?") */
   ends: z.array(z.string().min(1)).default([]),
+  /** words a figure of this kind says by its sign ("percentage points" by "%"): no sentence need say them */
+  signs: z.array(z.string().min(1)).default([]),
 })
 
 /** a logistic regression: feature name -> weight, and a bias */

@@ -48,3 +48,25 @@ describe('figures the question states', () => {
     expect(ask('Which company carried 3.2 million passengers in 2023?').abstained).toBe(false)
   })
 })
+
+describe('words a figure says by its sign', () => {
+  const shares = knowledgeOf([
+    {
+      docId: 'valmora-commuters',
+      title: 'Commuters take to the water',
+      text: [
+        'Ferries carried 61% of Valmora commuters in June, compared with 48% in January.',
+        'The city council wants the share to reach 70% by 2027.',
+      ].join('\n\n'),
+    },
+  ])
+
+  it('answers a question in percentage points from a sentence that writes "%"', () => {
+    const { answer } = answerQuestion(
+      'By how many percentage points did the ferries’ share of commuters rise between January and June?',
+      { knowledge: shares, suggest: false },
+    )
+    expect(answer.abstained).toBe(false)
+    expect(answer.answer).toMatch(/13 percentage points/)
+  })
+})

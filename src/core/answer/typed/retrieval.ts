@@ -226,7 +226,8 @@ export function prepare(knowledge: Knowledge, question: RetrievalQuestion): Prep
       alts.flatMap((a) => a.split(/[^a-z0-9&]+/).flatMap((w) => [w, w.replace(/s$/, '')])),
     ),
   )
-  const content = question.terms.filter((t) => !nameWords.has(t))
+  const signs = signsOf(knowledge, asked)
+  const content = question.terms.filter((t) => !nameWords.has(t) && !signs.has(t))
   const related = new Map<string, string[]>()
   for (const e of expandTerms(knowledge, question.terms))
     if (e.of) related.set(e.of, [...(related.get(e.of) ?? []), e.term])
@@ -383,6 +384,17 @@ function isName(knowledge: Knowledge, name: string): boolean {
 const topicCache = new WeakMap<Knowledge, Map<string, string>>()
 
 /** the article's title and first sentence, in lower case: whom a figure that names no one belongs to */
+const signCache = new WeakMap<Knowledge, Map<AnswerType, Set<string>>>()
+
+/** the lemmas of the words a figure of the asked kind says by its sign: "percentage points" by "%" */
+function signsOf(knowledge: Knowledge, asked: AnswerType): Set<string> {
+  const byType = memo(signCache, knowledge, () => new Map<AnswerType, Set<string>>())
+  return memo(byType, asked, () => {
+    const def = knowledge.language.answerTypes.find((d) => d.type === asked)
+    return new Set((def?.signs ?? []).flatMap((w) => terms(w)))
+  })
+}
+
 const reportingCache = new WeakMap<Knowledge, RegExp | undefined>()
 
 /** the language's reporting verbs as one pattern: a verb, then up to four words and "that" if they follow
