@@ -70,3 +70,28 @@ describe('words a figure says by its sign', () => {
     expect(answer.answer).toMatch(/13 percentage points/)
   })
 })
+
+describe('a word the articles never use', () => {
+  const firms = knowledgeOf([
+    {
+      docId: 'corvane-browsers',
+      title: 'Surfers switch browsers',
+      text: [
+        '"People are switching browsers," said Marek Vos, co-founder of Valmora-based Corvane.com.',
+        'Corvane.com invests £2m a year in its data centre.',
+        'The firm measures web traffic for 300 clients.',
+      ].join('\n\n'),
+    },
+  ])
+  const ask = (q: string) => answerQuestion(q, { knowledge: firms, suggest: false }).answer
+
+  it('is forgiven as a description of a name the sentence gives with the answer', () => {
+    const answer = ask('Who co-founded the web analytics firm Corvane.com?')
+    expect(answer.abstained).toBe(false)
+    expect(answer.answer).toMatch(/Marek Vos/)
+  })
+
+  it('is not forgiven as the thing a figure is asked for', () => {
+    expect(ask('How much does Corvane.com invest in its metro every year?').abstained).toBe(true)
+  })
+})
