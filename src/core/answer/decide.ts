@@ -10,6 +10,7 @@ import type { HandlerResult } from './handlers/result'
 import { usedInFamily } from './passage'
 import type { Query } from './query'
 import { figureTypes, fitsAsked } from './typed/agree'
+import { conflictingNumbers } from './typed/conflict'
 import { negatedText } from './typed/features'
 import { decision, modelOf } from './typed/model'
 import { saysOpposite } from './typed/opposites'
@@ -63,8 +64,9 @@ function supported(
     return false
   const s = knowledge.sentences[best.sentenceId]!
   const said = knowledge.documents.get(s.docId)!.text.slice(s.start, s.end)
-  // "what happened after the war?" is not answered by what happened before it
-  if (saysOpposite(knowledge, query.text, said)) return false
+  // "what happened after the war?" is not answered by what happened before it, nor "18 months" by "12 months"
+  if (saysOpposite(knowledge, query.text, said) || conflictingNumbers(query.text, said))
+    return false
   if (verdict?.type !== 'abstain' || !slotRefusal.test(verdict.answer.reason ?? '')) return true
   const text = ` ${nameKey(said)} `
   const owners = query.ownerIds.every((id) =>
