@@ -28,6 +28,13 @@ import {
 // a handler that found the figure, but for another owner or year, holds retrieval to the owners and years asked
 const slotRefusal = /^(?:no figure for|only a shared figure)/
 
+export interface DecideOptions {
+  /** how much more probable the best sentence must be than the structured answer to be said instead;
+   * defaults to 0.3 (a fact read from the wrong owner of a sentence loses to the sentence that says it) */
+  sentenceLead: number
+}
+export const decideDefaults: DecideOptions = { sentenceLead: 0.3 }
+
 /** a retrieved sentence may answer: it says a question word itself, and after a handler's owner or year
  * refusal, it names the owners and years asked in the sentence itself */
 function supported(
@@ -220,7 +227,16 @@ export function decide(knowledge: Knowledge, query: Query): Outcome {
   const { verdict, fact, retrieved, prepared } = scoreQuery(knowledge, query)
   const t = threshold(knowledge)
   const intent = query.intent?.name
+  const best = retrieved[0]
+  // the model scores both on one scale: a far likelier sentence is said before the structured answer
+  const sentenceFirst =
+    best !== undefined &&
+    fact !== undefined &&
+    !best.blocked &&
+    best.p >= fact.p + decideDefaults.sentenceLead &&
+    supported(knowledge, query, verdict, best, prepared.asked)
   if (
+    !sentenceFirst &&
     verdict?.type === 'answer' &&
     fact &&
     fact.p >= t &&
@@ -234,7 +250,6 @@ export function decide(knowledge: Knowledge, query: Query): Outcome {
       answer: { ...verdict.answer, confidence: fact.p, reason: `fact (${fact.p.toFixed(2)})` },
       facts: verdict.facts,
     }
-  const best = retrieved[0]
   if (
     best &&
     !best.blocked &&
