@@ -21,6 +21,7 @@ import {
   type Prepared,
   type RetrievalQuestion,
   retrievalCandidates,
+  saidOfAnotherCounterpart,
   sayCandidate,
   threshold,
 } from './typed/retrieval'
@@ -241,6 +242,10 @@ export function decide(knowledge: Knowledge, query: Query): Outcome {
     fact &&
     fact.p >= t &&
     fitsAsked(verdict.answer, prepared.asked, query.text) &&
+    !(
+      typeof verdict.answer.value === 'number' &&
+      saidOfAnotherCounterpart(knowledge, fact, verdict.answer.value, query.text)
+    ) &&
     ownersAgree(knowledge, query, verdict.facts) &&
     // a thing the articles never name ("a monthly pass") has no figure in them
     namedThings(knowledge, query) &&

@@ -6,7 +6,7 @@ import { memo } from '../../memo'
 const cache = new WeakMap<Knowledge, Map<string, string[]>>()
 
 /** each listed word with the words of opposite meaning to it, both ways */
-function oppositesOf(knowledge: Knowledge): Map<string, string[]> {
+export function oppositesOf(knowledge: Knowledge): Map<string, string[]> {
   return memo(cache, knowledge, () => {
     const out = new Map<string, string[]>()
     for (const [a, b] of knowledge.language.opposites) {
