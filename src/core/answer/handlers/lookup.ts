@@ -13,6 +13,7 @@ import {
   yearsOf,
 } from '../match'
 import type { Query } from '../query'
+import { comparedMatches, relationMatches } from './relation'
 import { grounded, type HandlerResult, pass, refuse } from './result'
 
 export interface FigureSearch {
@@ -25,7 +26,7 @@ export interface FigureSearch {
 export function matchFigures(knowledge: Knowledge, query: Query, measure?: string): FigureSearch {
   if (query.unknownNames.length > 0)
     return { matches: [], refusal: refuse(query, `unknown name: ${query.unknownNames.join(', ')}`) }
-  const all = findFacts(
+  const candidates = findFacts(
     knowledge,
     query,
     (f) => (f.kind === 'quantity' || f.kind === 'change') && measureFits(f, measure),
@@ -47,6 +48,24 @@ export function matchFigures(knowledge: Knowledge, query: Query, measure?: strin
           (measure === 'money' || measure === 'percent' || measure === 'amount')),
     )
     .filter((m) => !query.docIds || query.docIds.includes(m.fact.docId))
+  const fitting = comparedMatches(query, relationMatches(knowledge, query, candidates))
+  // "how many customers did it lose?": what it has is no answer; said so when the owner's own figure of
+  // the thing asked is the one left out, else the sentences may still say it
+  if (candidates.length > 0 && fitting.length === 0) {
+    const close = candidates.some((m) => m.ownerMatched && m.thingHits > 0)
+    const reason = 'no figure for the relation asked'
+    return { matches: [], refusal: close ? refuse(query, reason) : pass(reason) }
+  }
+  return ownedFigures(knowledge, query, fitting, measure)
+}
+
+/** of the figures that fit the thing asked, the owner's and year's; or the refusal that says which is missing */
+function ownedFigures(
+  knowledge: Knowledge,
+  query: Query,
+  all: Match[],
+  measure: string | undefined,
+): FigureSearch {
   if (all.length === 0) {
     // nothing for the owner named: if other owners have the figure, the corpus lacks this owner's
     const others = query.ownerIds.length
@@ -56,11 +75,12 @@ export function matchFigures(knowledge: Knowledge, query: Query, measure?: strin
           (f) => (f.kind === 'quantity' || f.kind === 'change') && measureFits(f, measure),
         ).filter((m) => m.thingHits > 0)
       : []
+    const othersFit = relationMatches(knowledge, query, others)
     // a person owns no figures: what they say is for the passages to answer
     const people = query.ownerIds.every((id) => knowledge.entityById.get(id)?.type === 'person')
-    if (others.length === 0 || people) return { matches: [] }
+    if (othersFit.length === 0 || people) return { matches: [] }
     const owners = [
-      ...new Set(others.map((m) => entityName(knowledge, m.fact.ownerId)).filter(Boolean)),
+      ...new Set(othersFit.map((m) => entityName(knowledge, m.fact.ownerId)).filter(Boolean)),
     ].slice(0, 6)
     const hint = owners.length ? `They give this figure for ${joinList(owners)}.` : undefined
     return { matches: [], refusal: pass('no figure for that owner', hint) }
