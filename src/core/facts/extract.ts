@@ -184,8 +184,13 @@ function quantityFacts(s: SentenceReading, discourse: Discourse): Fact[] {
     const said = statementOf(raw, s.span.start)
     if (raw.kind === 'change')
       return { ...common, kind: 'change', from: raw.from, to: raw.to, ...said }
+    // "8.9 days for similar patients in a hospital bed": the group's words find the figure
+    const thingTerms = said.group
+      ? [...new Set([...common.thingTerms, ...terms(said.group)])]
+      : common.thingTerms
     return {
       ...common,
+      thingTerms,
       kind: 'quantity',
       quantity: raw.quantity,
       rate: raw.rate,
@@ -195,7 +200,7 @@ function quantityFacts(s: SentenceReading, discourse: Discourse): Fact[] {
   })
 }
 
-/** whose figure it is: a name, a noun phrase, the group a compared figure is of, or what a pronoun means */
+/** whose figure it is: a name, a noun phrase, or what a pronoun means; a compared figure's is its group */
 function ownerOf(s: SentenceReading, discourse: Discourse, raw: RawQuantity | RawChange) {
   const { reading, text } = s
   // a compared figure's group is said in its own field, not made an entity: its words would be read as a name

@@ -61,8 +61,8 @@ export function notePerson(people: People, id: string, gender?: Gender): void {
 
 /**
  * the person a pronoun means: of `nearby` (named in its own sentence before it, nearest first), then of the
- * people named before (`first` leading: the one today's rule picks), the nearest whose gender fits or is
- * unknown. The pronoun then says the gender of the one it picked, for the pronouns after it
+ * people named before (`first` leading: the one the nearest-person rule picks), the nearest whose gender
+ * fits, else the nearest whose gender is unknown. The pronoun then says the gender of the one it picked
  */
 export function personFor(
   people: People,
@@ -74,7 +74,10 @@ export function personFor(
   const earlier = [first, ...[...people.order].reverse()].filter((p): p is string => !!p)
   const candidates = [...new Set([...nearby, ...earlier])]
   if (!want) return candidates[0]
-  const fits = candidates.find((id) => (people.genders.get(id) ?? want) === want)
-  if (fits && !people.genders.has(fits)) people.genders.set(fits, want)
-  return fits
+  // one a title, a given name or a pronoun says the gender of comes before one nothing is known of
+  const known = candidates.find((id) => people.genders.get(id) === want)
+  if (known) return known
+  const open = candidates.find((id) => !people.genders.has(id))
+  if (open) people.genders.set(open, want)
+  return open
 }

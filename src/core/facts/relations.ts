@@ -28,7 +28,9 @@ type Words = Pick<Language, 'factRelations' | 'moods'>
 
 const compiled = new WeakMap<Language['factRelations'], RelationWords>()
 
-const cue = (list: string[]) => new RegExp(`\\b${alternation(list)}(?![\\w'’])`, 'gi')
+// the longest cue first: "plans to" before "plans"
+const cue = (list: string[]) =>
+  new RegExp(`\\b${alternation([...list].sort((a, b) => b.length - a.length))}(?![\\w'’])`, 'gi')
 
 export function relationWords(language: Words): RelationWords {
   return memo(compiled, language.factRelations, () => {
@@ -69,6 +71,8 @@ export function relationBefore(
   const head = text.slice(0, before)
   const clauseStart = Math.max(head.search(/[;:]\s*[^;:]*$/), head.search(/,\s(?!.*,\s)/), 0)
   const tokens = [...head.slice(clauseStart).matchAll(/[A-Za-z][a-z'’-]*/g)].reverse()
+  // "will double its fleet to 3,000": the verb's own object may stand between it and "to"
+  let objectWords = tokens[0]?.[0].toLowerCase() === 'to' ? 2 : 0
   for (const [i, m] of tokens.entries()) {
     if (i >= 6) break
     const relation = words.forms.get(m[0].toLowerCase())
@@ -76,7 +80,7 @@ export function relationBefore(
       const start = clauseStart + m.index
       return { value: relation, span: { start, end: start + m[0].length } }
     }
-    if (!filler.test(m[0])) break
+    if (!filler.test(m[0]) && objectWords-- <= 0) break
   }
   return undefined
 }

@@ -52,7 +52,9 @@ export function matchFigures(knowledge: Knowledge, query: Query, measure?: strin
   // "how many customers did it lose?": what it has is no answer; said so when the owner's own figure of
   // the thing asked is the one left out, else the sentences may still say it
   if (candidates.length > 0 && fitting.length === 0) {
-    const close = candidates.some((m) => m.ownerMatched && m.thingHits > 0)
+    const close = candidates.some(
+      (m) => m.ownerMatched && (m.thingHits > 0 || query.thingTerms.length === 0),
+    )
     const reason = 'no figure for the relation asked'
     return { matches: [], refusal: close ? refuse(query, reason) : pass(reason) }
   }

@@ -38,7 +38,8 @@ const groupOf = (fact: Fact) =>
 
 /** more than half the words of a compared figure's group are the question's: it asks for that group */
 function asksGroup(query: Query, fact: Fact, group: string): boolean {
-  const own = new Set(fact.thingTerms)
+  // the thing's own words ("days"), not the group's, which the fact's thing terms also hold
+  const own = new Set(terms(fact.thing))
   const words = terms(group).filter((w) => !own.has(w))
   if (words.length === 0) return false
   const asked = new Set(query.terms)
@@ -55,7 +56,5 @@ export function comparedMatches(query: Query, matches: Match[]): Match[] {
     return group !== undefined && asksGroup(query, m.fact, group)
   }
   const chosen = matches.filter(asked)
-  if (chosen.length) return chosen
-  const plain = matches.filter((m) => groupOf(m.fact) === undefined)
-  return plain.length ? plain : matches
+  return chosen.length ? chosen : matches.filter((m) => groupOf(m.fact) === undefined)
 }
