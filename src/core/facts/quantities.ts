@@ -233,11 +233,19 @@ function changeFromTo(
     from,
     to,
     thing,
-    owner: subjectBefore(text, thing.start, names),
+    owner: subjectBefore(text, thing.start, names) ?? ownerEndingThing(text, thing, names),
     pronoun: pronounSubject(text, thing.start),
     at: { start: a.start, end: b.end },
     ...changeStatement(pair, fromStart),
   }
+}
+
+/** "the number of virtual ward beds at Riverside rose from 120 to 640": the name that closes the thing owns it */
+function ownerEndingThing(text: string, thing: Phrase, names: Name[]): Name | undefined {
+  const name = names.find((n) => n.end === thing.end && n.start > thing.start)
+  return name && /\b(?:at|of|by)\s+(?:the\s+)?$/i.test(text.slice(thing.start, name.start))
+    ? name
+    : undefined
 }
 
 /** before/after pairs of neighbouring figures; the figures they use are added to `used` */

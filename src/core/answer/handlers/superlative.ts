@@ -56,14 +56,19 @@ export function superlative(knowledge: Knowledge, query: Query): HandlerResult {
       : family[0].fact.kind === 'change'
         ? family[0].fact.to.unit
         : undefined)
-  const members = family.filter(
-    (m) =>
-      (m.fact.kind === 'quantity'
+  // one figure an owner: its list line and its change to the same figure are not two owners tying
+  const seen = new Set<string>()
+  const members = family.filter((m) => {
+    const own =
+      m.fact.kind === 'quantity'
         ? m.fact.quantity.unit
         : m.fact.kind === 'change'
           ? m.fact.to.unit
-          : '') === unit,
-  )
+          : ''
+    if (own !== unit || seen.has(m.fact.ownerId!)) return false
+    seen.add(m.fact.ownerId!)
+    return true
+  })
   if (members.length < 2) return pass('no family of figures')
   const max = query.intent?.order !== 'min'
   const sorted = [...members].sort((a, b) =>

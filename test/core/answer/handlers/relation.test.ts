@@ -35,7 +35,7 @@ const wards = knowledgeOf([
 function handled(knowledge: Knowledge, question: string) {
   return lookup(knowledge, toQuery(understand(question, knowledge), knowledge))
 }
-const valueOf = (knowledge: Knowledge, question: string) => {
+const answeredValue = (knowledge: Knowledge, question: string) => {
   const r = handled(knowledge, question)
   return r.type === 'answer' ? r.answer.value : r.type
 }
@@ -50,7 +50,7 @@ describe('lookup: the relation asked', () => {
   ]
   for (const [question, value] of table)
     it(`answers "${question}" with ${value}`, () => {
-      expect(valueOf(bank, question)).toBe(value)
+      expect(answeredValue(bank, question)).toBe(value)
     })
 
   it('does not answer what was lost with what the owner has', () => {
@@ -61,8 +61,8 @@ describe('lookup: the relation asked', () => {
         text: 'Korvane Bank has 2.1 million customers.',
       },
     ])
-    expect(valueOf(k, 'How many customers did Korvane Bank lose?')).toBe('abstain')
-    expect(valueOf(k, 'How many customers does Korvane Bank have?')).toBe(2_100_000)
+    expect(answeredValue(k, 'How many customers did Korvane Bank lose?')).toBe('abstain')
+    expect(answeredValue(k, 'How many customers does Korvane Bank have?')).toBe(2_100_000)
   })
 
   it('does not answer what the owner has with what it lost', () => {
@@ -73,13 +73,13 @@ describe('lookup: the relation asked', () => {
         text: 'Korvane Bank shed 120,000 customers in 2024.',
       },
     ])
-    expect(valueOf(k, 'How many customers does Korvane Bank have?')).toBe('abstain')
+    expect(answeredValue(k, 'How many customers does Korvane Bank have?')).toBe('abstain')
   })
 })
 
 describe('lookup: two groups compared', () => {
   it('answers the first group with its own figure, not the one set against it', () => {
-    expect(valueOf(wards, 'How many days did patients spend on average on a virtual ward?')).toBe(
+    expect(answeredValue(wards, 'How many days did patients spend on average on a virtual ward?')).toBe(
       6.2,
     )
   })
@@ -95,11 +95,11 @@ describe('lookup: two groups compared', () => {
 
 describe('the value of an answer from a change', () => {
   it('is the figure the change came to', () => {
-    expect(valueOf(wards, 'How many virtual ward beds did Dovren Health have?')).toBe(640)
+    expect(answeredValue(wards, 'How many virtual ward beds did Dovren Health have?')).toBe(640)
   })
 
   it('is the earlier figure when the question asks for its year', () => {
-    expect(valueOf(wards, 'How many virtual ward beds did Dovren Health have in 2021?')).toBe(120)
+    expect(answeredValue(wards, 'How many virtual ward beds did Dovren Health have in 2021?')).toBe(120)
   })
 })
 
