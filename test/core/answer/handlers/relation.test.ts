@@ -79,9 +79,9 @@ describe('lookup: the relation asked', () => {
 
 describe('lookup: two groups compared', () => {
   it('answers the first group with its own figure, not the one set against it', () => {
-    expect(answeredValue(wards, 'How many days did patients spend on average on a virtual ward?')).toBe(
-      6.2,
-    )
+    expect(
+      answeredValue(wards, 'How many days did patients spend on average on a virtual ward?'),
+    ).toBe(6.2)
   })
 
   it('answers the other group only when the question names it, and says whose figure it is', () => {
@@ -99,7 +99,9 @@ describe('the value of an answer from a change', () => {
   })
 
   it('is the earlier figure when the question asks for its year', () => {
-    expect(answeredValue(wards, 'How many virtual ward beds did Dovren Health have in 2021?')).toBe(120)
+    expect(answeredValue(wards, 'How many virtual ward beds did Dovren Health have in 2021?')).toBe(
+      120,
+    )
   })
 })
 
