@@ -194,11 +194,14 @@ export function pronounSubject(text: string, before: number): string | undefined
   return undefined
 }
 
-/** "Its revenue reached EUR 412 million", "Total generation in the region reached 96 TWh": the noun before the verb */
+/**
+ * "Its revenue reached EUR 412 million", "Total generation in the region reached 96 TWh", "Profits for the
+ * year rose 20% to £4.6bn": the noun before the verb
+ */
 export function subjectNounBefore(text: string, before: number): Phrase | undefined {
   const head = text.slice(0, before)
   const verb =
-    /\s+(?:(?:now|also|still|already|just|only|\w+ly)\s+)?(?:reached|totalled|totaled|hit|stood at|amounted to|came to|was|were|is|are|rose to|fell to|climbed to|(?:to\s+)?reach|(?:would|will|could|may)\s+cost|costs?)\s+(?:a\s+record\s+|about\s+|some\s+|an\s+estimated\s+|around\s+)?$/i.exec(
+    /\s+(?:(?:now|also|still|already|just|only|\w+ly)\s+)?(?:reached|totalled|totaled|hit|stood at|amounted to|came to|was|were|is|are|(?:rose|fell|climbed|grew|jumped|dropped|increased|decreased|declined|slipped)(?:\s+(?:by\s+)?[\d.]+%)?\s+to|(?:to\s+)?reach|(?:would|will|could|may)\s+cost|costs?)\s+(?:a\s+record\s+|about\s+|some\s+|an\s+estimated\s+|around\s+)?$/i.exec(
       head,
     )
   if (!verb) return undefined

@@ -195,3 +195,21 @@ describe('relationFits', () => {
     expect(relationFits(words, 'added', 'rose to', true)).toBe(true)
   })
 })
+
+describe('readQuantities: a level a verb carries ("rose 20% to £4.6bn")', () => {
+  const reads: [string, string, string][] = [
+    ['Profits for the year rose 20% to £4.6bn.', '£4.6bn', 'Profits'],
+    ['Earnings at the card arm rose by 25% to £1.04bn.', '£1.04bn', 'Earnings'],
+    ['Its revenue fell to EUR 61.2 million.', 'EUR 61.2 million', 'revenue'],
+  ]
+  for (const [text, figure, thing] of reads)
+    it(`reads ${figure} as the level of ${thing}: ${text}`, () => {
+      const q = lone(text).find((r) => r.quantity.display === figure)
+      expect(q?.thing.text).toBe(thing)
+      expect(q?.relation?.value).toBe(text.includes('fell') ? 'fell to' : 'rose to')
+    })
+
+  it('reads no level from a figure the verb does not reach: "rose as 300 stores opened"', () => {
+    expect(lone('Profits rose as 300 stores opened.')[0]?.thing.text).not.toBe('Profits')
+  })
+})
