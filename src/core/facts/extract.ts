@@ -232,11 +232,13 @@ function statementOf(raw: RawStatement, offset: number): FigureStatement {
 /** a name that stands for a person: already one, or a person's name whose title or given name says a gender */
 function personName(s: SentenceReading, name: Name): boolean {
   const { reading, text } = s
-  if (reading.entities.find(baseName(name.text))?.type === 'person') return true
+  // "Mr Hague's work": the name without its possessive
+  const base = { ...name, text: baseName(name.text) }
+  if (reading.entities.find(base.text)?.type === 'person') return true
   const words = genderWords(reading.entities.language)
   return (
-    isPersonName(name, reading.patterns) &&
-    nameGender(words, name.text, text.slice(0, name.start)) !== undefined
+    isPersonName(base, reading.patterns) &&
+    nameGender(words, base.text, text.slice(0, name.start)) !== undefined
   )
 }
 
@@ -310,7 +312,8 @@ function noteDiscourse(s: SentenceReading, discourse: Discourse): void {
   const firstOrg = names.find(
     (nm) => nm.start < 40 && typeOf(nm) !== 'person' && proper(nm) && isSubject(text, nm),
   )
-  const person = names.find((nm) => typeOf(nm) === 'person')
+  // a person: one already, or a name whose title or given name says so ("Mr Hague's work ...")
+  const person = names.find((nm) => personName(s, nm))
   // list lines drop articles ("286 pilots of Ministry of ..."): only prose says how a name is written
   if (passage.kind === 'paragraph')
     for (const name of names)
@@ -318,7 +321,7 @@ function noteDiscourse(s: SentenceReading, discourse: Discourse): void {
   if (firstOrg) discourse.lastOrg = entityOf(reading, text, firstOrg).id
   for (const name of names)
     if (typeOf(name) !== 'person' && proper(name)) discourse.recent.push(baseName(name.text))
-  if (person) discourse.lastPerson = entities.find(baseName(person.text))!.id
+  if (person) discourse.lastPerson = entityOf(reading, text, person, 'person').id
   for (const name of names)
     if (personName(s, name))
       notePersonName(s, discourse, entityOf(reading, text, name, 'person').id, name)

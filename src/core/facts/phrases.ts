@@ -127,7 +127,7 @@ export function ownerAfter(text: string, from: number, names: Name[]): Name | un
 }
 
 const verbs =
-  'has|have|had|runs|ran|run|operates|operated|owns|owned|invests|invested|spends|spent|handled|handles|handle|reported|reports|announced|built|builds|employs|employed|sold|sells|produced|produces|installed|opened|launched|set|plans|planned|is|was|are|were|will|recorded|counted|counts|manages|managed|added|adds|received|raised|allocated|allocates|earmarked|serves|served|attracted|welcomed|hosted|shipped|ships|delivered|generated|generates|made|makes|carried|carries|moved|moves|took|takes|supplied|supplies|holds|held|reached|reaches|bought|buys|ordered|orders|paid|pays|drew|draws|represents|counts|wants|expects|now|still|also|alone'
+  'has|have|had|runs|ran|run|operates|operated|owns|owned|invests|invested|spends|spent|handled|handles|handle|reported|reports|announced|built|builds|employs|employed|sold|sells|produced|produces|installed|opened|launched|set|plans|planned|is|was|are|were|will|recorded|counted|counts|manages|managed|added|adds|received|raised|allocated|allocates|earmarked|serves|served|attracted|welcomed|hosted|shipped|ships|delivered|generated|generates|made|makes|carried|carries|moved|moves|took|takes|supplied|supplies|holds|held|reached|reaches|bought|buys|ordered|orders|paid|pays|drew|draws|earned|earns|earning|making|shed|sheds|lost|loses|donated|donates|gave|gives|cut|cuts|represents|counts|wants|expects|now|still|also|alone'
 // the name may carry an appositive: "Ostra Energy, the Aarhus-based utility that operates ..."
 const subjectVerb = new RegExp(
   `^\\s*(?:,[^,]{0,80}?(?:,|\\b(?:that|which|who))\\s*)?(?:'s\\s|’s\\s)?(?:${verbs})\\b`,

@@ -337,7 +337,8 @@ function moneyPurpose(text: string, figure: Figure, before: string): Phrase | un
     /^\s*(?:(?:per|a|each|every)\s+\w+\s+)?(?:in|on|for|to)\s+((?:[a-z][\w-]*\s?){1,5})/i.exec(
       text.slice(figure.end),
     )
-  const verb = /(\b[a-z]+s|\b[a-z]+ed)\s*$/i.exec(before)
+  // "makes up to £560,000": the verb before the figure's own qualifier
+  const verb = /(\b[a-z]+s|\b[a-z]+ed)\s*(?:up\s+to\s+)?$/i.exec(before)
   const words = [verb?.[1], purpose?.[1]?.trim()].filter(Boolean).join(' ')
   return words ? { text: words, start: figure.start, end: figure.end } : undefined
 }

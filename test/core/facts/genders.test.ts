@@ -117,6 +117,12 @@ describe('extractFacts: he and she in the figures', () => {
     expect(ownerOf(text, '$2.2m')).toBe('Kem Ablo')
   })
 
+  it('takes a person named with a title and a possessive as the nearest: "Mr Prys\'s work ... He"', () => {
+    const text =
+      "Ms Ablo earned up to £90,000 from speeches. Mr Prys's two shows netted him up to £480,000. He also earned up to £195,000 for a column."
+    expect(ownerOf(text, '£195,000')).toMatch(/Prys$/)
+  })
+
   it('keeps the nearest-person rule when nothing says a gender', () => {
     const text =
       'Alun Prys, chief executive of Dunmore Bank, met Kem Ablo, head of risk at Dunmore Bank. She earned $2.4m last year.'

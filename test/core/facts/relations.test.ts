@@ -213,3 +213,24 @@ describe('readQuantities: a level a verb carries ("rose 20% to £4.6bn")', () =>
     expect(lone('Profits rose as 300 stores opened.')[0]?.thing.text).not.toBe('Profits')
   })
 })
+
+describe('readQuantities: money a person makes', () => {
+  it('reads "makes up to £560,000 a year" with its verb as the thing and its owner', () => {
+    const [q] = lone('Former minister Alun Prys makes up to £560,000 a year.')
+    expect(q).toMatchObject({
+      thing: { text: 'makes' },
+      owner: { text: 'Alun Prys' },
+      rate: 'a year',
+    })
+  })
+
+  it('reads "Alun Prys earning up to £820,000" as his', () => {
+    const [q] = lone('The register shows Alun Prys earning up to £820,000 on top of his salary.')
+    expect(q?.owner?.text).toBe('Alun Prys')
+    expect(q?.relation?.value).toBe('earned')
+  })
+
+  it('reads no owner from a name in a phrase before the verb: "the fees of Alun Prys rose"', () => {
+    expect(lone('Talks with Alun Prys earned the firm £2m.')[0]?.owner).toBeUndefined()
+  })
+})
