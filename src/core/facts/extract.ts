@@ -232,7 +232,7 @@ function statementOf(raw: RawStatement, offset: number): FigureStatement {
 /** a name that stands for a person: already one, or a person's name whose title or given name says a gender */
 function personName(s: SentenceReading, name: Name): boolean {
   const { reading, text } = s
-  // "Mr Hague's work": the name without its possessive
+  // "Mr Prys's work": the name without its possessive
   const base = { ...name, text: baseName(name.text) }
   if (reading.entities.find(base.text)?.type === 'person') return true
   const words = genderWords(reading.entities.language)
@@ -312,7 +312,7 @@ function noteDiscourse(s: SentenceReading, discourse: Discourse): void {
   const firstOrg = names.find(
     (nm) => nm.start < 40 && typeOf(nm) !== 'person' && proper(nm) && isSubject(text, nm),
   )
-  // a person: one already, or a name whose title or given name says so ("Mr Hague's work ...")
+  // a person: one already, or a name whose title or given name says so ("Mr Prys's work ...")
   const person = names.find((nm) => personName(s, nm))
   // list lines drop articles ("286 pilots of Ministry of ..."): only prose says how a name is written
   if (passage.kind === 'paragraph')
