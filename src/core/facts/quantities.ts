@@ -232,20 +232,29 @@ function changeFromTo(
     kind: 'change',
     from,
     to,
-    thing,
-    owner: subjectBefore(text, thing.start, names) ?? ownerEndingThing(text, thing, names),
+    ...ownedThing(text, thing, subjectBefore(text, thing.start, names), names),
     pronoun: pronounSubject(text, thing.start),
     at: { start: a.start, end: b.end },
     ...changeStatement(pair, fromStart),
   }
 }
 
-/** "the number of virtual ward beds at Riverside rose from 120 to 640": the name that closes the thing owns it */
-function ownerEndingThing(text: string, thing: Phrase, names: Name[]): Name | undefined {
+/**
+ * "the number of virtual ward beds at Riverside rose from 120 to 640": with no subject before it, the name that
+ * closes the thing owns it, and the thing ends before it ("virtual ward beds")
+ */
+function ownedThing(
+  text: string,
+  thing: Phrase,
+  subject: Name | undefined,
+  names: Name[],
+): { thing: Phrase; owner?: Name } {
+  if (subject) return { thing, owner: subject }
   const name = names.find((n) => n.end === thing.end && n.start > thing.start)
-  return name && /\b(?:at|of|by)\s+(?:the\s+)?$/i.test(text.slice(thing.start, name.start))
-    ? name
-    : undefined
+  const prep = name && /\s+(?:at|of|by)\s+(?:the\s+)?$/i.exec(text.slice(thing.start, name.start))
+  if (!name || !prep) return { thing }
+  const end = thing.start + prep.index
+  return { thing: { text: text.slice(thing.start, end), start: thing.start, end }, owner: name }
 }
 
 /** before/after pairs of neighbouring figures; the figures they use are added to `used` */

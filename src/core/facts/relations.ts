@@ -22,6 +22,8 @@ export interface RelationWords {
   estimated: RegExp
   /** a cue right before a figure that sets it against another group's */
   compared: RegExp
+  /** a question's word asking for the figure a change came from */
+  earlier: RegExp
 }
 
 type Words = Pick<Language, 'factRelations' | 'moods'>
@@ -48,6 +50,7 @@ export function relationWords(language: Words): RelationWords {
       planned: cue(language.moods.planned),
       estimated: cue([...language.factRelations.estimated, ...language.moods.expected]),
       compared: new RegExp(`\\b${alternation(language.factRelations.compared)}\\s+$`, 'i'),
+      earlier: new RegExp(`\\b${alternation(language.factRelations.earlier)}\\b`, 'i'),
     }
   })
 }

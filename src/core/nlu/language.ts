@@ -83,6 +83,8 @@ const factRelationsSchema = z.strictObject({
   estimated: z.array(z.string().min(1)).default([]),
   /** words that set a figure against another group's ("6.2 days, against 8.9 on hospital wards") */
   compared: z.array(z.string().min(1)).default([]),
+  /** words that ask for the figure a change came from ("how many beds did it have before?") */
+  earlier: z.array(z.string().min(1)).default([]),
 })
 export type FactRelations = z.infer<typeof factRelationsSchema>
 
@@ -244,6 +246,7 @@ function mergeRelations(into: FactRelations, from: FactRelations | undefined): v
   into.changes.push(...from.changes)
   into.estimated.push(...from.estimated.map((w) => w.toLowerCase()))
   into.compared.push(...from.compared.map((w) => w.toLowerCase()))
+  into.earlier.push(...from.earlier.map((w) => w.toLowerCase()))
 }
 
 /** validates and merges the intent files; a bad file throws naming the file and the path of the problem */
@@ -265,7 +268,15 @@ export function loadLanguage(files: LanguageFile[]): Language {
     englishWords: [],
     differenceCues: [],
     moods: { planned: [], expected: [] },
-    factRelations: { verbs: {}, kin: [], levels: [], changes: [], estimated: [], compared: [] },
+    factRelations: {
+      verbs: {},
+      kin: [],
+      levels: [],
+      changes: [],
+      estimated: [],
+      compared: [],
+      earlier: [],
+    },
     genders: { female: { titles: [], names: [] }, male: { titles: [], names: [] } },
   }
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {

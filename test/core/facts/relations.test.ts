@@ -234,3 +234,18 @@ describe('readQuantities: money a person makes', () => {
     expect(lone('Talks with Alun Prys earned the firm £2m.')[0]?.owner).toBeUndefined()
   })
 })
+
+describe('readQuantities: a change owned by the name that closes its thing', () => {
+  it('reads "the number of beds at Dovren Health rose from 120 to 640" as Dovren Health\'s beds', () => {
+    const text = 'From 2021 to 2023, the number of beds at Dovren Health rose from 120 to 640.'
+    const [change] = read(text).filter((r) => r.kind === 'change')
+    expect(change?.owner?.text).toBe('Dovren Health')
+    expect(change?.thing.text).toBe('beds')
+  })
+
+  it('keeps the subject before the thing as the owner: "Dovren Health\'s beds in Ashby rose"', () => {
+    const text = 'Dovren Health said beds in Ashby rose from 120 to 640.'
+    const [change] = read(text).filter((r) => r.kind === 'change')
+    expect(change?.owner?.text).not.toBe('Ashby')
+  })
+})

@@ -1,4 +1,6 @@
 /** How many / how much / what share / when: the one figure that matches the question's thing, owner and year. */
+
+import { relationWords } from '../../facts/relations'
 import type { Knowledge } from '../../knowledge/types'
 import type { Fact } from '../../types'
 import { entityName, figure, joinList, sayFact } from '../format'
@@ -121,9 +123,13 @@ function topTier(matches: Match[]): Match[] {
   return matches.filter((m) => m.score >= best.score - 0.01 && m.misses === best.misses)
 }
 
-function figureValue(fact: Fact, year?: number): number {
+/** the figure that answers: a change's "to", unless the question asks for its "from" year (or, `earlier`, before) */
+function figureValue(fact: Fact, year?: number, earlier = false): number {
   if (fact.kind === 'quantity') return fact.quantity.value
-  if (fact.kind === 'change') return year === fact.from.year ? fact.from.value : fact.to.value
+  if (fact.kind === 'change')
+    return earlier || (year !== undefined && year === fact.from.year)
+      ? fact.from.value
+      : fact.to.value
   return Number.NaN
 }
 
@@ -172,11 +178,16 @@ function sayFigure(
     })
   }
   const unit = unitOf(fact)
+  // "how many beds did it have before?": the figure the change came from, said for its year
+  const earlier =
+    fact.kind === 'change' &&
+    year === undefined &&
+    relationWords(knowledge.language).earlier.test(query.text)
   return grounded(knowledge, {
-    text: sayFact(knowledge, fact, year),
+    text: sayFact(knowledge, fact, earlier && fact.kind === 'change' ? fact.from.year : year),
     kind: 'fact',
     facts: [fact],
-    value: figureValue(fact, year),
+    value: figureValue(fact, year, earlier),
     unit:
       unit === 'count'
         ? fact.head

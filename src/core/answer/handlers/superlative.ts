@@ -12,7 +12,8 @@ import { grounded, type HandlerResult, pass, refuse } from './result'
 
 export function valueAt(fact: Fact, year?: number): number {
   if (fact.kind === 'quantity') return fact.quantity.value
-  if (fact.kind === 'change') return year === fact.from.year ? fact.from.value : fact.to.value
+  if (fact.kind === 'change')
+    return year !== undefined && year === fact.from.year ? fact.from.value : fact.to.value
   return Number.NaN
 }
 
@@ -20,7 +21,7 @@ export function shown(fact: Fact, year?: number): string {
   if (fact.kind === 'quantity')
     return `${figure(fact.quantity)} ${fact.thing.replace(/^["“”]|["“”]$/g, '')}`
   if (fact.kind === 'change')
-    return `${figure(year === fact.from.year ? fact.from : fact.to)} ${fact.thing}`
+    return `${figure(year !== undefined && year === fact.from.year ? fact.from : fact.to)} ${fact.thing}`
   return ''
 }
 

@@ -98,6 +98,24 @@ describe('the value of an answer from a change', () => {
     expect(answeredValue(wards, 'How many virtual ward beds did Dovren Health have?')).toBe(640)
   })
 
+  it('is the figure it came to when neither figure has a year', () => {
+    const k = knowledgeOf([
+      {
+        docId: 'dovren-stays',
+        title: 'Dovren Health stays',
+        text: 'Dovren Health runs 9 hospitals. Patients spent 6.2 days on a virtual ward, down from 8.9 days.',
+      },
+    ])
+    expect(answeredValue(k, 'How many days did patients spend on a virtual ward?')).toBe(6.2)
+    expect(answeredValue(k, 'How many days did patients spend on a virtual ward before?')).toBe(8.9)
+  })
+
+  it('is the earlier figure when the question asks for it ("before")', () => {
+    expect(answeredValue(wards, 'How many virtual ward beds did Dovren Health have before?')).toBe(
+      120,
+    )
+  })
+
   it('is the earlier figure when the question asks for its year', () => {
     expect(answeredValue(wards, 'How many virtual ward beds did Dovren Health have in 2021?')).toBe(
       120,
