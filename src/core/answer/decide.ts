@@ -1,12 +1,17 @@
 /** Decides one query: structured and retrieved candidates scored by one model, the best given or a refusal. */
+
+import { relationFits, relationWords } from '../facts/relations'
 import type { Knowledge } from '../knowledge/pack'
 import type { AnswerType } from '../nlu/language'
+import { terms } from '../nlu/nlp'
 import { escapeRegex, nameKey } from '../nlu/normalize'
 import type { Answer, Fact } from '../types'
 import { abstain } from './cite'
 import { handlers } from './handlers'
 import { ownerOf } from './handlers/attribute'
+import { askedRelation } from './handlers/relation'
 import type { HandlerResult } from './handlers/result'
+import { factsOfDoc } from './match'
 import { usedInFamily } from './passage'
 import type { Query } from './query'
 import { figureTypes, fitsAsked } from './typed/agree'
@@ -35,6 +40,24 @@ export interface DecideOptions {
   sentenceLead: number
 }
 export const decideDefaults: DecideOptions = { sentenceLead: 0.3 }
+
+/** the figure a retrieved sentence gives is stated by a relation the question's verb accepts: "how many
+ * customers does it have?" is not answered by "it shed 120,000 customers" */
+function relationAgrees(knowledge: Knowledge, query: Query, best: Candidate): boolean {
+  const value = best.span?.value
+  const asked = value === undefined ? undefined : askedRelation(knowledge, query)
+  if (!asked) return true
+  const s = knowledge.sentences[best.sentenceId]!
+  const stated = factsOfDoc(knowledge, s.docId).flatMap((f) => {
+    if (f.span.start < s.start || f.span.end > s.end) return []
+    if (f.kind === 'quantity') return f.quantity.value === value ? [f.relation] : []
+    if (f.kind === 'change')
+      return f.to.value === value || f.from.value === value ? [f.relation] : []
+    return []
+  })
+  const words = relationWords(knowledge.language)
+  return stated.length === 0 || stated.some((r) => relationFits(words, asked, r))
+}
 
 /** a retrieved sentence may answer: it says a question word itself, and after a handler's owner or year
  * refusal, it names the owners and years asked in the sentence itself */
@@ -66,6 +89,7 @@ function supported(
     return false
   // "what happened in 1685?": a figure or year the question states is stated where the answer is
   if (f.numbersMissing > 0) return false
+  if (!relationAgrees(knowledge, query, best)) return false
   // "what is not an example of a pathogen?": what is not so is said by a sentence that says so; a reason
   // why not ("why has it not been approved?") need not say it again
   if (asked !== 'reason' && f.negationMismatch === 1 && negatedText(knowledge, query.text))
@@ -126,6 +150,39 @@ export function thingsAgree(knowledge: Knowledge, query: Query, facts: Fact[]): 
   const asked = query.thingTerms.filter((t) => !own.has(t) && !/^\d+$/.test(t))
   if (asked.length === 0) return true
   return facts.every((f) => asked.some((t) => f.thingTerms.includes(t) || f.terms.includes(t)))
+}
+
+/** the words said just after a fact's figure, and its heading's: what it counts ("39 'Broadband' pilots",
+ * a list line under "Pilots by ministry") */
+function countedAfter(knowledge: Knowledge, f: Fact & { kind: 'quantity' }): string[] {
+  const text = knowledge.documents.get(f.docId)!.text
+  const said = text.slice(f.span.start, f.span.end)
+  const at = said.indexOf(f.quantity.display)
+  const heading = knowledge.headingOf.get(f.passageId)
+  return [
+    ...(at === -1 ? [] : terms(said.slice(at + f.quantity.display.length, at + 48))),
+    ...(heading ? terms(text.slice(heading.start, heading.end)) : []),
+  ]
+}
+
+/** a count asked of a thing ("how many customers") is a count of that thing: a figure of branches is not */
+function countsAsked(
+  knowledge: Knowledge,
+  query: Query,
+  asked: AnswerType,
+  facts: Fact[],
+): boolean {
+  if (asked !== 'count' || query.thingTerms.length === 0) return true
+  return facts.every((f) => {
+    if (f.kind !== 'quantity' || f.quantity.unit !== 'count') return true
+    const own = [...f.thingTerms, f.head]
+    // the question may name the fact's whole thing ("how many 'Broadband Valmora' pilots")
+    const named = f.thingTerms.length > 0 && f.thingTerms.every((t) => query.terms.includes(t))
+    return (
+      named ||
+      query.thingTerms.some((t) => own.includes(t) || countedAfter(knowledge, f).includes(t))
+    )
+  })
 }
 
 // the kind of owner or answer asked for ("which operator") is not a thing counted
@@ -249,7 +306,8 @@ export function decide(knowledge: Knowledge, query: Query): Outcome {
     ownersAgree(knowledge, query, verdict.facts) &&
     // a thing the articles never name ("a monthly pass") has no figure in them
     namedThings(knowledge, query) &&
-    thingsAgree(knowledge, query, verdict.facts)
+    thingsAgree(knowledge, query, verdict.facts) &&
+    countsAsked(knowledge, query, prepared.asked, verdict.facts)
   )
     return {
       answer: { ...verdict.answer, confidence: fact.p, reason: `fact (${fact.p.toFixed(2)})` },

@@ -260,9 +260,9 @@ function mergeRelations(into: FactRelations, from: FactRelations | undefined): v
   into.earlier.push(...from.earlier.map((w) => w.toLowerCase()))
 }
 
-/** validates and merges the intent files; a bad file throws naming the file and the path of the problem */
-export function loadLanguage(files: LanguageFile[]): Language {
-  const language: Language = {
+/** a language with no words: what the intent files are merged into */
+function emptyLanguage(): Language {
+  return {
     intents: [],
     entities: [],
     units: {},
@@ -292,6 +292,11 @@ export function loadLanguage(files: LanguageFile[]): Language {
     },
     genders: { female: { titles: [], names: [] }, male: { titles: [], names: [] } },
   }
+}
+
+/** validates and merges the intent files; a bad file throws naming the file and the path of the problem */
+export function loadLanguage(files: LanguageFile[]): Language {
+  const language = emptyLanguage()
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
     const data = parseFile(file)
     language.intents.push(...(data.intents ?? []))

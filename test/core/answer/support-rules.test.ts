@@ -95,3 +95,28 @@ describe('a word the articles never use', () => {
     expect(ask('How much does Corvane.com invest in its metro every year?').abstained).toBe(true)
   })
 })
+
+describe('a count is of the thing asked, by the relation asked', () => {
+  const bank = knowledgeOf([
+    {
+      docId: 'corvane-bank',
+      title: 'Corvane Bank sheds customers',
+      text: [
+        'Corvane Bank shed 120,000 customers last year after it closed 40 branches.',
+        'The bank said its profits fell 8% to £1.2bn.',
+      ].join('\n\n'),
+    },
+  ])
+  const ask = (q: string) => answerQuestion(q, { knowledge: bank, suggest: false }).answer
+
+  it('answers the count the verb states', () => {
+    expect(ask('How many customers did Corvane Bank lose?').answer).toMatch(/120,000/)
+    expect(ask('How many branches did Corvane Bank close?').answer).toMatch(/40 branches/)
+  })
+
+  it('never answers a count of customers with a count of branches, nor what it has with what it lost', () => {
+    const answer = ask('How many customers does Corvane Bank have?')
+    expect(answer.answer).not.toMatch(/40|120,000/)
+    expect(answer.abstained).toBe(true)
+  })
+})
