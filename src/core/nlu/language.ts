@@ -154,6 +154,9 @@ const fileSchema = z.strictObject({
   /** verbs that report what someone says ("said", "noted"): a figure in the clause they report
    * ("Corvane said that 5 million people ...") is not the speaker's own */
   reporting: z.array(z.string().min(1)).optional(),
+  /** words that open a sentence continuing the one before ("However", "He", "But"): a passage answer
+   * quotes such a sentence with the one it continues */
+  continuations: z.array(z.string().min(1)).optional(),
   /** words of opposite meaning ("before"/"after", "rose"/"fell"): a sentence that says the opposite of the
    * question's word, and not the word, does not answer it */
   opposites: z.array(z.tuple([z.string().min(1), z.string().min(1)])).optional(),
@@ -201,6 +204,7 @@ export interface Language {
   differenceCues: string[]
   moods: { planned: string[]; expected: string[] }
   reporting: string[]
+  continuations: string[]
   /** pairs of words of opposite meaning */
   opposites: string[][]
   factRelations: FactRelations
@@ -280,6 +284,7 @@ function emptyLanguage(): Language {
     differenceCues: [],
     moods: { planned: [], expected: [] },
     reporting: [],
+    continuations: [],
     opposites: [],
     factRelations: {
       verbs: {},
@@ -326,6 +331,7 @@ export function loadLanguage(files: LanguageFile[]): Language {
         ([a, b]) => [a.toLowerCase(), b.toLowerCase()] as [string, string],
       ),
     )
+    language.continuations.push(...(data.continuations ?? []).map((w) => w.toLowerCase()))
     language.reporting.push(...(data.reporting ?? []).map((w) => w.toLowerCase()))
     if (data.answerModel) language.answerModel = data.answerModel
     mergeRelations(language.factRelations, data.factRelations)

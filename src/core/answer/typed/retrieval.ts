@@ -549,16 +549,33 @@ export function sayCandidate(
   const quoted = quoteSpan(text, sentence, focus)
   const citation = cite(knowledge, sentence.docId, sentence.passageId, quoted)
   const quote = citation.quote
+  // a passage answer says what follows from it too: "... welcomed the targets. 'However, much remains ...'"
+  const next = span ? undefined : continuationOf(knowledge, best.sentenceId)
+  const more = next
+    ? [cite(knowledge, next.docId, next.passageId, quoteSpan(text, next, next.start))]
+    : []
   return {
-    answer: span ? `${capitalise(span.text)} (“${quote}”)` : quote,
+    answer: span
+      ? `${capitalise(span.text)} (“${quote}”)`
+      : [quote, ...more.map((c) => c.quote)].join(' '),
     abstained: false,
     kind: span ? 'fact' : 'passage',
     ...(span ? { value: span.value ?? span.text } : {}),
     ...(span?.unit ? { unit: span.unit } : {}),
     confidence: best.p,
-    citations: [citation],
+    citations: [citation, ...more],
     reason: `retrieval (${best.p.toFixed(2)})`,
   }
+}
+
+/** the sentence after this one when it continues it: it opens with a word the language lists ("However",
+ * "He"), after any quotation mark */
+function continuationOf(knowledge: Knowledge, id: number) {
+  const here = knowledge.sentences[id]!
+  const next = knowledge.sentences[id + 1]
+  if (!next || next.docId !== here.docId) return undefined
+  const first = /^[\s"“‘']*([A-Za-z]+)/.exec(sentenceText(knowledge, next))?.[1]?.toLowerCase()
+  return first && knowledge.language.continuations.includes(first) ? next : undefined
 }
 
 export function threshold(knowledge: Knowledge): number {
