@@ -196,7 +196,8 @@ export function resolveTurn(
     thingTerms: canon(knowledge, thingTerms),
     softTerms,
     years: fresh.years.length ? fresh.years : handler === 'superlative' ? [] : focus.years,
-    terms: [...fresh.terms, ...focus.thingTerms],
+    // the last question's things help find the answer only when this one names none of its own
+    terms: fresh.thingTerms.length ? fresh.terms : [...fresh.terms, ...focus.thingTerms],
   }
   return { query, understanding: u, followUp: true }
 }

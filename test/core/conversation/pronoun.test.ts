@@ -45,3 +45,30 @@ describe('a pronoun after a who answer', () => {
     expect(turns[1]!.answer.answer).toMatch(/2015/)
   })
 })
+
+describe('a follow-up that names its own thing', () => {
+  const register = knowledgeOf([
+    {
+      docId: 'valmora-register',
+      title: 'Register shows councillors earnings',
+      text: [
+        'Former finance chief Tamsin Rooke was paid between £45,001 and £50,000 for the paperback edition of her memoir.',
+        'Her declared income of up to £205,000 also includes payments for a weekly column.',
+      ].join('\n\n'),
+    },
+  ])
+
+  it('looks for its own thing, not the last question’s', () => {
+    let session: SessionState | undefined
+    const answers = [
+      'How much was Tamsin Rooke paid for the paperback of her memoir?',
+      'And what is her declared income?',
+    ].map((q) => {
+      const turn = answerQuestion(q, { knowledge: register, session, suggest: false })
+      session = turn.session
+      return turn.answer
+    })
+    expect(answers[0]!.answer).toMatch(/45,001/)
+    expect(answers[1]!.answer).toMatch(/205,000/)
+  })
+})
