@@ -4,6 +4,7 @@
  *
  *   node scripts/build.mjs             build
  *   node scripts/build.mjs --if-stale  build only when an output is missing or older than a file it was built from
+ *   node scripts/build.mjs --plain     the bundle as built before the code cache, in dist/plain/node/ (for the benchmark)
  *
  * dist/node/server.mjs   what npm start runs (src/runtime/node/start-bundle.ts): it compiles
  * dist/node/server.cjs   the server and its packages in one CommonJS file, with
@@ -159,8 +160,39 @@ function makeCodeCache() {
   }
 }
 
+/**
+ * The server as built before the code cache, for the benchmark to start beside this build: one
+ * ESM file with the packages and wink's model data in it, parsed on every start, in dist/plain/node/.
+ */
+async function buildPlain() {
+  const { build: esbuild } = await import('esbuild')
+  const dir = join(root, 'dist/plain/node')
+  const banner = {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  }
+  const plain = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    banner,
+    logLevel: 'error',
+  }
+  await esbuild({
+    ...plain,
+    entryPoints: [join(root, 'src/runtime/node/server.ts')],
+    outfile: join(dir, 'server.mjs'),
+  })
+  await esbuild({
+    ...plain,
+    entryPoints: [join(root, 'src/runtime/node/store/build-worker.ts')],
+    outfile: join(dir, 'thread-entry.mjs'),
+  })
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  if (process.argv.includes('--code-cache')) {
+  if (process.argv.includes('--plain')) await buildPlain()
+  else if (process.argv.includes('--code-cache')) {
     await import(pathToFileURL(bundlePath).href)
     globalThis[Symbol.for('citable.codeCache')].saveCache()
   } else {

@@ -14,6 +14,8 @@ export interface RunningServer {
   readyMs: number
   /** what the server logged as its indexing time */
   indexedMs?: number
+  /** how it compiled the bundle, as it logged (code-cache.ts); undefined for a bundle without one */
+  codeCache?: string
   stop: () => Promise<void>
   /** how the server ended when it ended on its own (a crash under load), with its last stderr */
   died: () => string | undefined
@@ -61,7 +63,13 @@ export function productionServer(): string[] {
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'))
   const match = /^exec node (.+)$/.exec(pkg.scripts.start as string)
   if (!match) throw new Error(`the start script is not "exec node ...": ${pkg.scripts.start}`)
-  return match[1]!.split(/\s+/)
+  // as the shell expands it: ${HEAP_MB:-128} is HEAP_MB when set, else 128
+  return match[1]!
+    .replace(
+      /\$\{(\w+):-([^}]*)\}/g,
+      (_, name: string, fallback: string) => process.env[name] || fallback,
+    )
+    .split(/\s+/)
 }
 
 /** what npm start's prestart does: build dist/node/server.mjs when it is missing or stale */
@@ -77,7 +85,7 @@ export async function startServer(
   env: Record<string, string> = {},
   args: string[] = productionServer(),
 ): Promise<RunningServer> {
-  if (args.includes('dist/node/server.mjs')) ensureBuilt()
+  if (args.some((a) => a.startsWith('dist/'))) ensureBuilt()
   const port = await freePort()
   const started = performance.now()
   const child = spawn(process.execPath, args, {
@@ -94,6 +102,7 @@ export async function startServer(
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let indexedMs: number | undefined
+  let codeCache: string | undefined
   let stderr = ''
   let exited: number | null = null
   let exitSignal: NodeJS.Signals | null = null
@@ -107,6 +116,7 @@ export async function startServer(
     for (const line of lines) {
       const m = /"indexedMs":(\d+)/.exec(line)
       if (m) indexedMs = Number(m[1])
+      codeCache ??= /"codeCache":"(\w+)"/.exec(line)?.[1]
     }
   })
   child.stderr!.on('data', (d: Buffer) => {
@@ -144,5 +154,5 @@ export async function startServer(
     exited === null || stopping
       ? undefined
       : `the server exited (${exitSignal ?? `code ${exited}`})${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' ').slice(0, 400)}` : ''}`
-  return { child, pid: child.pid!, url, readyMs, indexedMs, stop, died }
+  return { child, pid: child.pid!, url, readyMs, indexedMs, codeCache, stop, died }
 }

@@ -77,7 +77,7 @@ export function judgeTargets(r: BenchResults): TargetRow[] {
   )
 
   const bootParts = (x: NonNullable<BenchResults['startup']>) =>
-    `indexing ${ms(x.indexedMs)} ms of it, ${ms(x.cpuAtReadyMs)} ms of CPU by then; module imports ${ms(x.parts.importMs)} ms and wink ${ms(x.parts.modelMs)} ms in the probes${x.firstStart ? `; a first start on an empty store ${ms(x.firstStart.readyMs)} ms` : ''}`
+    `${x.plain ? `x${x.plain.ratio.toFixed(2)} of the ready time of the build before the code cache, started in turn (${ms(x.plain.readyMs)} ms); ` : ''}first answer ${ms(x.firstAnswerMs)} ms once ready; indexing ${ms(x.indexedMs)} ms of it, ${ms(x.cpuAtReadyMs)} ms of CPU by then; module imports ${ms(x.parts.importMs)} ms and wink ${ms(x.parts.modelMs)} ms in the probes${x.firstStart ? `; a first start on an empty store ${ms(x.firstStart.readyMs)} ms` : ''}`
   rows.push(
     row(
       'ready in < 1 s after start, shipped corpus',
