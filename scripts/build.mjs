@@ -19,6 +19,7 @@ import { execFileSync } from 'node:child_process'
 import {
   copyFileSync,
   mkdirSync,
+  mkdtempSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -26,6 +27,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { winkModel, winkModelFromFile } from './build-plugins.mjs'
@@ -141,23 +143,50 @@ export async function build() {
 }
 
 /**
- * V8's code cache for a start with the start script's flags: the bundle is loaded (not
- * started) by a node with those flags, which then saves what it compiled. Best effort: without
- * it the first start compiles as before and saves one itself.
+ * V8's code cache for a start with the start script's flags: a node with those flags starts the
+ * server on a store of its own, asks it a question and saves what it compiled; twice on the one
+ * store, so the second start is a restart from the snapshot the first left, as deployed starts
+ * are. Best effort: without it the first start compiles as before and saves one itself.
  */
 function makeCodeCache() {
+  const store = mkdtempSync(join(tmpdir(), 'citable-code-cache-'))
+  const env = {
+    ...process.env,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATA_DIR: store,
+    RATE_LIMIT_PER_MINUTE: '0',
+  }
   try {
-    execFileSync(
-      process.execPath,
-      [...startFlags(), fileURLToPath(import.meta.url), '--code-cache'],
-      {
-        cwd: root,
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    )
+    for (let i = 0; i < 2; i++)
+      execFileSync(
+        process.execPath,
+        [...startFlags(), fileURLToPath(import.meta.url), '--code-cache'],
+        {
+          cwd: root,
+          env,
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      )
   } catch (error) {
     process.stderr.write(`no code cache made: ${String(error.stderr ?? error.message).trim()}\n`)
+  } finally {
+    rmSync(store, { recursive: true, force: true })
   }
+}
+
+/** in makeCodeCache's child: start, answer one question, save the cache, stop as SIGTERM stops the server */
+async function warmAndSaveCodeCache() {
+  await import(pathToFileURL(bundlePath).href)
+  const run = globalThis[Symbol.for('citable.codeCache')]
+  const server = await run.exports.start()
+  if (!server.listening) await new Promise((done) => server.once('listening', done))
+  const question = encodeURIComponent('How many pilots did MOHURD run?')
+  const res = await fetch(`http://127.0.0.1:${server.address().port}/api/answer?q=${question}`)
+  if (res.status !== 200) throw new Error(`the warm-up question got ${res.status}`)
+  await res.arrayBuffer()
+  run.saveCache()
+  process.kill(process.pid, 'SIGTERM')
 }
 
 /**
@@ -192,10 +221,8 @@ async function buildPlain() {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--plain')) await buildPlain()
-  else if (process.argv.includes('--code-cache')) {
-    await import(pathToFileURL(bundlePath).href)
-    globalThis[Symbol.for('citable.codeCache')].saveCache()
-  } else {
+  else if (process.argv.includes('--code-cache')) await warmAndSaveCodeCache()
+  else {
     const ifStale = process.argv.includes('--if-stale')
     const why = ifStale ? staleBecause() : 'asked to'
     if (why) {

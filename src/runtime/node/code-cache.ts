@@ -5,8 +5,9 @@
  * JavaScript. Node 20's ESM loader has no code cache (module.enableCompileCache is Node 22), so
  * the bundle is CommonJS run through vm.Script, which takes one.
  *
- * A cache is made by the build for the start script's flags, and on a start that found none for
- * its flags once the server listens (then `ready` says so); a cache that V8 rejects is only slower.
+ * The build makes a cache for the start script's flags from a server it starts and asks a question
+ * (so the bytecode covers the start and a first answer); a start that finds none for its flags
+ * saves one once it listens. A cache that V8 rejects is only slower.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
@@ -42,6 +43,8 @@ const wrap = (source: string) =>
 
 export interface RunBundle {
   use: CodeCacheUse
+  /** what the bundle exports (server.ts's start, for the build's warm-up) */
+  exports: unknown
   /** writes V8's cache of what has been compiled so far, for the next start with these flags */
   saveCache(): void
 }
@@ -61,7 +64,7 @@ export function runBundle(bundle: string, entryUrl: string, flags = nodeFlags())
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   })
   const use: CodeCacheUse = !cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'used'
-  const module = { exports: {} }
+  const module: { exports: unknown } = { exports: {} }
   script.runInThisContext()(
     module.exports,
     createRequire(bundle),
@@ -76,7 +79,7 @@ export function runBundle(bundle: string, entryUrl: string, flags = nodeFlags())
     writeFileSync(tmp, script.createCachedData())
     renameSync(tmp, cache)
   }
-  return { use, saveCache }
+  return { use, exports: module.exports, saveCache }
 }
 
 /** runs server.cjs beside the file at entryUrl, which the bundle takes for its own URL */
