@@ -9,7 +9,7 @@ export function httpSection(r: BenchResults): string {
   return [
     '## HTTP (autocannon, same server)',
     '',
-    `The Node server as a child process on 127.0.0.1 (\`node --import tsx src/runtime/node/server.ts\`, rate limit off), autocannon in the benchmark process on the same ${r.machine.cores} cores. ${h.connections} connections; ${h.rounds} rounds of ${h.seconds} s per route, alternating; medians over rounds. The answer route walks a mix of fact, computed, list, passage and abstain questions. autocannon shares the cores with the server, so the trivial route's figure may be bound by the load generator rather than the server: the ratio is if anything flattering.`,
+    `The Node server as a child process on 127.0.0.1 (\`node ${productionServer().join(' ')}\`, as \`npm start\` runs it, rate limit off), autocannon in the benchmark process on the same ${r.machine.cores} cores. ${h.connections} connections; ${h.rounds} rounds of ${h.seconds} s per route, alternating; medians over rounds. The answer route walks a mix of fact, computed, list, passage and abstain questions. autocannon shares the cores with the server, so the trivial route's figure may be bound by the load generator rather than the server: the ratio is if anything flattering.`,
     '',
     table(
       ['route', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'errors + non-2xx'],
