@@ -20,6 +20,8 @@ export interface StartupResult {
   starts: number
   /** medians over the starts, each a restart on the store the untimed start made (its snapshot) */
   readyMs: number
+  /** when the server listened, on its own clock (since node started the process) */
+  listeningAtMs?: number
   indexedMs: number
   rssAtReady: number
   /** CPU time (user + system, all threads) the process had spent when it was ready: what a
@@ -58,6 +60,7 @@ function cpuOf(pid: number): number {
 
 interface StartTimes {
   readyMs: number
+  listeningAtMs?: number
   indexedMs: number
   rssAtReady: number
   cpuAtReadyMs: number
@@ -77,7 +80,7 @@ interface StartTimes {
  */
 async function timeStarts(starts: number, ways: (string[] | undefined)[], first = false) {
   const runs = ways.map(() => ({
-    servers: [] as Pick<RunningServer, 'readyMs' | 'indexedMs' | 'codeCache'>[],
+    servers: [] as Pick<RunningServer, 'readyMs' | 'indexedMs' | 'listeningAtMs' | 'codeCache'>[],
     rss: [] as number[],
     cpu: [] as number[],
     answers: [[], []] as [number[], number[]],
@@ -100,6 +103,7 @@ async function timeStarts(starts: number, ways: (string[] | undefined)[], first 
   return runs.map(
     (run, i): StartTimes => ({
       readyMs: median(readies[i]!),
+      listeningAtMs: median(run.servers.flatMap((s) => s.listeningAtMs ?? [])),
       indexedMs: median(
         run.servers.flatMap((s) => (s.indexedMs === undefined ? [] : [s.indexedMs])),
       ),

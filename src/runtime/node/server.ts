@@ -139,6 +139,8 @@ export async function start(env: Record<string, string | undefined> = process.en
         documents: service.knowledge.documents.size,
         facts: service.knowledge.facts.length,
         indexedMs,
+        // ms since node started the process, on node's clock: what a start costs inside it
+        listeningAtMs: Math.round(performance.now()),
         knowledgeFrom,
         codeCache: bundleRun()?.use,
       })
