@@ -18,6 +18,7 @@
 import { execFileSync } from 'node:child_process'
 import {
   copyFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -150,12 +151,17 @@ export async function build() {
  */
 function makeCodeCache() {
   const store = mkdtempSync(join(tmpdir(), 'citable-code-cache-'))
+  // none of the deployment's settings (its DATABASE_URL, its corpus, its tokens): a scratch
+  // store seeded with the one seed article; NODE_OPTIONS stays, as the cache is keyed on it
+  const seed = join(root, 'test/fixtures/seed')
   const env = {
-    ...process.env,
+    PATH: process.env.PATH,
+    ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
     HOST: '127.0.0.1',
     PORT: '0',
     DATA_DIR: store,
     RATE_LIMIT_PER_MINUTE: '0',
+    ...(existsSync(seed) ? { CORPUS_DIR: seed } : {}),
   }
   try {
     for (let i = 0; i < 2; i++)
