@@ -209,6 +209,7 @@ function saveCodeCache() {
   setImmediate(() => {
     try {
       run.saveCache()
+      log({ level: 'info', msg: 'code cache saved for the next start with these node flags' })
     } catch (error) {
       log({ level: 'warn', msg: 'no code cache saved', error: String(error) })
     }
