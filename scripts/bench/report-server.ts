@@ -9,7 +9,7 @@ export function httpSection(r: BenchResults): string {
   return [
     '## HTTP (autocannon, same server)',
     '',
-    `The Node server as a child process on 127.0.0.1 (\`node --import tsx src/runtime/node/server.ts\`, rate limit off), autocannon in the benchmark process on the same ${r.machine.cores} cores. ${h.connections} connections; ${h.rounds} rounds of ${h.seconds} s per route, alternating; medians over rounds. The answer route walks a mix of fact, computed, list, passage and abstain questions. autocannon shares the cores with the server, so the trivial route's figure may be bound by the load generator rather than the server: the ratio is if anything flattering.`,
+    `The Node server as a child process on 127.0.0.1 (\`node ${productionServer().join(' ')}\`, as \`npm start\` runs it, rate limit off), autocannon in the benchmark process on the same ${r.machine.cores} cores. ${h.connections} connections; ${h.rounds} rounds of ${h.seconds} s per route, alternating; medians over rounds. The answer route walks a mix of fact, computed, list, passage and abstain questions. autocannon shares the cores with the server, so the trivial route's figure may be bound by the load generator rather than the server: the ratio is if anything flattering.`,
     '',
     table(
       ['route', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'errors + non-2xx'],
@@ -58,7 +58,7 @@ export function loadSection(r: BenchResults): string {
   return [
     '## Load test (issue 8)',
     '',
-    `${l.seconds} s at ${l.connections} connections on \`POST /api/answer\` (the same mix plus two conversations that reuse a sessionId), a fresh server each run. RSS read from \`/proc/<pid>/status\` (VmRSS). The result is the first row's.${r.loadCapped ? " The second row runs the same load with V8's old generation capped: if it passes without errors, the rise in the first row is garbage V8 had not yet collected, not live data." : ''}`,
+    `${l.seconds} s at ${l.connections} connections on \`POST /api/answer\` (the same mix plus two conversations that reuse a sessionId), a fresh server each run, after ${count(l.warmRequests)} questions without a sessionId (each makes a session) so the session table and the answers kept for feedback are full before the timed run: RSS ${bytes(l.rssAfterWarm)} then; the drift is from ${l.settleSeconds} s into the timed run to its end, the peak over both. RSS read from \`/proc/<pid>/status\` (VmRSS). The result is the first row's.${r.loadCapped ? " The second row runs the same load with V8's old generation capped: if it passes without errors, the rise in the first row is garbage V8 had not yet collected, not live data." : ''}`,
     '',
     table(
       [
@@ -92,7 +92,7 @@ export function startupSection(r: BenchResults): string {
   return [
     '## Start-up (shipped corpus)',
     '',
-    `Process spawn to the first 200 from \`/healthz\` (polled every 5 ms), median of ${s.starts} starts after one untimed start. The first row is what \`npm start\` runs once its prestart has found the bundle fresh (\`node ${productionServer().join(' ')}\`; npm's own start-up comes on top), restarted on the store the untimed start seeded, as a deployed service restarts: it loads the stored snapshot. The second row is the very first start on an empty store, which builds the pack on the build thread; the third the server through tsx (restarts), as \`npm start\` ran it before the build step. CPU is the process's user + system time (all threads, 10 ms ticks) when it was ready: unlike the wall time, a busy machine does not stretch it. The first and second answer are the wall times of the same question asked twice once ready: what the first pays for anything left to first use. \`indexedMs\` is what the server logs: the store opened, the knowledge loaded or built, the wink model warm. Where a restart's time goes: node's boot and the bundle's import (parsing and evaluating it, wink's model data among it) come from as many fresh plain-node imports of the bundle with the start script's flags, \`indexedMs\` from the server, and the rest of the ready time is listening and the first \`/healthz\` (Node loads its fetch classes on first use). The last table's parts come from as many fresh in-process probes through tsx: node and tsx up to the probe's first line, importing the modules the server imports (wink's model data is among them), making the wink instance, building the pack from corpus/ and intents/, and loadPack.`,
+    `Process spawn to the first 200 from \`/healthz\`, median of ${s.starts} starts after one untimed start. The first row is what \`npm start\` runs once its prestart has found the bundle fresh (\`node ${productionServer().join(' ')}\`; npm's own start-up comes on top), restarted on the store the untimed start seeded, as a deployed service restarts: it loads the stored snapshot. ${s.codeCache ? `The restarts compiled the bundle ${s.codeCache === 'used' ? "from V8's code cache" : `without V8's code cache (${s.codeCache})`}. ` : ''}${s.plain ? "The second row is the same sources built as they were before the code cache (`node scripts/build.mjs --plain`: one ESM bundle with wink's model data in it), restarted in turn with the first row on a store of its own; its ratio is the median over rounds of the first row's ready time over its own. The next" : 'The second'} row is the very first start on an empty store, which builds the pack on the build thread; the last the server through tsx (restarts), as \`npm start\` ran it before the build step. CPU is the process's user + system time (all threads, 10 ms ticks) when it was ready: unlike the wall time, a busy machine does not stretch it. The first and second answer are the wall times of the same question asked twice once ready: what the first pays for anything left to first use. \`indexedMs\` is what the server logs: the store opened, the knowledge loaded or built, the wink model warm. Where a restart's time goes: node's boot and the bundle's import (parsing and evaluating it, wink's model data among it) come from as many fresh plain-node imports of the bundle with the start script's flags, \`indexedMs\` from the server, and the rest of the ready time is listening and the first \`/healthz\`; 'listening, on the server's clock' is the time since node started the process that the server logs when it listens (what comes before node's clock starts, spawning the process, and the first \`/healthz\` after the log line are outside it). The benchmark asks \`/healthz\` again as soon as the server logs that it listens (and every 100 ms until then): polling every 5 ms took a share of the two cores from the starting server. The last table's parts come from as many fresh in-process probes through tsx: node and tsx up to the probe's first line, importing the modules the server imports (wink's model data is among them), making the wink instance, building the pack from corpus/ and intents/, and loadPack.`,
     '',
     table(
       ['how', 'ready', 'CPU at ready', 'RSS at ready', 'server indexedMs', 'first / second answer'],
@@ -107,6 +107,18 @@ export function startupSection(r: BenchResults): string {
             ? ''
             : `${ms(s.firstAnswerMs)} / ${ms(s.secondAnswerMs)} ms`,
         ],
+        ...(s.plain
+          ? [
+              [
+                `the same sources built as before the code cache, in turn (the first row's ready x${s.plain.ratio.toFixed(2)} of it)`,
+                `${ms(s.plain.readyMs)} ms`,
+                `${ms(s.plain.cpuAtReadyMs)} ms`,
+                '',
+                '',
+                `${ms(s.plain.firstAnswerMs)} ms`,
+              ],
+            ]
+          : []),
         ...(s.firstStart
           ? [
               [
@@ -137,12 +149,19 @@ export function startupSection(r: BenchResults): string {
     ...(s.bundle
       ? [
           table(
-            ['node boot', 'bundle import', 'server indexedMs', 'the rest of ready'],
+            [
+              'node boot',
+              'bundle import',
+              'server indexedMs',
+              "listening, on the server's clock",
+              'the rest of ready',
+            ],
             [
               [
                 `${ms(s.bundle.bootMs)} ms`,
                 `${ms(s.bundle.importMs)} ms`,
                 `${ms(s.indexedMs)} ms`,
+                s.listeningAtMs === undefined ? '' : `${ms(s.listeningAtMs)} ms`,
                 `${ms(Math.max(0, s.readyMs - s.bundle.bootMs - s.bundle.importMs - s.indexedMs))} ms`,
               ],
             ],

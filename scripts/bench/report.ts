@@ -79,7 +79,7 @@ function scaleSection(r: BenchResults): string {
   return [
     '## Scale (generated corpora)',
     '',
-    'A seeded generator writes realistic articles (~450 words: headings, "N things of Owner" lines, before/after figures, percentages, money per year, "the three X of A, B and C", quoted people with roles, companies headquartered in places); article i is the same at every size. Each size runs in a fresh `node --expose-gc` process: `buildPack` (median of up to 3 builds), the pack as JSON, `loadPack(JSON.parse(…))`, then heap and RSS after a full GC, then fact and free-text questions drawn from the corpus (5 rounds of up to 200 per kind, 3 rounds at 10,000 articles, fewer calls a round when answers are slow so that a size fits its time budget; "timed" is the calls per kind; medians over rounds; CPU p99 in brackets). "right" = the fact answer states the figure or place the article gives; "right doc" = a free-text answer cites an article about what the question asks (the place and topic, or the person quoted).',
+    `A seeded generator writes realistic articles (~450 words: headings, "N things of Owner" lines, before/after figures, percentages, money per year, "the three X of A, B and C", quoted people with roles, companies headquartered in places); article i is the same at every size. Each size runs in a fresh \`node --expose-gc\` process: \`buildPack\` (median of up to 3 builds), the pack as JSON, \`loadPack(JSON.parse(…))\`, then heap and RSS after a full GC, then fact and free-text questions drawn from the corpus (5 rounds of up to 200 per kind, 3 rounds at 10,000 articles, fewer calls a round when answers are slow so that a size fits its time budget; "timed" is the calls per kind; medians over rounds; CPU p99 in brackets). "right" = the fact answer states the figure or place the article gives, and where it gives a \`value\`, that figure is the value; "right doc" = a free-text answer cites an article about what the question asks (the place and topic, or the person quoted). Each article also has five sentences in shapes the extractor's rules were not written from (${points[0] ? percent(points[0].novelShare ?? 0) : 'n/a'} of its fact sentences): figures carried by a verb ("donated EUR 250,000 to the ...", "pushed its revenue up to ...", "cut 2,400 jobs"), a figure before its owner ("More than 300 volunteers work for the ..."), and a comparison between two groups ("rated the service 7.6 out of 10 on average, compared with 4.4 for ..."); "fact right" is of questions about the template's sentences, "novel shapes" of questions about these, drawn apart; the timed fact questions are drawn from both. The template's owners and places repeat across articles, so from a few hundred articles on most of its questions have answers in several (at 10,000 articles 68-100% per question form), and an answer that gives every article's figure ("The sources differ: ...") counts as right; each novel-shape question names a company only its article has, so its "right" is the one figure.`,
     '',
     table(
       [
@@ -96,6 +96,7 @@ function scaleSection(r: BenchResults): string {
         'fact p50 / p99 ms',
         'free-text p50 / p99 ms',
         'fact right',
+        'fact right, novel shapes',
         'free-text right doc',
       ],
       points.map((p) => [
@@ -112,6 +113,7 @@ function scaleSection(r: BenchResults): string {
         `${ms(p.fact.p50)} / ${ms(p.fact.p99)} (${ms(p.fact.cpuP99)})`,
         `${ms(p.freeText.p50)} / ${ms(p.freeText.p99)} (${ms(p.freeText.cpuP99)})`,
         percent(p.factRight),
+        p.factRightNovel === undefined ? 'n/a' : percent(p.factRightNovel),
         percent(p.freeTextRightDoc),
       ]),
     ),

@@ -31,8 +31,15 @@ export interface ScalePoint {
   baseRss: number
   fact: Latency
   freeText: Latency
-  /** fact questions answered with the figure or name the article states, 0..1 */
+  /**
+   * fact questions about sentences in the template's shapes answered with the figure or name the
+   * article states (and, where the answer gives a value, that figure as its value), 0..1
+   */
   factRight: number
+  /** the same for sentences in shapes the extractor's rules were not written from (corpus-gen.ts) */
+  factRightNovel: number
+  /** the share of the corpus's fact sentences written in those shapes */
+  novelShare: number
   /** free-text questions citing an article about their subject, 0..1 */
   freeTextRightDoc: number
 }
@@ -108,16 +115,28 @@ export async function measureSize(size: number, quick: boolean): Promise<ScalePo
         perRound: 200,
         budgetMs: huge ? 45_000 : 60_000,
       }
+  // timed: fact questions of both shapes, as they come in the corpus
   const facts = sampleQuestions(corpus, 'fact', perKind)
   const freeText = sampleQuestions(corpus, 'free-text', perKind)
   const group = (qs: GeneratedQuestion[]) => (i: number) =>
     elapsed(() => ask(service, { question: qs[i % qs.length]!.question }))
   const latency = await timeGroups({ fact: group(facts), freeText: group(freeText) }, rounds)
+  const factIsRight = (q: GeneratedQuestion, a: Awaited<ReturnType<typeof ask>>) =>
+    !a.abstained &&
+    a.answer.includes(q.expect ?? '\u0000') &&
+    (typeof a.value !== 'number' || q.expectValue === undefined || a.value === q.expectValue)
   const factRight = await share(
     service,
-    facts,
-    (q, a) => !a.abstained && a.answer.includes(q.expect ?? '\u0000'),
+    sampleQuestions(corpus, 'fact', perKind, 'template'),
+    factIsRight,
   )
+  const factRightNovel = await share(
+    service,
+    sampleQuestions(corpus, 'fact', perKind, 'novel'),
+    factIsRight,
+  )
+  const novelShare =
+    corpus.factSentences.novel / (corpus.factSentences.novel + corpus.factSentences.template)
   const freeTextRightDoc = await share(service, freeText, (q, a) =>
     a.citations.some((c) => corpus.subjects.get(c.docId)?.has(q.subject ?? '') ?? false),
   )
@@ -136,6 +155,8 @@ export async function measureSize(size: number, quick: boolean): Promise<ScalePo
     fact: latency.fact,
     freeText: latency.freeText,
     factRight,
+    factRightNovel,
+    novelShare,
     freeTextRightDoc,
   }
 }

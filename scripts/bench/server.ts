@@ -10,10 +10,14 @@ export interface RunningServer {
   child: ChildProcess
   pid: number
   url: string
-  /** process spawn to the first 200 from /healthz, ms */
+  /** process spawn to the first 200 from /healthz, ms (asked again as soon as it logs that it listens) */
   readyMs: number
+  /** when it listened, on its own clock (ms since node started it), as it logged */
+  listeningAtMs?: number
   /** what the server logged as its indexing time */
   indexedMs?: number
+  /** how it compiled the bundle, as it logged (code-cache.ts); undefined for a bundle without one */
+  codeCache?: string
   stop: () => Promise<void>
   /** how the server ended when it ended on its own (a crash under load), with its last stderr */
   died: () => string | undefined
@@ -61,7 +65,13 @@ export function productionServer(): string[] {
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'))
   const match = /^exec node (.+)$/.exec(pkg.scripts.start as string)
   if (!match) throw new Error(`the start script is not "exec node ...": ${pkg.scripts.start}`)
-  return match[1]!.split(/\s+/)
+  // as the shell expands it: ${HEAP_MB:-128} is HEAP_MB when set, else 128
+  return match[1]!
+    .replace(
+      /\$\{(\w+):-([^}]*)\}/g,
+      (_, name: string, fallback: string) => process.env[name] || fallback,
+    )
+    .split(/\s+/)
 }
 
 /** what npm start's prestart does: build dist/node/server.mjs when it is missing or stale */
@@ -77,7 +87,7 @@ export async function startServer(
   env: Record<string, string> = {},
   args: string[] = productionServer(),
 ): Promise<RunningServer> {
-  if (args.includes('dist/node/server.mjs')) ensureBuilt()
+  if (args.some((a) => a.startsWith('dist/'))) ensureBuilt()
   const port = await freePort()
   const started = performance.now()
   const child = spawn(process.execPath, args, {
@@ -94,19 +104,29 @@ export async function startServer(
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let indexedMs: number | undefined
+  let codeCache: string | undefined
+  let listeningAtMs: number | undefined
   let stderr = ''
   let exited: number | null = null
   let exitSignal: NodeJS.Signals | null = null
   // the server logs a line per request: read them all so the pipe never fills and blocks it
   let pending = ''
+  let listened = () => {}
+  const listening = new Promise<void>((done) => {
+    listened = done
+  })
   child.stdout!.on('data', (d: Buffer) => {
     pending += d
     const lines = pending.split('\n')
     pending = lines.pop()!
     if (indexedMs !== undefined) return
     for (const line of lines) {
+      if (line.includes('"listeningAtMs"')) listened()
       const m = /"indexedMs":(\d+)/.exec(line)
       if (m) indexedMs = Number(m[1])
+      codeCache ??= /"codeCache":"(\w+)"/.exec(line)?.[1]
+      const at = /"listeningAtMs":(\d+)/.exec(line)
+      if (at) listeningAtMs = Number(at[1])
     }
   })
   child.stderr!.on('data', (d: Buffer) => {
@@ -127,7 +147,9 @@ export async function startServer(
     } catch {
       // not listening yet
     }
-    await sleep(5)
+    // the server's listening line says when to ask again; polling every few ms instead took a
+    // share of the cores from the starting server and added up to a poll's delay to the time
+    await Promise.race([listening, sleep(100)])
   }
   const readyMs = performance.now() - started
   // the log line may trail the first answer by a moment
@@ -144,5 +166,5 @@ export async function startServer(
     exited === null || stopping
       ? undefined
       : `the server exited (${exitSignal ?? `code ${exited}`})${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' ').slice(0, 400)}` : ''}`
-  return { child, pid: child.pid!, url, readyMs, indexedMs, stop, died }
+  return { child, pid: child.pid!, url, readyMs, indexedMs, listeningAtMs, codeCache, stop, died }
 }

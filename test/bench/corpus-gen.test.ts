@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { generateArticle, generateCorpus, sampleQuestions } from '../../scripts/bench/corpus-gen'
+import {
+  generateArticle,
+  generateCorpus,
+  sampleQuestions,
+  sponsorOf,
+} from '../../scripts/bench/corpus-gen'
 import { splitPassages } from '../../src/core/corpus/passages'
 
 describe('generateCorpus', () => {
@@ -36,6 +41,22 @@ describe('generateArticle', () => {
     expect(doc.title).toMatch(/ million a year into /)
   })
 
+  it('writes a third of its fact sentences in shapes the extractor was not written from', () => {
+    const { factSentences } = generateArticle(12)
+    // every sentence or list line with a figure in it is a fact sentence (no filler has one)
+    const withFigures = doc.text
+      .split(/\n+|(?<=[.!?”])\s+(?=[A-Z“])/)
+      .filter((sentence) => /\d/.test(sentence))
+    expect(withFigures.length).toBe(factSentences.template + factSentences.novel)
+    expect(factSentences.novel / withFigures.length).toBeGreaterThanOrEqual(1 / 3)
+    expect(doc.text).toMatch(/ donated [A-Z]{3} \d{2,3},000 to the /)
+    expect(doc.text).toMatch(/ pushed its revenue up to [A-Z]{3} \d+ million in \d{4}\./)
+    expect(doc.text).toMatch(/More than \d+ volunteers work for [A-Z]/)
+    expect(doc.text).toMatch(/ \d\.\d out of 10 on average, compared with \d(\.\d)? for its /)
+    const novel = questions.filter((q) => q.shape === 'novel')
+    expect(novel).toHaveLength(factSentences.novel)
+  })
+
   it('splits into paragraphs, headings and list lines', () => {
     const kinds = new Set(splitPassages(doc).map((p) => p.kind))
     expect(kinds).toEqual(new Set(['paragraph', 'heading', 'line']))
@@ -45,6 +66,12 @@ describe('generateArticle', () => {
     const facts = questions.filter((q) => q.kind === 'fact')
     expect(facts.length).toBeGreaterThan(0)
     for (const q of facts) expect(doc.text).toContain(q.expect)
+  })
+
+  it('asks each question about the novel shapes of one article only', () => {
+    const novel = generateCorpus(2000).questions.filter((q) => q.shape === 'novel')
+    expect(new Set(novel.map((q) => q.question)).size).toBe(novel.length)
+    expect(new Set(Array.from({ length: 10_440 }, (_, i) => sponsorOf(i))).size).toBe(10_440)
     expect(questions.every((q) => q.docId === doc.docId)).toBe(true)
   })
 
@@ -66,6 +93,16 @@ describe('sampleQuestions', () => {
     const a = sampleQuestions(corpus, 'fact', 20)
     expect(a).toEqual(sampleQuestions(corpus, 'fact', 20))
     expect(a.every((q) => q.kind === 'fact')).toBe(true)
+  })
+
+  it('draws facts of one sentence shape when asked', () => {
+    const corpus = generateCorpus(10)
+    expect(sampleQuestions(corpus, 'fact', 20, 'novel').every((q) => q.shape === 'novel')).toBe(
+      true,
+    )
+    expect(
+      sampleQuestions(corpus, 'fact', 20, 'template').every((q) => q.shape === 'template'),
+    ).toBe(true)
   })
 
   it('fails on an empty corpus', () => {

@@ -66,6 +66,25 @@ describe('judgeTargets', () => {
     expect(statusOf(scale([point(10_000, 12)]), 'p99 in process <= 10 ms').status).toBe('missed')
   })
 
+  it('wants a third of the generated fact sentences in new shapes, and facts within 20 ms at 10,000 articles', () => {
+    const scale = (novelShare: number, p99: number) =>
+      ({
+        ...base,
+        scale: {
+          points: [{ ...point(10_000, p99), novelShare, factRight: 1, factRightNovel: 0.6 }],
+          failures: [],
+          fits: {},
+        },
+      }) as unknown as BenchResults
+    expect(statusOf(scale(5 / 14, 12), 'generated corpus: >= 1/3')).toMatchObject({
+      measured: '36% of fact sentences; fact right 60% (template 100%) at 10,000 articles',
+      status: 'met',
+    })
+    expect(statusOf(scale(0.3, 12), 'generated corpus: >= 1/3').status).toBe('missed')
+    expect(statusOf(scale(0.4, 12), 'fact p99 in process <= 20 ms').status).toBe('met')
+    expect(statusOf(scale(0.4, 21), 'fact p99 in process <= 20 ms').status).toBe('missed')
+  })
+
   it('checks the throughput ratio and the RSS of the server', () => {
     const http = (ratio: number) =>
       ({
@@ -74,6 +93,11 @@ describe('judgeTargets', () => {
       }) as unknown as BenchResults
     expect(statusOf(http(0.6), '/api/answer throughput').status).toBe('met')
     expect(statusOf(http(0.3), '/api/answer throughput').status).toBe('missed')
+    expect(statusOf(http(0.3), '/api/answer at >= 25%').status).toBe('met')
+    expect(statusOf(http(0.2), '/api/answer at >= 25%')).toMatchObject({
+      measured: '20% (100 vs 500 req/s)',
+      status: 'missed',
+    })
     const rss = {
       ...base,
       startup: {

@@ -49,10 +49,10 @@ const baseEnv = (env: Record<string, string>) => ({
  * `node dist/node/server.mjs`: what `npm start` runs after its build check, without npm, so
  * the child is the server itself.
  */
-export function spawnServer(env: Record<string, string> = {}): Spawned {
+export function spawnServer(env: Record<string, string> = {}, nodeArgs: string[] = []): Spawned {
   ensureBuilt()
   return watch(
-    spawn(process.execPath, ['dist/node/server.mjs'], {
+    spawn(process.execPath, [...nodeArgs, 'dist/node/server.mjs'], {
       cwd: root,
       env: baseEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],

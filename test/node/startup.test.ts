@@ -4,7 +4,10 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, it } from 'vitest'
-import { spawnServer } from './spawn'
+import { cachePath } from '../../src/runtime/node/code-cache'
+import { ensureBuilt, spawnServer } from './spawn'
+
+const root = join(import.meta.dirname, '../..')
 
 const temp = mkdtempSync(join(tmpdir(), 'citable-startup-'))
 afterAll(() => rmSync(temp, { recursive: true, force: true }))
@@ -33,6 +36,30 @@ describe.concurrent('start-up', () => {
     expect(res.status).toBe(200)
     server.child.kill('SIGTERM')
     expect(await server.exited).toBe(0)
+  })
+
+  it('compiles the bundle from the code cache that a start with the same flags left', async ({
+    expect,
+    onTestFinished,
+  }) => {
+    // node flags no other start uses, and no cache for them yet: the first start saves one
+    const flags = ['--max-old-space-size=321']
+    // as the server sees its flags: these and an unset NODE_OPTIONS
+    ensureBuilt()
+    const cache = cachePath(join(root, 'dist/node/server.cjs'), [...flags, ''])
+    rmSync(cache, { force: true })
+    onTestFinished(() => rmSync(cache, { force: true }))
+    const uses: unknown[] = []
+    for (let i = 0; i < 2; i++) {
+      const server = spawnServer({}, flags)
+      const listening = await server.waitFor((l) => typeof l.port === 'number')
+      uses.push(listening.codeCache)
+      if (listening.codeCache === 'none')
+        await server.waitFor((l) => String(l.msg).startsWith('code cache saved'))
+      server.child.kill('SIGTERM')
+      expect(await server.exited).toBe(0)
+    }
+    expect(uses).toEqual(['none', 'used'])
   })
 
   it('starts from the stored pack of the last start, and builds it again when an article changes', async ({
