@@ -173,15 +173,15 @@ function countsAsked(
   facts: Fact[],
 ): boolean {
   if (asked !== 'count' || query.thingTerms.length === 0) return true
+  // "how many copies did her books sell": the noun after "how many" is what is counted
+  const counted = terms(/\bhow many ([a-z-]+)/i.exec(query.text)?.[1] ?? '')[0]
+  const wanted = counted && query.thingTerms.includes(counted) ? [counted] : query.thingTerms
   return facts.every((f) => {
     if (f.kind !== 'quantity' || f.quantity.unit !== 'count') return true
     const own = [...f.thingTerms, f.head]
     // the question may name the fact's whole thing ("how many 'Broadband Valmora' pilots")
     const named = f.thingTerms.length > 0 && f.thingTerms.every((t) => query.terms.includes(t))
-    return (
-      named ||
-      query.thingTerms.some((t) => own.includes(t) || countedAfter(knowledge, f).includes(t))
-    )
+    return named || wanted.some((t) => own.includes(t) || countedAfter(knowledge, f).includes(t))
   })
 }
 

@@ -104,6 +104,7 @@ describe('a count is of the thing asked, by the relation asked', () => {
       text: [
         'Corvane Bank shed 120,000 customers last year after it closed 40 branches.',
         'The bank said its profits fell 8% to £1.2bn.',
+        'Its founder, Rina Oduya, went on to write 11 best-selling books.',
       ].join('\n\n'),
     },
   ])
@@ -112,6 +113,11 @@ describe('a count is of the thing asked, by the relation asked', () => {
   it('answers the count the verb states', () => {
     expect(ask('How many customers did Corvane Bank lose?').answer).toMatch(/120,000/)
     expect(ask('How many branches did Corvane Bank close?').answer).toMatch(/40 branches/)
+  })
+
+  it('counts the noun after "how many", not another thing the question names', () => {
+    expect(ask('How many copies did Rina Oduya’s books sell?').answer).not.toMatch(/11/)
+    expect(ask('How many books did Rina Oduya write?').answer).toMatch(/11/)
   })
 
   it('never answers a count of customers with a count of branches, nor what it has with what it lost', () => {
