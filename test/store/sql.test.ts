@@ -1,12 +1,13 @@
 /** The SQL store on libSQL: migrations, the revision guard, the log with its retention, feedback. */
 import { createClient } from '@libsql/client'
 import { describe, expect, it } from 'vitest'
-import type { KnowledgePack } from '../../src/core/knowledge/types'
+import { buildPack } from '../../src/core/knowledge/pack'
+import { readCorpus, readLanguage } from '../../src/runtime/node/files'
 import { libsqlDriver, openNodeStore } from '../../src/runtime/node/store/libsql'
 import { migrate, readMigrations, statements } from '../../src/runtime/node/store/migrate'
 import { record, tempDir } from './helpers'
 
-const pack = { version: 0 } as unknown as KnowledgePack
+const pack = buildPack(readCorpus('test/fixtures/seed'), readLanguage('intents'))
 const doc = (docId: string, text = 'Some text.') => ({ docId, title: `Title of ${docId}`, text })
 
 describe('migrations', () => {
@@ -133,7 +134,10 @@ describe('the SQL store', () => {
     await first.commit(0, [{ kind: 'put', document: doc('a'), origin: 'api' }], { key: 'k', pack })
     await first.close()
     const again = await openNodeStore({ dataDir })
-    expect(await again.snapshot()).toEqual({ revision: 1, key: 'k', pack })
+    const snapshot = await again.snapshot()
+    expect([snapshot?.revision, snapshot?.key]).toEqual([1, 'k'])
+    expect(await snapshot?.documents()).toEqual(pack.documents)
+    expect((await snapshot?.load())?.facts).toEqual(JSON.parse(JSON.stringify(pack.facts)))
     expect((await again.corpus()).documents).toEqual([doc('a')])
     await again.close()
   })
