@@ -87,6 +87,8 @@ export interface Store {
   /** the current revision alone */
   revision(): Promise<number>
   articles(): Promise<ArticleSummary[]>
+  /** where each article came from, without reading the articles (a start needs only this) */
+  origins(): Promise<Map<string, ArticleOrigin>>
   /**
    * applies the changes (and saves the snapshot of the result, when given) in one transaction,
    * if the revision is still `expected`; returns the new revision, or undefined when someone

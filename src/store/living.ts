@@ -313,7 +313,7 @@ async function startFrom(
   // a snapshot of the current revision holds the articles too: the texts need not be read twice
   let current =
     built && usable?.revision === revision ? { revision, documents: built } : await store.corpus()
-  const origins = new Map((await store.articles()).map((a) => [a.docId, a.origin]))
+  const origins = await store.origins()
   const seeded = seedChanges(current.documents, origins, seeds, await store.removedSeeds())
   const documents = applyToDocuments(current.documents, seeded)
   const commitSeeds = async () => {

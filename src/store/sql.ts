@@ -157,6 +157,11 @@ export function sqlStore(db: SqlDriver, options: SqlStoreOptions = {}): Store {
       }))
     },
 
+    async origins() {
+      const rows = await db.all('SELECT doc_id, origin FROM articles')
+      return new Map(rows.map((r) => [String(r.doc_id), String(r.origin) as ArticleOrigin]))
+    },
+
     async commit(expected, changes, snapshot) {
       return db.transaction(async (tx) => {
         if ((await revisionOf(tx)) !== expected) return undefined

@@ -44,7 +44,12 @@ type Meta = Omit<PackParts, 'documents' | 'passages' | 'facts' | 'sentences' | '
   format: number
 }
 
-const text = (s: string) => new TextEncoder().encode(s)
+/** JSON with every character past ASCII escaped: the decoder's text is then one byte a character
+ * (one curly quote would otherwise make the whole chunk a two-byte string) */
+const text = (s: string) =>
+  new TextEncoder().encode(
+    s.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  )
 const json = (value: unknown) => text(JSON.stringify(value))
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
 const parse = <T>(bytes: Uint8Array) => JSON.parse(decode(bytes)) as T
