@@ -6,10 +6,12 @@ import { describe, expect, it } from 'vitest'
 import { ask, type Service } from '../../src/core/conversation/ask'
 import { createMemoryStore } from '../../src/core/conversation/memory-store'
 import { stageChanges } from '../../src/core/knowledge/incremental'
+import { LazyTermData } from '../../src/core/knowledge/lazy-postings'
 import { buildPack, type Knowledge, loadPack } from '../../src/core/knowledge/pack'
 import { emptyIndexJson, packIndex, unpackIndex } from '../../src/core/knowledge/packed-index'
 import { packRows, unpackRows } from '../../src/core/knowledge/rows'
 import { packChunks, readSnapshot } from '../../src/core/knowledge/snapshot'
+import { Writer } from '../../src/core/knowledge/varints'
 import { loadIndex } from '../../src/core/retrieve/index'
 import type { CorpusDocument } from '../../src/core/types'
 import { readCorpus, readLanguage } from '../../src/runtime/node/files'
@@ -117,6 +119,56 @@ describe('packIndex', () => {
     })
     expect(byTerm(back.toJSON())).toEqual(byTerm(json))
     expect(back.search('smart city pilots')).toEqual(root.search('smart city pilots'))
+  })
+})
+
+describe('LazyTermData', () => {
+  // one term: field 0 has documents 3 (frequency 1) and 5 (frequency 2), field 2 has document 4
+  const bytes = () => {
+    const w = new Writer()
+    for (const n of [2, 0, 2, 3, 1, 2, 2, 2, 1, 4, 7]) w.uint(n)
+    return w.done()
+  }
+  const plain = () =>
+    new Map([
+      [
+        0,
+        new Map([
+          [3, 1],
+          [5, 2],
+        ]),
+      ],
+      [2, new Map([[4, 7]])],
+    ])
+  type Touch = (m: Map<number, Map<number, number>>) => unknown
+  const touches: [string, Touch][] = [
+    ['get', (m) => m.get(0)],
+    ['has', (m) => [m.has(2), m.has(1)]],
+    ['size', (m) => m.size],
+    ['keys', (m) => [...m.keys()]],
+    ['values', (m) => [...m.values()]],
+    ['entries', (m) => [...m.entries()]],
+    ['iteration', (m) => [...m]],
+    [
+      'forEach',
+      (m) => {
+        const seen: number[] = []
+        m.forEach((_, k) => seen.push(k))
+        return seen
+      },
+    ],
+    ['set', (m) => [...m.set(1, new Map([[9, 9]])).keys()]],
+    ['delete', (m) => [m.delete(0), [...m.keys()]]],
+  ]
+  it.each(touches)('reads the postings before %s, then behaves as a Map', (_, touch) => {
+    const lazy = new LazyTermData(bytes(), 0)
+    const map = plain()
+    expect(touch(lazy)).toEqual(touch(map))
+    // and after it, holds what the plain map holds after the same touch
+    expect(new Map(lazy)).toEqual(map)
+  })
+  it('holds exactly the postings it was packed with', () => {
+    expect(new Map(new LazyTermData(bytes(), 0))).toEqual(plain())
   })
 })
 

@@ -2,7 +2,8 @@
  * A MiniSearch index as compact bytes and back. Its JSON (`toJSON`/`loadJSON`) spells every
  * posting as an object key, which `loadJSON` parses and then turns into numbers one by one: at
  * 10,000 articles that is seconds for the two indexes. Here the postings are varints (document
- * deltas and frequencies), read straight into the maps MiniSearch searches.
+ * deltas and frequencies), each term's behind its length, and read into the maps MiniSearch
+ * searches the first time that term is touched (./lazy-postings.ts).
  *
  * Writing uses only `toJSON()`; reading fills an empty index made with the right options (so
  * with the right tokenizer and weights) the way `loadJS` does, field by field. The round trip is
@@ -12,6 +13,8 @@
 import type MiniSearch from 'minisearch'
 import type { AsPlainObject } from 'minisearch'
 import { CitableError } from '../errors'
+import { LazyTermData } from './lazy-postings'
+import { varints, Writer } from './varints'
 
 /** the first byte of a packed index; another means another layout */
 const layout = 1
@@ -27,126 +30,6 @@ interface Head {
   /** external ids in short-id order; the short ids themselves are varints in the body */
   ids: unknown[]
   terms: string[]
-}
-
-/** unsigned varints (7 bits a byte, low first) written into a growing buffer */
-export class Writer {
-  buffer = new Uint8Array(1 << 16)
-  at = 0
-  uint(n: number) {
-    if (this.at + 5 > this.buffer.length) this.grow()
-    while (n > 0x7f) {
-      this.buffer[this.at++] = (n & 0x7f) | 0x80
-      n >>>= 7
-    }
-    this.buffer[this.at++] = n
-  }
-  bytes(more: Uint8Array) {
-    while (this.at + more.length > this.buffer.length) this.grow()
-    this.buffer.set(more, this.at)
-    this.at += more.length
-  }
-  done(): Uint8Array {
-    return this.buffer.subarray(0, this.at)
-  }
-  private grow() {
-    const grown = new Uint8Array(this.buffer.length * 2)
-    grown.set(this.buffer)
-    this.buffer = grown
-  }
-}
-
-/** reads the varints of `bytes` from `at` on, one a call; `skip` moves on by bytes, `at` tells where */
-export function varints(bytes: Uint8Array, at: number) {
-  const read = () => {
-    let n = 0
-    let shift = 0
-    let b: number
-    do {
-      b = bytes[at++]!
-      n += (b & 0x7f) * 2 ** shift
-      shift += 7
-    } while (b & 0x80)
-    return n
-  }
-  return Object.assign(read, {
-    skip: (n: number) => {
-      at += n
-    },
-    at: () => at,
-  })
-}
-
-/**
- * One term's postings (field -> document -> frequency), read from the packed bytes the first time
- * anything asks: a start then costs a skip per term, and a search reads the terms it looks up.
- * Every Map method MiniSearch uses (get, set, has, delete, size, iteration) reads them first.
- */
-class LazyTermData extends Map<number, Map<number, number>> {
-  private pending: { bytes: Uint8Array; at: number } | undefined
-
-  constructor(bytes: Uint8Array, at: number) {
-    super()
-    this.pending = { bytes, at }
-  }
-
-  private read(): this {
-    const pending = this.pending
-    if (!pending) return this
-    this.pending = undefined
-    const uint = varints(pending.bytes, pending.at)
-    for (let f = 0, nf = uint(); f < nf; f++) {
-      const fieldId = uint()
-      const postings = new Map<number, number>()
-      let doc = 0
-      for (let i = 0, n = uint(); i < n; i++) {
-        doc += uint()
-        postings.set(doc, uint())
-      }
-      super.set(fieldId, postings)
-    }
-    return this
-  }
-
-  override get(key: number) {
-    return this.read() && super.get(key)
-  }
-  override set(key: number, value: Map<number, number>) {
-    this.read()
-    return super.set(key, value)
-  }
-  override has(key: number) {
-    return this.read() && super.has(key)
-  }
-  override delete(key: number) {
-    return this.read() && super.delete(key)
-  }
-  override clear() {
-    this.pending = undefined
-    super.clear()
-  }
-  override get size() {
-    return this.read() && super.size
-  }
-  override forEach(
-    fn: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void,
-    self?: unknown,
-  ) {
-    this.read()
-    super.forEach(fn, self)
-  }
-  override keys() {
-    return this.read() && super.keys()
-  }
-  override values() {
-    return this.read() && super.values()
-  }
-  override entries() {
-    return this.read() && super.entries()
-  }
-  override [Symbol.iterator]() {
-    return this.read() && super[Symbol.iterator]()
-  }
 }
 
 const numericKeys = (o: object) =>

@@ -11,9 +11,10 @@ import { loadIndex, type PassageIndex } from '../retrieve/index'
 import { loadSentenceIndex, type SentenceIndex } from '../retrieve/sentence-index'
 import type { CorpusDocument, Passage } from '../types'
 import { knowledgeOf, loadPack, type PackParts, packVersion } from './pack'
-import { emptyIndexJson, packIndex, unpackIndex, varints, Writer } from './packed-index'
+import { emptyIndexJson, packIndex, unpackIndex } from './packed-index'
 import { packRows, unpackRows } from './rows'
 import type { Knowledge, KnowledgePack } from './types'
+import { varints, Writer } from './varints'
 
 /** 1: the first chunked format; a snapshot of another format is rebuilt, never read */
 export const snapshotFormat = 1
