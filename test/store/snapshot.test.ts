@@ -153,7 +153,9 @@ describe('LazyTermData', () => {
       'forEach',
       (m) => {
         const seen: number[] = []
-        m.forEach((_, k) => seen.push(k))
+        m.forEach((_, k) => {
+          seen.push(k)
+        })
         return seen
       },
     ],
