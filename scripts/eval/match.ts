@@ -5,7 +5,7 @@ import type { TurnExpect } from './schema'
 import { contentWords, normaliseText } from './words'
 
 /** the parts of an answer the evaluator reads */
-export type Reply = Pick<Answer, 'answer' | 'abstained' | 'kind' | 'citations'>
+export type Reply = Pick<Answer, 'answer' | 'abstained' | 'kind' | 'citations' | 'value'>
 
 export interface MatchOptions {
   /** share of the expected content words the reply must contain; defaults to 0.8 */
@@ -49,6 +49,28 @@ export function citesPhrase(phrase: string, reply: Pick<Reply, 'citations'>): bo
   return reply.citations.some((c) => normaliseText(c.quote).includes(wanted))
 }
 
+/** a reply's `value` is the expected one: the same number, the same text (case aside), the same items in any order */
+export function valueMatches(
+  expected: NonNullable<TurnExpect['value']>,
+  got: Reply['value'],
+): boolean {
+  if (typeof expected === 'number')
+    return (
+      typeof got === 'number' && Math.abs(got - expected) <= 1e-9 * Math.max(1, Math.abs(expected))
+    )
+  const key = (v: unknown) => normaliseText(String(v))
+  if (typeof expected === 'string')
+    return got !== undefined && !Array.isArray(got) && key(got) === key(expected)
+  if (!Array.isArray(got) || got.length !== expected.length) return false
+  const items = got.map(key).sort()
+  return expected
+    .map(key)
+    .sort()
+    .every((v, i) => v === items[i])
+}
+
+const shown = (v: Reply['value']) => (v === undefined ? 'none' : JSON.stringify(v))
+
 export interface TurnScore {
   ok: boolean
   /** why the turn failed, one line a check; empty when ok */
@@ -88,6 +110,8 @@ export function scoreReply(
   }
   if (expect.cites && !citesPhrase(expect.cites, reply))
     failures.push(`no citation contains "${expect.cites}"`)
+  if (expect.value !== undefined && !valueMatches(expect.value, reply.value))
+    failures.push(`value is ${shown(reply.value)}, expected ${JSON.stringify(expect.value)}`)
   if (expect.kind && reply.kind !== expect.kind)
     failures.push(`kind is ${reply.kind}, expected ${expect.kind}`)
   return { ok: failures.length === 0, failures }

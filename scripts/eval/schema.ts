@@ -35,12 +35,17 @@ export const turnExpectSchema = z
     cites: text.optional(),
     abstained: z.boolean().optional(),
     kind: z.enum(['fact', 'list', 'computed', 'passage', 'none']).optional(),
+    /** the figure the reply's `value` must be: the one that answers, not another in its sentence */
+    value: z.union([z.number(), text, z.array(text).min(1)]).optional(),
   })
   .refine((e) => Object.keys(e).some((k) => k !== 'kind'), {
     message: 'an expectation needs answer, answerAll, cites or abstained',
   })
   .refine((e) => !(e.abstained === true && (e.answer || e.answerAll || e.cites)), {
     message: 'an abstention cannot also expect an answer or a citation',
+  })
+  .refine((e) => !(e.abstained === true && e.value !== undefined), {
+    message: 'an abstention cannot also expect a value',
   })
 export type TurnExpect = z.infer<typeof turnExpectSchema>
 

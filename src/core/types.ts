@@ -71,14 +71,30 @@ interface FactBase {
   periodYears?: number[]
 }
 
-export interface QuantityFact extends FactBase {
+/** how a figure is stated: a plan or target, an estimate, or the figure of another group set against the first */
+export type FigureQualifier = 'planned' | 'estimated' | 'compared'
+
+/** what a figure's verb says it is, and how it is said; each with the span that says it */
+export interface FigureStatement {
+  /** the relation its verb states, from the table in intents/ (`factRelations`): "lost" for "shed", "has" for "runs" */
+  relation?: string
+  relationSpan?: Span
+  qualifier?: FigureQualifier
+  /** the cue of the qualifier: "will", "an estimated", "against" */
+  qualifierSpan?: Span
+  /** a compared figure's group: "similar patients in a hospital bed" */
+  group?: string
+  groupSpan?: Span
+}
+
+export interface QuantityFact extends FactBase, FigureStatement {
   kind: 'quantity'
   quantity: Quantity
   /** the verb that states it, as written: "handled", "employs", "invests" */
   verb?: string
 }
 
-export interface ChangeFact extends FactBase {
+export interface ChangeFact extends FactBase, FigureStatement {
   kind: 'change'
   from: Quantity
   to: Quantity

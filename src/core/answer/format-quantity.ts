@@ -185,16 +185,29 @@ function asWritten(
   return asSentence(source.text)
 }
 
+/** "against 8.9 on hospital wards": another group's figure, said as that group's */
+function sayCompared(fact: QuantityFact, source: { text: string; at?: Span }): string {
+  const q = fact.quantity
+  const thing = fact.thing.replace(/^["“”]|["“”]$/g, '')
+  const counted = q.unit === 'count' || q.unit === 'measure' ? ` ${thing}` : ''
+  const when = whenOf(source, q.year)
+  return `The figure for ${fact.group} is ${figure(q)}${counted}${when}.`
+}
+
 export function sayQuantity(knowledge: Knowledge, fact: QuantityFact): string {
   const source = stated(knowledge, fact, fact.quantity)
   const at = source.at
   // a plan or an expectation anywhere in the figure's clause is said in the article's own words:
   // "will double its fleet to 3,000", "£264m for health services will be spent"
   const clause = at ? clauseAround(source.text, at) : undefined
+  if (fact.qualifier === 'compared' && fact.group) return sayCompared(fact, source)
+  // the extractor's qualifier says a plan or an estimate even where the clause cut round the figure misses it
   const mood =
-    at && clause
-      ? moodOf(source.text.slice(clause.start, clause.end), knowledge.language.moods)
-      : 'stated'
+    fact.qualifier === 'planned' || fact.qualifier === 'estimated'
+      ? 'planned'
+      : at && clause
+        ? moodOf(source.text.slice(clause.start, clause.end), knowledge.language.moods)
+        : 'stated'
   if (mood === 'stated') {
     const built = builtQuantity(knowledge, fact, source) ?? listedQuantity(knowledge, fact, source)
     if (built && hasSubject(built)) return built

@@ -74,9 +74,16 @@ export function yearsOf(fact: Fact): number[] {
 
 /** an owner named in the question must be the fact's owner, or in its context when the fact names none */
 /** proper names the question uses that are no entity must appear where the fact is stated */
-export function namesFit(knowledge: Knowledge, fact: Fact, names: string[]): boolean {
+export function namesFit(
+  knowledge: Knowledge,
+  fact: Fact,
+  names: string[],
+  ownerIds: string[] = [],
+): boolean {
   if (names.length === 0) return true
-  const title = knowledge.documents.get(fact.docId)?.title.toLowerCase() ?? ''
+  // the article's title names what a figure is about, unless an owner the question does not ask about owns it
+  const othersOwn = fact.ownerId !== undefined && !ownerIds.includes(fact.ownerId)
+  const title = othersOwn ? '' : (knowledge.documents.get(fact.docId)?.title.toLowerCase() ?? '')
   return names.every((n) => fact.terms.includes(n) || new RegExp(`\\b${n}\\b`).test(title))
 }
 

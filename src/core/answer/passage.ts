@@ -31,11 +31,15 @@ const familyEndings = [
   's',
 ]
 
-/** a word's family stem: the word without its longest derivational ending that leaves four letters */
+// a consonant doubled before an ending ("planning", "shipped") is one in the word itself; l, s and z stay
+const doubled = /([b-df-hj-km-rtv-y])\1$/
+
+/** a word's family stem: the word without its longest derivational ending that leaves four letters, its
+ * doubled last consonant single ("planning" -> "plan") */
 export function familyStem(term: string): string {
   for (const ending of familyEndings)
     if (term.endsWith(ending) && term.length - ending.length >= 4)
-      return term.slice(0, -ending.length)
+      return term.slice(0, -ending.length).replace(doubled, '$1')
   return term
 }
 
@@ -51,6 +55,11 @@ function familiesOf(knowledge: Knowledge): Map<string, string[]> {
     }
     return out
   })
+}
+
+/** whether the corpus uses the word or another word of its family ("planning" -> "plans") */
+export function usedInFamily(knowledge: Knowledge, term: string): boolean {
+  return knowledge.df.has(term) || (familiesOf(knowledge).get(familyStem(term))?.length ?? 0) > 0
 }
 
 /** the question's words plus the related words `intents/` lists for them, at a lower weight, and for a

@@ -101,9 +101,11 @@ export function toQuery(u: Understanding, knowledge: Knowledge): Query {
   const source = sourceNamed(knowledge, u.text)
   // "according to the Energy Transition Report" names where to look, not what to find
   const sourceWords = new Set(source?.words ?? [])
-  const orgWords = new Set(
-    [...knowledge.language.orgWords, ...knowledge.language.ownerKinds].flatMap((w) => terms(w)),
-  )
+  // an owner kind is asked for only after "which" or "what" ("which customer ordered ..."); "how many
+  // customers" counts them
+  const askedKind = /\b(?:which|what)\s+([a-z]+)/i.exec(u.text)?.[1]?.toLowerCase()
+  const kinds = knowledge.language.ownerKinds.filter((w) => w.toLowerCase() === askedKind)
+  const orgWords = new Set([...knowledge.language.orgWords, ...kinds].flatMap((w) => terms(w)))
   // "which agency ran the most pilots": the kind of owner asked for is not the thing counted
   // proper names that are no entity ("Northmark") are checked against the fact's words, not matched as its thing
   const names = new Set(u.properNames)

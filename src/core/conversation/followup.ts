@@ -5,6 +5,7 @@ import { memo } from '../memo'
 import { terms } from '../nlu/nlp'
 import { cleanQuestion, escapeRegex, nameKey } from '../nlu/normalize'
 import { type Understanding, understand } from '../nlu/understand'
+import { swapInto } from './rewrite'
 import type { Focus, SessionState } from './session'
 
 // the language's phrases as keys, computed once each
@@ -38,7 +39,7 @@ function replacePronouns(
     if (kind === 'thing') continue
     const target =
       kind === 'person'
-        ? name(focus.lastPerson)
+        ? (focus.lastPersonName ?? name(focus.lastPerson))
         : kind === 'place'
           ? name(focus.lastPlace)
           : kind === 'org'
@@ -178,6 +179,12 @@ export function resolveTurn(
   if (!focus) return { query: fresh, understanding: u, followUp: false }
   if (!aboutFigure && !isElliptical(key, u, knowledge))
     return { query: fresh, understanding: u, followUp: pronouns.replaced }
+  // "and what share of men?": the last question with its counterpart swapped, read afresh
+  const swapped = session?.lastQuestion && swapInto(knowledge, session.lastQuestion, cleaned)
+  if (swapped) {
+    const read = understand(swapped, knowledge)
+    return { query: toQuery(read, knowledge), understanding: read, followUp: true }
+  }
 
   const intent = u.intent ?? knowledge.language.intents.find((i) => i.name === focus.intent)
   const handler = intent?.handler

@@ -13,6 +13,8 @@ export interface Focus {
   years: number[]
   /** the last person, org and place mentioned, for "he", "it", "there" */
   lastPerson?: string
+  /** the person the last answer named when no entity stands for them ("Tamsin Rooke"): "he" is them */
+  lastPersonName?: string
   lastOrg?: string
   lastPlace?: string
 }

@@ -3,9 +3,11 @@
 import { uniqueCitations } from '../answer/cite'
 import { decide } from '../answer/decide'
 import type { Query } from '../answer/query'
+import { expectedType } from '../answer/typed/expected'
 import type { Knowledge } from '../knowledge/types'
 import { isEnglish } from '../nlu/english'
 import { findMentions } from '../nlu/mentions'
+import { nameKey } from '../nlu/normalize'
 import type { Answer, Fact } from '../types'
 import { resolveTurn } from './followup'
 import { answerMeta } from './meta'
@@ -28,6 +30,20 @@ export interface Turn {
   answer: Answer
   /** the conversation after this turn, for the caller to store */
   session: SessionState
+}
+
+/** the person a "who" answer names: the entity standing for them (whatever type it was given), or the name */
+function answeredPerson(
+  knowledge: Knowledge,
+  query: Query,
+  answer: Answer,
+): { id?: string; name: string } | undefined {
+  if (answer.abstained || typeof answer.value !== 'string') return undefined
+  if (expectedType(query.text, knowledge.language.answerTypes) !== 'person') return undefined
+  const name = answer.value
+  const mention = findMentions(knowledge.aliases, name).find((m) => m.text === nameKey(name))
+  if (mention) return { id: mention.entityIds[0], name }
+  return /^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}$/.test(name) ? { name } : undefined
 }
 
 function nextFocus(
@@ -55,6 +71,8 @@ function nextFocus(
     (id): id is string => id !== undefined,
   )
   const ofType = (type: string) => ids.find((id) => knowledge.entityById.get(id)?.type === type)
+  const person = answeredPerson(knowledge, query, answer)
+  const lastPerson = person?.id ?? ofType('person')
   return {
     intent: query.intent?.name,
     entityIds: asked.length
@@ -63,7 +81,10 @@ function nextFocus(
     recentIds: [...new Set([...asked, ...(previous?.recentIds ?? [])])].slice(0, 4),
     thingTerms: query.thingTerms,
     years: query.years,
-    lastPerson: ofType('person') ?? previous?.lastPerson,
+    lastPerson: lastPerson ?? previous?.lastPerson,
+    // a person named this turn replaces the one named before; no one named keeps them
+    lastPersonName:
+      person && !person.id ? person.name : lastPerson ? undefined : previous?.lastPersonName,
     lastOrg: ofType('org') ?? (ofType('event') ? undefined : previous?.lastOrg),
     lastPlace: ofType('place') ?? previous?.lastPlace,
   }

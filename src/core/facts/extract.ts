@@ -2,12 +2,28 @@
 import type { EntityResolver } from '../nlu/entities'
 import type { NamePatterns } from '../nlu/lexicon'
 import { analyze, terms } from '../nlu/nlp'
-import type { CorpusDocument, EntityType, Fact, Passage, Relation, Span } from '../types'
-import { readAttributes } from './attributes'
+import type {
+  CorpusDocument,
+  EntityType,
+  Fact,
+  FigureStatement,
+  Passage,
+  Relation,
+  Span,
+} from '../types'
+import { isPersonName, readAttributes } from './attributes'
+import { genderWords, nameGender, noPeople, notePerson, type People, personFor } from './genders'
 import { readLists } from './lists'
 import { baseName, findNames, type Name } from './names'
 import { isSubject } from './phrases'
-import { type Inherited, readQuantities } from './quantities'
+import {
+  type Inherited,
+  type RawChange,
+  type RawQuantity,
+  type RawStatement,
+  readQuantities,
+} from './quantities'
+import { relationWords } from './relations'
 
 /** a name ending in a place's word is a place; any other name an organisation */
 export function guessType(name: string, patterns: NamePatterns): EntityType {
@@ -58,8 +74,10 @@ const functionWord =
 export interface Discourse {
   /** the organisation a later "the company" or "it" means */
   lastOrg?: string
-  /** the person a later "he" or "she" means */
+  /** the person a later "he" or "she" means when nothing says their gender */
   lastPerson?: string
+  /** the people named so far, and what titles, given names and pronouns said of their gender */
+  people: People
   /** the unit and thing of the passage's last figure, for a figure that names neither */
   inherited?: Inherited
   /** the passage of the sentence before: an inherited figure does not cross passages */
@@ -146,31 +164,94 @@ function quantityFacts(s: SentenceReading, discourse: Discourse): Fact[] {
   const { reading, passage, text, names } = s
   if (passage !== discourse.lastPassage) discourse.inherited = undefined
   discourse.lastPassage = passage
-  const read = readQuantities(text, names, discourse.inherited)
+  const read = readQuantities(
+    text,
+    names,
+    discourse.inherited,
+    relationWords(reading.entities.language),
+  )
   const lastFigure = read.filter((r) => r.kind === 'quantity' && r.quantity.unit !== 'year').at(-1)
   if (lastFigure?.kind === 'quantity')
     discourse.inherited = { unit: lastFigure.quantity.unit, thing: lastFigure.thing }
   return read.map((raw): Fact => {
-    const noun = raw.kind === 'quantity' ? raw.subjectNoun : undefined
-    const owner = raw.owner
-      ? isProper(reading, text, raw.owner)
-        ? entityOf(reading, text, raw.owner)
-        : // "Electric buses made up 60%": a sentence-opening common word heads a noun phrase, owner of the figure
-          reading.entities.resolve(nounPhrase(text, raw.owner).toLowerCase(), 'other')
-      : noun
-        ? reading.entities.resolve(noun.text.toLowerCase(), 'other')
-        : raw.pronoun
-          ? pointedTo(reading, discourse, raw.pronoun)
-          : undefined
+    const owner = ownerOf(s, discourse, raw)
     // the sentence (or list line) that states the figure is the citation
     const common = {
       ...baseFact(reading, passage, { ...s.span }, raw.thing.text),
       ownerId: owner?.id,
       owner: owner?.name,
     }
-    if (raw.kind === 'change') return { ...common, kind: 'change', from: raw.from, to: raw.to }
-    return { ...common, kind: 'quantity', quantity: raw.quantity, rate: raw.rate, verb: raw.verb }
+    const said = statementOf(raw, s.span.start)
+    if (raw.kind === 'change')
+      return { ...common, kind: 'change', from: raw.from, to: raw.to, ...said }
+    // "8.9 days for similar patients in a hospital bed": the group's words find the figure
+    const thingTerms = said.group
+      ? [...new Set([...common.thingTerms, ...terms(said.group)])]
+      : common.thingTerms
+    return {
+      ...common,
+      thingTerms,
+      kind: 'quantity',
+      quantity: raw.quantity,
+      rate: raw.rate,
+      verb: raw.verb,
+      ...said,
+    }
   })
+}
+
+/** whose figure it is: a name, a noun phrase, or what a pronoun means; a compared figure's is its group */
+function ownerOf(s: SentenceReading, discourse: Discourse, raw: RawQuantity | RawChange) {
+  const { reading, text } = s
+  // a compared figure's group is said in its own field, not made an entity: its words would be read as a name
+  if (raw.kind === 'quantity' && raw.group) return undefined
+  const noun = raw.kind === 'quantity' ? raw.subjectNoun : undefined
+  if (raw.owner)
+    return isProper(reading, text, raw.owner)
+      ? entityOf(reading, text, raw.owner)
+      : // "Electric buses made up 60%": a sentence-opening common word heads a noun phrase, owner of the figure
+        reading.entities.resolve(nounPhrase(text, raw.owner).toLowerCase(), 'other')
+  if (noun) return reading.entities.resolve(noun.text.toLowerCase(), 'other')
+  if (raw.kind === 'quantity' && raw.person)
+    return personAt(s, discourse, raw.person.value, raw.person.span.start)
+  return raw.pronoun ? pointedTo(reading, discourse, raw.pronoun) : undefined
+}
+
+/** a raw figure's relation, qualifier and group, with spans into the document; absent fields left out */
+function statementOf(raw: RawStatement, offset: number): FigureStatement {
+  const at = (span: Span) => ({ start: span.start + offset, end: span.end + offset })
+  const out: FigureStatement = {}
+  if (raw.relation)
+    Object.assign(out, { relation: raw.relation.value, relationSpan: at(raw.relation.span) })
+  if (raw.qualifier)
+    Object.assign(out, { qualifier: raw.qualifier.value, qualifierSpan: at(raw.qualifier.span) })
+  if (raw.group) Object.assign(out, { group: raw.group.text, groupSpan: at(raw.group) })
+  return out
+}
+
+/** a name that stands for a person: already one, or a person's name whose title or given name says a gender */
+function personName(s: SentenceReading, name: Name): boolean {
+  const { reading, text } = s
+  // "Mr Prys's work": the name without its possessive
+  const base = { ...name, text: baseName(name.text) }
+  if (reading.entities.find(base.text)?.type === 'person') return true
+  const words = genderWords(reading.entities.language)
+  return (
+    isPersonName(base, reading.patterns) &&
+    nameGender(words, base.text, text.slice(0, name.start)) !== undefined
+  )
+}
+
+/** the person "he" or "she" at `at` means: one named before it in the sentence, nearest first, or earlier */
+function personAt(s: SentenceReading, discourse: Discourse, pronoun: string, at: number) {
+  const nearby = s.names
+    .filter((n) => n.end <= at && personName(s, n))
+    .reverse()
+    .map((n) => entityOf(s.reading, s.text, n, 'person').id)
+  for (const id of nearby)
+    if (!discourse.people.order.includes(id)) notePersonName(s, discourse, id)
+  const id = personFor(discourse.people, pronoun, nearby, discourse.lastPerson)
+  return id ? s.reading.entities.get(id) : undefined
 }
 
 function listFacts(s: SentenceReading): Fact[] {
@@ -199,7 +280,9 @@ function attributeFacts(s: SentenceReading, discourse: Discourse): Fact[] {
       'pronoun' in raw.subject
         ? raw.subject.pronoun === 'person'
           ? discourse.lastPerson
-          : pointedTo(reading, discourse, raw.subject.pronoun)?.id
+          : /^(?:he|she)$/.test(raw.subject.pronoun)
+            ? personAt(s, discourse, raw.subject.pronoun, raw.at.start)?.id
+            : pointedTo(reading, discourse, raw.subject.pronoun)?.id
         : entityOf(reading, text, raw.subject, subjectType[raw.relation]).id
     if (!subject) continue
     const object =
@@ -229,7 +312,8 @@ function noteDiscourse(s: SentenceReading, discourse: Discourse): void {
   const firstOrg = names.find(
     (nm) => nm.start < 40 && typeOf(nm) !== 'person' && proper(nm) && isSubject(text, nm),
   )
-  const person = names.find((nm) => typeOf(nm) === 'person')
+  // a person: one already, or a name whose title or given name says so ("Mr Prys's work ...")
+  const person = names.find((nm) => personName(s, nm))
   // list lines drop articles ("286 pilots of Ministry of ..."): only prose says how a name is written
   if (passage.kind === 'paragraph')
     for (const name of names)
@@ -237,9 +321,20 @@ function noteDiscourse(s: SentenceReading, discourse: Discourse): void {
   if (firstOrg) discourse.lastOrg = entityOf(reading, text, firstOrg).id
   for (const name of names)
     if (typeOf(name) !== 'person' && proper(name)) discourse.recent.push(baseName(name.text))
-  if (person) discourse.lastPerson = entities.find(baseName(person.text))!.id
+  if (person) discourse.lastPerson = entityOf(reading, text, person, 'person').id
+  for (const name of names)
+    if (personName(s, name))
+      notePersonName(s, discourse, entityOf(reading, text, name, 'person').id, name)
   // names seen in earlier sentences help find a company inside a long job title
   for (const name of names) discourse.known.add(baseName(name.text).split(' ')[0]!)
+}
+
+/** a person named, with the gender their title or given name says ("Ms Oduya" says it of "Rina Oduya") */
+function notePersonName(s: SentenceReading, discourse: Discourse, id: string, name?: Name): void {
+  const words = genderWords(s.reading.entities.language)
+  const written = name ? name.text : (s.reading.entities.get(id)?.name ?? '')
+  const before = name ? s.text.slice(0, name.start) : ''
+  notePerson(discourse.people, id, nameGender(words, written, before))
 }
 
 export function extractFacts(
@@ -255,7 +350,7 @@ export function extractFacts(
     midCaps: new Set(doc.text.match(/(?<=[a-z,;] )[A-Z][A-Za-z]+/g) ?? []),
     count: 0,
   }
-  const discourse: Discourse = { recent: [], known: new Set() }
+  const discourse: Discourse = { recent: [], known: new Set(), people: noPeople() }
   const facts: Fact[] = []
   for (const passage of passages.filter((p) => p.kind !== 'heading')) {
     for (const sentence of passage.sentences) {

@@ -127,7 +127,7 @@ export function ownerAfter(text: string, from: number, names: Name[]): Name | un
 }
 
 const verbs =
-  'has|have|had|runs|ran|run|operates|operated|owns|owned|invests|invested|spends|spent|handled|handles|handle|reported|reports|announced|built|builds|employs|employed|sold|sells|produced|produces|installed|opened|launched|set|plans|planned|is|was|are|were|will|recorded|counted|counts|manages|managed|added|adds|received|raised|allocated|allocates|earmarked|serves|served|attracted|welcomed|hosted|shipped|ships|delivered|generated|generates|made|makes|carried|carries|moved|moves|took|takes|supplied|supplies|holds|held|reached|reaches|bought|buys|ordered|orders|paid|pays|drew|draws|represents|counts|wants|expects|now|still|also|alone'
+  'has|have|had|runs|ran|run|operates|operated|owns|owned|invests|invested|spends|spent|handled|handles|handle|reported|reports|announced|built|builds|employs|employed|sold|sells|produced|produces|installed|opened|launched|set|plans|planned|is|was|are|were|will|recorded|counted|counts|manages|managed|added|adds|received|raised|allocated|allocates|earmarked|serves|served|attracted|welcomed|hosted|shipped|ships|delivered|generated|generates|made|makes|carried|carries|moved|moves|took|takes|supplied|supplies|holds|held|reached|reaches|bought|buys|ordered|orders|paid|pays|drew|draws|earned|earns|earning|making|shed|sheds|lost|loses|donated|donates|gave|gives|cut|cuts|represents|counts|wants|expects|now|still|also|alone'
 // the name may carry an appositive: "Ostra Energy, the Aarhus-based utility that operates ..."
 const subjectVerb = new RegExp(
   `^\\s*(?:,[^,]{0,80}?(?:,|\\b(?:that|which|who))\\s*)?(?:'s\\s|’s\\s)?(?:${verbs})\\b`,
@@ -194,11 +194,14 @@ export function pronounSubject(text: string, before: number): string | undefined
   return undefined
 }
 
-/** "Its revenue reached EUR 412 million", "Total generation in the region reached 96 TWh": the noun before the verb */
+/**
+ * "Its revenue reached EUR 412 million", "Total generation in the region reached 96 TWh", "Profits for the
+ * year rose 20% to £4.6bn": the noun before the verb
+ */
 export function subjectNounBefore(text: string, before: number): Phrase | undefined {
   const head = text.slice(0, before)
   const verb =
-    /\s+(?:(?:now|also|still|already|just|only|\w+ly)\s+)?(?:reached|totalled|totaled|hit|stood at|amounted to|came to|was|were|is|are|rose to|fell to|climbed to|(?:to\s+)?reach|(?:would|will|could|may)\s+cost|costs?)\s+(?:a\s+record\s+|about\s+|some\s+|an\s+estimated\s+|around\s+)?$/i.exec(
+    /\s+(?:(?:now|also|still|already|just|only|\w+ly)\s+)?(?:reached|totalled|totaled|hit|stood at|amounted to|came to|was|were|is|are|(?:rose|fell|climbed|grew|jumped|dropped|increased|decreased|declined|slipped)(?:\s+(?:by\s+)?[\d.]+%)?\s+to|(?:to\s+)?reach|(?:would|will|could|may)\s+cost|costs?)\s+(?:a\s+record\s+|about\s+|some\s+|an\s+estimated\s+|around\s+)?$/i.exec(
       head,
     )
   if (!verb) return undefined

@@ -1,5 +1,5 @@
 /** Quantity and before/after facts of one sentence or list line. */
-import type { Quantity, Span } from '../types'
+import type { FigureQualifier, Quantity, Span } from '../types'
 import type { Name } from './names'
 import { type Figure, findFigures } from './numbers'
 import {
@@ -12,8 +12,17 @@ import {
   thingAround,
   thingBefore,
 } from './phrases'
+import { type Found, qualifierOf, type RelationWords, relationBefore } from './relations'
 
-export interface RawQuantity {
+/** what the verb of a figure says it is and how it is said, spans inside the sentence */
+export interface RawStatement {
+  relation?: Found<string>
+  qualifier?: Found<FigureQualifier>
+  /** the other group of a compared figure: "similar patients in a hospital bed" */
+  group?: Phrase
+}
+
+export interface RawQuantity extends RawStatement {
   kind: 'quantity'
   quantity: Quantity
   thing: Phrase
@@ -22,6 +31,8 @@ export interface RawQuantity {
   pronoun?: string
   /** the verb right before the figure: "handled", "employs" */
   verb?: string
+  /** "as she earned $12.5m": "he" or "she" is the subject of the figure's verb, and names the owner */
+  person?: Found<string>
   /** "coal 11%": the noun a figure belongs to in a list of figures */
   subjectNoun?: Phrase
   rate?: string
@@ -29,7 +40,7 @@ export interface RawQuantity {
   at: Span
 }
 
-export interface RawChange {
+export interface RawChange extends RawStatement {
   kind: 'change'
   from: Quantity
   to: Quantity
@@ -131,10 +142,42 @@ interface FigurePair {
   b: Figure
   years: Figure[]
   names: Name[]
+  words?: RelationWords
+}
+
+/** the relation and qualifier of a change, read at the figure (or "from") that opens it */
+function changeStatement(pair: FigurePair, at: number): RawStatement {
+  if (!pair.words) return {}
+  return {
+    relation: relationBefore(pair.words, pair.text, at),
+    qualifier: qualifierOf(pair.words, pair.text, { start: at, end: at }),
+  }
+}
+
+// "12.5 million in 2022", "a year earlier", "for the same period", "in June": the figure set against is an earlier one
+const earlierTime =
+  /^\s*(?:[a-z%]+\s+){0,3}?(?:(?:in|during|for|by|since)\s+(?:the\s+)?(?:(?:19|20)\d\d|same|previous|prior|last|first|second|third|fourth)\b|(?:a|the|one|last)\s+(?:year|decade|month|quarter)\b|(?:previously|earlier|before|ago)\b)/i
+const months =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December)'
+const monthAfter = new RegExp(
+  `^\\s*(?:[a-z%]+\\s+){0,3}?(?:in|during|for|by|since)\\s+(?:early\\s+|late\\s+|mid-)?${months}\\b`,
+)
+const groupPhrase =
+  /^(\s*(?:[a-z%]+\s+){0,2}?(?:for|among|on|in|at|of|by)\s+)((?:the\s+)?[a-z][\w'’-]*(?:\s+[\w'’-]+){0,7}?)(?=\s*(?:[,.;)]|$))/i
+
+/** "8.9 days for similar patients in a hospital bed": the other group a compared figure is of */
+export function groupAfter(text: string, figure: Span): Phrase | undefined {
+  const rest = text.slice(figure.end)
+  if (earlierTime.test(rest) || monthAfter.test(rest)) return undefined
+  const m = groupPhrase.exec(rest)
+  if (!m || /\d/.test(m[2]!)) return undefined
+  const start = figure.end + m[1]!.length
+  return { text: m[2]!, start, end: start + m[2]!.length }
 }
 
 /** "13.4 million containers, up from 12.5 million in 2022": the newer figure comes first */
-function changeUpFrom({ text, a, b, years, names }: FigurePair): RawChange | undefined {
+function changeUpFrom(pair: FigurePair): RawChange | undefined {
+  const { text, a, b, years, names } = pair
   const thing =
     thingAround(text, a.start, a.end) ?? thingAfter(text, a.end) ?? thingBefore(text, a.start)
   if (!thing) return undefined
@@ -156,15 +199,17 @@ function changeUpFrom({ text, a, b, years, names }: FigurePair): RawChange | und
     owner: ownerAfter(text, thing.end, names) ?? subjectBefore(text, a.start, names),
     pronoun: pronounSubject(text, a.start),
     at: { start: a.start, end: b.end },
+    ...changeStatement(pair, a.start),
   }
 }
 
 /** "from 193 to 653", "from 170 million in 1978 to 750 million in 2015" */
 function changeFromTo(
-  { text, a, b, years, names }: FigurePair,
+  pair: FigurePair,
   lead: string,
   span: [number, number] | undefined,
 ): RawChange | undefined {
+  const { text, a, b, years, names } = pair
   const fromStart = a.start - (lead.length - lead.search(/from\s+$/i))
   const thing = thingBefore(text, fromStart)
   if (!thing) return undefined
@@ -187,11 +232,29 @@ function changeFromTo(
     kind: 'change',
     from,
     to,
-    thing,
-    owner: subjectBefore(text, thing.start, names),
+    ...ownedThing(text, thing, subjectBefore(text, thing.start, names), names),
     pronoun: pronounSubject(text, thing.start),
     at: { start: a.start, end: b.end },
+    ...changeStatement(pair, fromStart),
   }
+}
+
+/**
+ * "the number of virtual ward beds at Riverside rose from 120 to 640": with no subject before it, the name that
+ * closes the thing owns it, and the thing ends before it ("virtual ward beds")
+ */
+function ownedThing(
+  text: string,
+  thing: Phrase,
+  subject: Name | undefined,
+  names: Name[],
+): { thing: Phrase; owner?: Name } {
+  if (subject) return { thing, owner: subject }
+  const name = names.find((n) => n.end === thing.end && n.start > thing.start)
+  const prep = name && /\s+(?:at|of|by)\s+(?:the\s+)?$/i.exec(text.slice(thing.start, name.start))
+  if (!name || !prep) return { thing }
+  const end = thing.start + prep.index
+  return { thing: { text: text.slice(thing.start, end), start: thing.start, end }, owner: name }
 }
 
 /** before/after pairs of neighbouring figures; the figures they use are added to `used` */
@@ -201,11 +264,12 @@ function readChanges(
   years: Figure[],
   names: Name[],
   used: Set<Figure>,
+  words?: RelationWords,
 ): RawChange[] {
   const span = period(text, years)
   const out: RawChange[] = []
   for (let i = 0; i + 1 < values.length; i++) {
-    const pair: FigurePair = { text, a: values[i]!, b: values[i + 1]!, years, names }
+    const pair: FigurePair = { text, a: values[i]!, b: values[i + 1]!, years, names, words }
     const { a, b } = pair
     const between = text.slice(a.end, b.start)
     const lead = text.slice(Math.max(0, a.start - 6), a.start)
@@ -213,6 +277,8 @@ function readChanges(
     if (
       /^[^.;]{0,60}?,?\s*(?:up|down|rising|falling|compared)\s+(?:from|with)\s+$/i.test(between)
     ) {
+      // "6.2 days ..., compared with 8.9 days for similar patients": two groups, not a change over time
+      if (/compared\s+with\s+$/i.test(between) && groupAfter(text, b)) continue
       change = changeUpFrom(pair)
     } else {
       if (!/\bfrom\s+$/i.test(lead) || !/^\s*(?:in\s+\d{4}\s*)?(?:,\s*)?to\s*$/i.test(between))
@@ -280,9 +346,21 @@ function moneyPurpose(text: string, figure: Figure, before: string): Phrase | un
     /^\s*(?:(?:per|a|each|every)\s+\w+\s+)?(?:in|on|for|to)\s+((?:[a-z][\w-]*\s?){1,5})/i.exec(
       text.slice(figure.end),
     )
-  const verb = /(\b[a-z]+s|\b[a-z]+ed)\s*$/i.exec(before)
+  // "makes up to £560,000": the verb before the figure's own qualifier
+  const verb = /(\b[a-z]+s|\b[a-z]+ed)\s*(?:up\s+to\s+)?$/i.exec(before)
   const words = [verb?.[1], purpose?.[1]?.trim()].filter(Boolean).join(' ')
   return words ? { text: words, start: figure.start, end: figure.end } : undefined
+}
+
+// "as she earned $12.5m", "he had spent about": the pronoun is the subject of the verb the figure follows
+const personSubject =
+  /\b(he|she)\s+(?:(?:also|now|still|then|later|only|reportedly|has|had|have|will|would)\s+)*[a-z]+\s+(?:(?:a|an|the|about|some|nearly|almost|over|more|than|at|least|up|to|total|of|record)\s+)*$/i
+
+/** "..., as she earned": he or she right before the figure's verb, in the figure's own clause */
+export function personBefore(text: string, before: number): Found<string> | undefined {
+  const m = personSubject.exec(text.slice(0, before))
+  if (!m) return undefined
+  return { value: m[1]!.toLowerCase(), span: { start: m.index, end: m.index + m[1]!.length } }
 }
 
 /** whose figure it is: a name after the thing or the figure, the subject before, or a pronoun */
@@ -293,7 +371,9 @@ function figureOwner(
   subjectNoun: Phrase | undefined,
   names: Name[],
   last: RawQuantity | RawChange | undefined,
-): { owner?: Name; pronoun?: string } {
+): { owner?: Name; pronoun?: string; person?: Found<string> } {
+  const person = personBefore(text, figure.start)
+  if (person) return { person }
   // "2.8% of the European market": the name inside the thing's own "of" phrase is not its owner
   const thingAfterFigure = thing.start >= figure.end && thing.start - figure.end < 12
   const owner = subjectNoun
@@ -313,32 +393,61 @@ function figureOwner(
   return { owner, pronoun }
 }
 
+/** the relation and qualifier of a lone figure; a compared figure shares the verb of the one it is set against */
+function figureStatement(
+  words: RelationWords | undefined,
+  text: string,
+  figure: Figure,
+  previous: RawQuantity | undefined,
+): RawStatement {
+  if (!words) return {}
+  const qualifier = qualifierOf(words, text, figure)
+  if (qualifier?.value !== 'compared')
+    return { relation: relationBefore(words, text, figure.start), qualifier }
+  // "compared with 22% in 2018" is the same owner's earlier figure, not another group's
+  const group = groupAfter(text, figure)
+  return group
+    ? { relation: previous?.relation, qualifier, group }
+    : { relation: previous?.relation }
+}
+
+/** `words`: the relation table; without it figures carry no relation or qualifier */
 export function readQuantities(
   text: string,
   names: Name[],
   inherited?: Inherited,
+  words?: RelationWords,
 ): (RawQuantity | RawChange)[] {
   const figures = findFigures(text)
   const years = figures.filter((f) => f.unit === 'year')
   const values = figures.filter((f) => f.unit !== 'year')
   const used = new Set<Figure>()
-  const out: (RawQuantity | RawChange)[] = readChanges(text, values, years, names, used)
+  const out: (RawQuantity | RawChange)[] = readChanges(text, values, years, names, used, words)
   let previous: RawQuantity | undefined
   for (const figure of values) {
     if (used.has(figure)) continue
-    const { thing, subjectNoun } = figureThing(text, figure, previous, inherited)
+    const statement = figureStatement(words, text, figure, previous)
+    const compared = statement.qualifier?.value === 'compared'
+    const found = figureThing(text, figure, previous, inherited)
+    // "against 8.9 on hospital wards": the word before a compared figure is no noun it belongs to
+    const subjectNoun = compared ? undefined : found.subjectNoun
+    const thing = found.thing ?? (compared ? previous?.thing : undefined)
     if (!thing) continue
-    const { owner, pronoun } = figureOwner(text, figure, thing, subjectNoun, names, out.at(-1))
+    const { owner, pronoun, person } = compared
+      ? {}
+      : figureOwner(text, figure, thing, subjectNoun, names, out.at(-1))
     const raw: RawQuantity = {
       kind: 'quantity',
       quantity: { ...strip(figure), year: yearOf(text, figure, years) },
       thing,
       owner,
       pronoun,
+      person,
       subjectNoun,
       verb: verbBefore(text.slice(0, figure.start)),
       rate: ratePattern.exec(text.slice(figure.end))?.[0].trim(),
       at: { start: figure.start, end: figure.end },
+      ...statement,
     }
     out.push(raw)
     previous = raw
@@ -347,8 +456,10 @@ export function readQuantities(
   return out
 }
 
-const yearPrep =
-  /\b(?:in|since|by|until|till|before|after|from|during|through|around)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?:early\s+|late\s+|mid-?)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?$/i
+const yearPrep = new RegExp(
+  `\\b(?:in|since|by|until|till|before|after|from|during|through|around)\\s+(?:the\\s+(?:end|start|beginning|middle)\\s+of\\s+)?(?:early\\s+|late\\s+|mid-?)?(?:${months}\\s+)?$`,
+  'i',
+)
 
 /** "founded in 2011", "will not be complete before 2029": a year and what happened in it */
 function yearEvents(

@@ -27,7 +27,7 @@ export type { CorpusCounts, CountsPack, Knowledge, KnowledgePack } from './types
 
 /** 5: the language carries its lexicon (a pack without one cannot word an answer), and the pack the
  * corpus-wide counts an incremental change needs */
-export const packVersion = 5
+export const packVersion = 6 // 6: figures carry a relation and qualifier (issue 12)
 
 export const countKeys = ['words', 'lower', 'alone', 'names', 'places'] as const
 

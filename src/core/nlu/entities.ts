@@ -169,6 +169,8 @@ function slug(name: string): string {
 }
 
 export interface EntityResolver {
+  /** the language the names are read with: the fact readers take their word tables from it */
+  readonly language: Language
   /** the entity a name found in the corpus refers to, created when new */
   resolve(name: string, type: EntityType): Entity
   /** an existing entity by name or alias */
@@ -202,6 +204,7 @@ export function buildEntities(language: Language, existing?: Entity[]): EntityRe
   let shortForms = new Map<string, string>()
   const articles = new Map<string, [number, number]>()
   return {
+    language,
     find,
     get: (id) => byId.get(id),
     resolve(name, type) {

@@ -67,7 +67,42 @@ const answerTypeSchema = z.strictObject({
   nouns: z.array(z.string().min(1)).default([]),
   /** a last word that says it ("what does a pass cost?") */
   ends: z.array(z.string().min(1)).default([]),
+  /** words a figure of this kind says by its sign ("percentage points" by "%"): no sentence need say them */
+  signs: z.array(z.string().min(1)).default([]),
 })
+
+/** what a figure's verb says it is: relation -> the verb forms that state it ("lost": "shed", "lose") */
+const factRelationsSchema = z.strictObject({
+  $comment: z.string().optional(),
+  verbs: z.record(z.string().min(1), z.array(z.string().min(1))),
+  /** relations that answer one another: what an owner has and whom it employs, what it spends and invests */
+  kin: z.array(z.array(z.string().min(1)).min(1)).default([]),
+  /** relations that say what a figure came to ("rose to 640"): they answer any question but one in `changes` */
+  levels: z.array(z.string().min(1)).default([]),
+  /** relations that count what was lost or added: only a figure stated so answers them */
+  changes: z.array(z.string().min(1)).default([]),
+  /** words that make a figure an estimate ("an estimated 4,000") */
+  estimated: z.array(z.string().min(1)).default([]),
+  /** words that set a figure against another group's ("6.2 days, against 8.9 on hospital wards") */
+  compared: z.array(z.string().min(1)).default([]),
+  /** words that ask for the figure a change came from ("how many beds did it have before?") */
+  earlier: z.array(z.string().min(1)).default([]),
+})
+export type FactRelations = z.infer<typeof factRelationsSchema>
+
+const genderSchema = z.strictObject({
+  /** titles said before the name: "Ms", "Sir" */
+  titles: z.array(z.string().min(1)).default([]),
+  /** given names */
+  names: z.array(z.string().min(1)).default([]),
+})
+/** the titles and given names that say whether "he" or "she" can mean a person */
+const gendersSchema = z.strictObject({
+  $comment: z.string().optional(),
+  female: genderSchema.default({ titles: [], names: [] }),
+  male: genderSchema.default({ titles: [], names: [] }),
+})
+export type Genders = z.infer<typeof gendersSchema>
 
 /** a logistic regression: feature name -> weight, and a bias */
 const linearSchema = z.strictObject({ weights: z.record(z.string(), z.number()), bias: z.number() })
@@ -116,6 +151,19 @@ const fileSchema = z.strictObject({
       expected: z.array(z.string().min(1)).default([]),
     })
     .optional(),
+  /** verbs that report what someone says ("said", "noted"): a figure in the clause they report
+   * ("Corvane said that 5 million people ...") is not the speaker's own */
+  reporting: z.array(z.string().min(1)).optional(),
+  /** words that open a sentence continuing the one before ("However", "He", "But"): a passage answer
+   * quotes such a sentence with the one it continues */
+  continuations: z.array(z.string().min(1)).optional(),
+  /** words of opposite meaning ("before"/"after", "rose"/"fell"): a sentence that says the opposite of the
+   * question's word, and not the word, does not answer it */
+  opposites: z.array(z.tuple([z.string().min(1), z.string().min(1)])).optional(),
+  /** the relations a figure's verb states, and the words for estimates and comparisons */
+  factRelations: factRelationsSchema.optional(),
+  /** titles and given names that tell "he" from "she" */
+  genders: gendersSchema.optional(),
   /** the fitted answer-or-abstain model (written by `npm run train`) */
   answerModel: z
     .strictObject({
@@ -155,6 +203,12 @@ export interface Language {
   englishWords: string[]
   differenceCues: string[]
   moods: { planned: string[]; expected: string[] }
+  reporting: string[]
+  continuations: string[]
+  /** pairs of words of opposite meaning */
+  opposites: string[][]
+  factRelations: FactRelations
+  genders: Genders
   answerModel?: AnswerModel
 }
 
@@ -198,9 +252,21 @@ function parseFile(file: LanguageFile): z.infer<typeof fileSchema> {
   return parsed.data
 }
 
-/** validates and merges the intent files; a bad file throws naming the file and the path of the problem */
-export function loadLanguage(files: LanguageFile[]): Language {
-  const language: Language = {
+function mergeRelations(into: FactRelations, from: FactRelations | undefined): void {
+  if (!from) return
+  for (const [relation, forms] of Object.entries(from.verbs))
+    into.verbs[relation] = [...(into.verbs[relation] ?? []), ...forms.map((w) => w.toLowerCase())]
+  into.kin.push(...from.kin)
+  into.levels.push(...from.levels)
+  into.changes.push(...from.changes)
+  into.estimated.push(...from.estimated.map((w) => w.toLowerCase()))
+  into.compared.push(...from.compared.map((w) => w.toLowerCase()))
+  into.earlier.push(...from.earlier.map((w) => w.toLowerCase()))
+}
+
+/** a language with no words: what the intent files are merged into */
+function emptyLanguage(): Language {
+  return {
     intents: [],
     entities: [],
     units: {},
@@ -217,7 +283,25 @@ export function loadLanguage(files: LanguageFile[]): Language {
     englishWords: [],
     differenceCues: [],
     moods: { planned: [], expected: [] },
+    reporting: [],
+    continuations: [],
+    opposites: [],
+    factRelations: {
+      verbs: {},
+      kin: [],
+      levels: [],
+      changes: [],
+      estimated: [],
+      compared: [],
+      earlier: [],
+    },
+    genders: { female: { titles: [], names: [] }, male: { titles: [], names: [] } },
   }
+}
+
+/** validates and merges the intent files; a bad file throws naming the file and the path of the problem */
+export function loadLanguage(files: LanguageFile[]): Language {
+  const language = emptyLanguage()
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
     const data = parseFile(file)
     language.intents.push(...(data.intents ?? []))
@@ -242,7 +326,19 @@ export function loadLanguage(files: LanguageFile[]): Language {
     language.differenceCues.push(...(data.differenceCues ?? []).map((w) => w.toLowerCase()))
     language.moods.planned.push(...(data.moods?.planned ?? []).map((w) => w.toLowerCase()))
     language.moods.expected.push(...(data.moods?.expected ?? []).map((w) => w.toLowerCase()))
+    language.opposites.push(
+      ...(data.opposites ?? []).map(
+        ([a, b]) => [a.toLowerCase(), b.toLowerCase()] as [string, string],
+      ),
+    )
+    language.continuations.push(...(data.continuations ?? []).map((w) => w.toLowerCase()))
+    language.reporting.push(...(data.reporting ?? []).map((w) => w.toLowerCase()))
     if (data.answerModel) language.answerModel = data.answerModel
+    mergeRelations(language.factRelations, data.factRelations)
+    for (const g of ['female', 'male'] as const) {
+      language.genders[g].titles.push(...(data.genders?.[g].titles ?? []))
+      language.genders[g].names.push(...(data.genders?.[g].names ?? []))
+    }
     language.keepWords.push(...(data.keepWords ?? []).map((w) => w.toLowerCase()))
   }
   const seen = new Set<string>()

@@ -8,6 +8,9 @@ describe('familyStem', () => {
     ['developers', 'developed'],
     ['installation', 'installing'],
     ['payments', 'payment'],
+    ['planning', 'plans'],
+    ['shipped', 'ships'],
+    ['falling', 'falls'],
   ])('gives "%s" and "%s" one stem', (a, b) => {
     expect(familyStem(a)).toBe(familyStem(b))
   })

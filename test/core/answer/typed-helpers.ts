@@ -35,6 +35,8 @@ export function analysedValues() {
     ['Who is the chief executive?', 'person'],
     ['How much of the expansion is paid by the EU?', 'money'],
     ['What happens when the lines are full?', 'description'],
+    ['By how many percentage points did the share fall?', 'percent'],
+    ['How many points did Valmora score?', 'count'],
   ])('reads "%s" as asking for a %s', (question, type) => {
     expect(expectedType(question, language.answerTypes)).toBe(type)
   })

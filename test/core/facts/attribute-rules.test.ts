@@ -75,7 +75,11 @@ const table: Record<string, Case> = {
     reads: [
       [
         'He was speaking at the Valmora Transport Summit.',
-        [['spoke_at', 'person', 'Valmora Transport Summit']],
+        [['spoke_at', 'he', 'Valmora Transport Summit']],
+      ],
+      [
+        'Ilsa Marrow met Omar Kessel, and she was speaking at the Valmora Transport Summit.',
+        [['spoke_at', 'she', 'Valmora Transport Summit']],
       ],
       [
         'Speaking at Expo 2019, John Smith said demand was strong.',

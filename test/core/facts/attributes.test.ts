@@ -78,14 +78,9 @@ describe('readAttributes: people', () => {
     ])
   })
 
-  it('reads "he was speaking at X" with the person left to the sentences before', () => {
+  it('reads "he was speaking at X" with the pronoun, for the extractor to resolve', () => {
     expect(attributes('He was speaking at the Valmora Transport Summit.')).toEqual([
-      [
-        'spoke_at',
-        'person',
-        'Valmora Transport Summit',
-        'speaking at the Valmora Transport Summit',
-      ],
+      ['spoke_at', 'he', 'Valmora Transport Summit', 'speaking at the Valmora Transport Summit'],
     ])
   })
 

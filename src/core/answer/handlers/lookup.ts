@@ -1,4 +1,6 @@
 /** How many / how much / what share / when: the one figure that matches the question's thing, owner and year. */
+
+import { relationWords } from '../../facts/relations'
 import type { Knowledge } from '../../knowledge/types'
 import type { Fact } from '../../types'
 import { entityName, figure, joinList, sayFact } from '../format'
@@ -13,6 +15,7 @@ import {
   yearsOf,
 } from '../match'
 import type { Query } from '../query'
+import { comparedMatches, relationMatches } from './relation'
 import { grounded, type HandlerResult, pass, refuse } from './result'
 
 export interface FigureSearch {
@@ -25,7 +28,7 @@ export interface FigureSearch {
 export function matchFigures(knowledge: Knowledge, query: Query, measure?: string): FigureSearch {
   if (query.unknownNames.length > 0)
     return { matches: [], refusal: refuse(query, `unknown name: ${query.unknownNames.join(', ')}`) }
-  const all = findFacts(
+  const candidates = findFacts(
     knowledge,
     query,
     (f) => (f.kind === 'quantity' || f.kind === 'change') && measureFits(f, measure),
@@ -47,6 +50,26 @@ export function matchFigures(knowledge: Knowledge, query: Query, measure?: strin
           (measure === 'money' || measure === 'percent' || measure === 'amount')),
     )
     .filter((m) => !query.docIds || query.docIds.includes(m.fact.docId))
+  const fitting = comparedMatches(query, relationMatches(knowledge, query, candidates))
+  // "how many customers did it lose?": what it has is no answer; said so when the owner's own figure of
+  // the thing asked is the one left out, else the sentences may still say it
+  if (candidates.length > 0 && fitting.length === 0) {
+    const close = candidates.some(
+      (m) => m.ownerMatched && (m.thingHits > 0 || query.thingTerms.length === 0),
+    )
+    const reason = 'no figure for the relation asked'
+    return { matches: [], refusal: close ? refuse(query, reason) : pass(reason) }
+  }
+  return ownedFigures(knowledge, query, fitting, measure)
+}
+
+/** of the figures that fit the thing asked, the owner's and year's; or the refusal that says which is missing */
+function ownedFigures(
+  knowledge: Knowledge,
+  query: Query,
+  all: Match[],
+  measure: string | undefined,
+): FigureSearch {
   if (all.length === 0) {
     // nothing for the owner named: if other owners have the figure, the corpus lacks this owner's
     const others = query.ownerIds.length
@@ -56,11 +79,12 @@ export function matchFigures(knowledge: Knowledge, query: Query, measure?: strin
           (f) => (f.kind === 'quantity' || f.kind === 'change') && measureFits(f, measure),
         ).filter((m) => m.thingHits > 0)
       : []
+    const othersFit = relationMatches(knowledge, query, others)
     // a person owns no figures: what they say is for the passages to answer
     const people = query.ownerIds.every((id) => knowledge.entityById.get(id)?.type === 'person')
-    if (others.length === 0 || people) return { matches: [] }
+    if (othersFit.length === 0 || people) return { matches: [] }
     const owners = [
-      ...new Set(others.map((m) => entityName(knowledge, m.fact.ownerId)).filter(Boolean)),
+      ...new Set(othersFit.map((m) => entityName(knowledge, m.fact.ownerId)).filter(Boolean)),
     ].slice(0, 6)
     const hint = owners.length ? `They give this figure for ${joinList(owners)}.` : undefined
     return { matches: [], refusal: pass('no figure for that owner', hint) }
@@ -68,7 +92,7 @@ export function matchFigures(knowledge: Knowledge, query: Query, measure?: strin
   const owned = all.filter(
     (m) =>
       ownerFits(m.fact, query.ownerIds, knowledge) &&
-      namesFit(knowledge, m.fact, query.names ?? []),
+      namesFit(knowledge, m.fact, query.names ?? [], query.ownerIds),
   )
   if (owned.length === 0) {
     const owners = [
@@ -99,9 +123,13 @@ function topTier(matches: Match[]): Match[] {
   return matches.filter((m) => m.score >= best.score - 0.01 && m.misses === best.misses)
 }
 
-function figureValue(fact: Fact, year?: number): number {
+/** the figure that answers: a change's "to", unless the question asks for its "from" year (or, `earlier`, before) */
+function figureValue(fact: Fact, year?: number, earlier = false): number {
   if (fact.kind === 'quantity') return fact.quantity.value
-  if (fact.kind === 'change') return year === fact.from.year ? fact.from.value : fact.to.value
+  if (fact.kind === 'change')
+    return earlier || (year !== undefined && year === fact.from.year)
+      ? fact.from.value
+      : fact.to.value
   return Number.NaN
 }
 
@@ -150,11 +178,16 @@ function sayFigure(
     })
   }
   const unit = unitOf(fact)
+  // "how many beds did it have before?": the figure the change came from, said for its year
+  const earlier =
+    fact.kind === 'change' &&
+    year === undefined &&
+    relationWords(knowledge.language).earlier.test(query.text)
   return grounded(knowledge, {
-    text: sayFact(knowledge, fact, year),
+    text: sayFact(knowledge, fact, earlier && fact.kind === 'change' ? fact.from.year : year),
     kind: 'fact',
     facts: [fact],
-    value: figureValue(fact, year),
+    value: figureValue(fact, year, earlier),
     unit:
       unit === 'count'
         ? fact.head

@@ -12,7 +12,8 @@ import { grounded, type HandlerResult, pass, refuse } from './result'
 
 export function valueAt(fact: Fact, year?: number): number {
   if (fact.kind === 'quantity') return fact.quantity.value
-  if (fact.kind === 'change') return year === fact.from.year ? fact.from.value : fact.to.value
+  if (fact.kind === 'change')
+    return year !== undefined && year === fact.from.year ? fact.from.value : fact.to.value
   return Number.NaN
 }
 
@@ -20,7 +21,7 @@ export function shown(fact: Fact, year?: number): string {
   if (fact.kind === 'quantity')
     return `${figure(fact.quantity)} ${fact.thing.replace(/^["“”]|["“”]$/g, '')}`
   if (fact.kind === 'change')
-    return `${figure(year === fact.from.year ? fact.from : fact.to)} ${fact.thing}`
+    return `${figure(year !== undefined && year === fact.from.year ? fact.from : fact.to)} ${fact.thing}`
   return ''
 }
 
@@ -56,14 +57,19 @@ export function superlative(knowledge: Knowledge, query: Query): HandlerResult {
       : family[0].fact.kind === 'change'
         ? family[0].fact.to.unit
         : undefined)
-  const members = family.filter(
-    (m) =>
-      (m.fact.kind === 'quantity'
+  // one figure an owner: its list line and its change to the same figure are not two owners tying
+  const seen = new Set<string>()
+  const members = family.filter((m) => {
+    const own =
+      m.fact.kind === 'quantity'
         ? m.fact.quantity.unit
         : m.fact.kind === 'change'
           ? m.fact.to.unit
-          : '') === unit,
-  )
+          : ''
+    if (own !== unit || seen.has(m.fact.ownerId!)) return false
+    seen.add(m.fact.ownerId!)
+    return true
+  })
   if (members.length < 2) return pass('no family of figures')
   const max = query.intent?.order !== 'min'
   const sorted = [...members].sort((a, b) =>

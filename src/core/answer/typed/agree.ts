@@ -60,6 +60,9 @@ export interface OwnerContext {
   /** false: the question's owners are no entities but capitalised words the article itself uses
    * ("Valmoran waiting lists"), which own no figure to check */
   known?: boolean
+  /** a verb that reports what its subject says, with the words up to its "that" (a global pattern): the clause after it is
+   * what was said, whose figures are not the speaker's own */
+  reporting?: RegExp
 }
 
 const everyName: OwnerContext = { before: '', isName: () => true, topic: '' }
@@ -132,6 +135,21 @@ const saysAny = (text: string, questionNames: string[][]) => {
   return questionNames.some((alts) => alts.some((a) => lower.includes(a)))
 }
 
+const pronounIn = (text: string) => new RegExp(pronoun.source, 'i').test(text)
+
+/** where the clause a reporting verb opens starts ("Marlow noted that | sales of ... rose 37.9%"), when one
+ * opens before the figure */
+function reportedClause(
+  sentence: string,
+  span: TypedSpan,
+  context: OwnerContext,
+): { verb: number; start: number } | undefined {
+  if (!context.reporting) return undefined
+  const head = sentence.slice(0, span.start)
+  const m = [...head.matchAll(context.reporting)].at(-1)
+  return m && m.index > 0 ? { verb: m.index, start: m.index + m[0].length } : undefined
+}
+
 /** the question names an owner and the figure's sentence gives it to another: never another owner's figure.
  * A sentence that names no one gives its figure to whom the sentence before names, or to whom the
  * article is about */
@@ -148,6 +166,21 @@ export function anotherOwner(
     return !saysAny(`${context.before} ${sentence}`, questionNames)
   if (!figureTypes.has(asked)) return false
   const sameAs = (name: string) => sameOwner(name, questionNames)
+  const said = reportedClause(sentence, span, context)
+  if (said) {
+    const inner = sentence.slice(said.start, span.start)
+    const speaker = namesIn(sentence.slice(0, said.verb), context)[0]
+    // "Corvane said it sold 5,000": what the speaker says of itself is its own; said of no one named,
+    // a figure the asked speaker gives stands for it
+    const namesNoOne = namesIn(inner, context).length === 0 && !saysAny(inner, questionNames)
+    if (speaker && namesNoOne && (sameAs(speaker.text) || pronounIn(inner)))
+      return !sameAs(speaker.text)
+    const shifted = { ...span, start: span.start - said.start, end: span.end - said.start }
+    return anotherOwner(asked, shifted, sentence.slice(said.start), questionNames, {
+      ...context,
+      reporting: undefined,
+    })
+  }
   const head = sentence.slice(0, span.start)
   // a sentence that opens with its subject ("Nordrail Cargo ... ran 11,300 trains to Kestrel Bay") gives it the figure
   const subject = namesIn(head, context).find((n) => n.start <= 4)

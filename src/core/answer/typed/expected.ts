@@ -110,26 +110,34 @@ function nounStart(question: string, ws: string[], at: number): number {
 // "who is Marta Quintal?": a person named in full is asked to be described, not named
 const whoIsName = /^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:[A-Z][\w'’.-]*\s*){1,4}\??\s*$/
 
-/** the first answer type whose opening phrase or asked noun fits; "description" when nothing does */
-export function expectedType(question: string, defs: AnswerTypeDef[]): AnswerType {
-  if (whoIsName.test(question)) return 'description'
-  const ws = words(question)
-  const text = ` ${ws.join(' ')} `
-  // an opening phrase may follow a short lead-in: "and how many", "so when", "in 1990 who"
+/** the first answer type's opening phrase the question starts with ("what share", after a short lead-in
+ * such as "and", "so" or "in 1990") */
+export function openingOf(
+  question: string,
+  defs: AnswerTypeDef[],
+): { def: AnswerTypeDef; start: string } | undefined {
+  const text = ` ${words(question).join(' ')} `
   const opening = (start: string) => {
     const at = text.indexOf(` ${start} `)
     if (at === -1) return false
     const lead = text.slice(0, at).trim().split(' ').filter(Boolean)
     return lead.length <= 3 && lead.every((w) => leadIns.has(w) || /^\d+$/.test(w))
   }
-  const noun = askedNounOf(ws)
   for (const def of defs) {
-    if (def.starts.some(opening)) {
-      // "what" and "which" defer to the noun they ask after, or the verb they end on
-      if (def.type === 'description') break
-      return def.type
-    }
+    const start = def.starts.find(opening)
+    if (start) return { def, start }
   }
+  return undefined
+}
+
+/** the first answer type whose opening phrase or asked noun fits; "description" when nothing does */
+export function expectedType(question: string, defs: AnswerTypeDef[]): AnswerType {
+  if (whoIsName.test(question)) return 'description'
+  const ws = words(question)
+  const noun = askedNounOf(ws)
+  const opened = openingOf(question, defs)
+  // "what" and "which" defer to the noun they ask after, or the verb they end on
+  if (opened && opened.def.type !== 'description') return opened.def.type
   // "which company supplied ...": the first of the next words that is a noun some answer type asks by
   const at = ws.findIndex((w) => w === 'what' || w === 'which')
   const from = nounStart(question, ws, at)

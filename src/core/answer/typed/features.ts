@@ -105,6 +105,15 @@ const negationCache = new WeakMap<Knowledge, Set<string>>()
 const negationsOf = (knowledge: Knowledge) =>
   memo(negationCache, knowledge, () => new Set(knowledge.language.negations))
 
+/** the text says a negation the language lists ("not", "never") or a word ending in "n't" */
+export function negatedText(knowledge: Knowledge, text: string): boolean {
+  const negations = negationsOf(knowledge)
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9'’]+/)
+    .some((w) => negations.has(w) || /n['’]t$/.test(w))
+}
+
 function sentenceSets(knowledge: Knowledge, id: number): SentenceTermSets {
   const negations = negationsOf(knowledge)
   const byId = memo(cache, knowledge, () => new Map<number, SentenceTermSets>())
@@ -203,8 +212,6 @@ export function questionSignals(
   },
 ): QuestionSignals {
   const a = input.asked
-  const negations = negationsOf(knowledge)
-  const words = input.text.toLowerCase().split(/[^a-z0-9']+/)
   const unique = [...new Set(input.terms)]
   return {
     sequence: input.terms,
@@ -222,7 +229,7 @@ export function questionSignals(
     typed: input.typed,
     names: input.names,
     numbers: [...input.text.matchAll(/\b\d[\d,.]*\b/g)].map((m) => m[0].replace(/,/g, '')),
-    negated: words.some((w) => negations.has(w) || w.endsWith("n't")),
+    negated: negatedText(knowledge, input.text),
     // a word the corpus never uses, nor any word listed for it or of its family
     absent: unique.length
       ? unique.filter((t) => !knowledge.df.has(t) && !input.related?.get(t)?.length).length /

@@ -12,10 +12,10 @@ import type { Answer, Citation } from '../../types'
 import { cite, quoteSpan } from '../cite'
 import { capitalise } from '../format'
 import { expandTerms } from '../passage'
-import { anotherOwner } from './agree'
-import { type TypedSpan, typedSpans, typeFit } from './candidates'
+import { anotherOwner, figureTypes } from './agree'
+import { months, type TypedSpan, typedSpans, typeFit } from './candidates'
 import { differenceIn } from './difference'
-import { expectedType } from './expected'
+import { expectedType, openingOf } from './expected'
 import {
   type Features,
   features,
@@ -26,6 +26,7 @@ import {
   sentenceText,
 } from './features'
 import { decision, type Lead, modelOf, rankScore, sigmoid } from './model'
+import { oppositesOf } from './opposites'
 
 /** the decider's view of a candidate's place: its ranker logit and lead over the runner-up */
 export function leadOf(c: Candidate, next: Candidate | undefined, factRefused = false): Lead {
@@ -132,16 +133,44 @@ function placesOf(lower: string, name: string): number[] {
   return [...lower.matchAll(new RegExp(`\\b${escapeRegex(name)}\\b`, 'g'))].map((m) => m.index)
 }
 
+const timeWord = new RegExp(`^(?:${months.toLowerCase()}|1[5-9]\\d\\d|20\\d\\d)$`)
+// the distance a figure said with another counterpart than the one asked is put back by
+const offCounterpart = 1000
+// how far from a figure (in characters) its counterpart is said: "16% of women", "95.5% in June"
+const counterpartReach = 40
+
+/** whether a span's nearest counterpart word (a month, a year, one of a pair of opposites: "women", "men")
+ * is one the question asks about; undefined when the sentence says no counterpart the question does not,
+ * or none it does */
+function counterpartOf(
+  lower: string,
+  question: string,
+  opposites: ReadonlyMap<string, string[]>,
+): (span: TypedSpan) => boolean | undefined {
+  const asked = (word: string) => new RegExp(`\\b${word}\\b`).test(question)
+  // an opposite counts where the question says it or its partner ("men" for a question about women)
+  const paired = (word: string) =>
+    opposites.has(word) && (asked(word) || opposites.get(word)!.some(asked))
+  const said = [...lower.matchAll(/[a-z]+|\d{4}/g)]
+    .filter((m) => timeWord.test(m[0]) || paired(m[0]))
+    .map((m) => ({ at: m.index, word: m[0] }))
+  if (!said.some((t) => asked(t.word)) || said.every((t) => asked(t.word))) return () => undefined
+  return (span) => {
+    const gap = (t: { at: number }) =>
+      t.at >= span.end ? t.at - span.end : Math.max(0, span.start - t.at)
+    const nearest = said.reduce((a, b) => (gap(a) <= gap(b) ? a : b))
+    // a counterpart said further off belongs to another clause
+    return gap(nearest) <= counterpartReach ? asked(nearest.word) : undefined
+  }
+}
+
 /** the typed span the question asks for, nearest the question's words; none the question itself says */
 function pickSpan(
   sentence: string,
-  asked: AnswerType,
-  question: string,
-  patterns: RegExp[],
-  difference = false,
-  owners: string[][] = [],
+  prep: Prepared,
 ): { span?: TypedSpan; fit: number; count: number } {
-  const q = question.toLowerCase()
+  const { asked, anchors: patterns, difference, owners } = prep
+  const q = prep.question.text.toLowerCase()
   const lower = sentence.toLowerCase()
   // every place the question's own words are said: the span asked for sits next to them; where the sentence
   // says the owner asked about, next to it ("EUR 420 million, of which EUR 150 million comes from X")
@@ -157,6 +186,7 @@ function pickSpan(
     fit: 0,
     distance: Number.POSITIVE_INFINITY,
   }
+  const counterpart = counterpartOf(lower, q, prep.opposites)
   let count = 0
   for (const span of typedSpans(sentence)) {
     const fit = typeFit(asked, span.type)
@@ -168,12 +198,15 @@ function pickSpan(
     // "50m taller than the Old Mill Tower" is a difference, not the height asked for
     if (!difference && comparedAt(lower, span)) continue
     if (fit === 1) count++
-    const distance = anchors.length
+    const near = anchors.length
       ? anchors.reduce(
           (sum, places) => sum + Math.min(...places.map((a) => Math.abs(a - span.start))),
           0,
         )
       : span.start
+    // "92.9% in October compared to 95.5% in June", asked of June: the figure said with another time is not it
+    const off = span.type !== 'date' && counterpart(span) === false
+    const distance = near + (off ? offCounterpart : 0)
     if (fit > best.fit || (fit === best.fit && distance < best.distance))
       best = { span, fit, distance }
   }
@@ -201,15 +234,23 @@ export interface Prepared {
   anchors: RegExp[]
   signals: QuestionSignals
   question: RetrievalQuestion
+  /** the words the language pairs as opposites ("women" -> "men"): a figure belongs to the nearest one */
+  opposites: ReadonlyMap<string, string[]>
 }
 
 /** the question's names with the runs they are said in: "Kestrel Bay Port" is one owner (also "KBP"), not three */
+// a month names a time, never an owner ("what share did the browser have in June?")
+const monthName = new RegExp(`^(?:${months})$`, 'i')
+
 function nameRuns(text: string, names: string[][]): string[][] {
   const runs = findNames(text)
     .map((n) => n.text.toLowerCase().replace(/['’]s?$/, ''))
     .filter((r) => r.includes(' '))
   const inRun = (alts: string[]) => alts.some((a) => runs.some((r) => r.split(' ').includes(a)))
-  return [...runs.map((r) => [r]), ...names.filter((alts) => !inRun(alts))]
+  return [
+    ...runs.map((r) => [r]),
+    ...names.filter((alts) => !inRun(alts) && !alts.every((a) => monthName.test(a))),
+  ]
 }
 
 export function prepare(knowledge: Knowledge, question: RetrievalQuestion): Prepared {
@@ -226,7 +267,9 @@ export function prepare(knowledge: Knowledge, question: RetrievalQuestion): Prep
       alts.flatMap((a) => a.split(/[^a-z0-9&]+/).flatMap((w) => [w, w.replace(/s$/, '')])),
     ),
   )
-  const content = question.terms.filter((t) => !nameWords.has(t))
+  // the words that ask for a figure its sign says ("what share of", "percentage points") are no words to find
+  const signs = signsOf(knowledge, asked, question.text)
+  const content = question.terms.filter((t) => !nameWords.has(t) && !signs.has(t))
   const related = new Map<string, string[]>()
   for (const e of expandTerms(knowledge, question.terms))
     if (e.of) related.set(e.of, [...(related.get(e.of) ?? []), e.term])
@@ -252,6 +295,7 @@ export function prepare(knowledge: Knowledge, question: RetrievalQuestion): Prep
     difference,
     signals,
     question,
+    opposites: oppositesOf(knowledge),
   }
 }
 
@@ -277,14 +321,7 @@ export function candidateAt(
   const picked = changed
     ? { span: changed, fit: 1, count: 1 }
     : prep.typed
-      ? pickSpan(
-          sentenceText(knowledge, sentence),
-          prep.asked,
-          prep.question.text,
-          prep.anchors,
-          prep.difference,
-          prep.owners,
-        )
+      ? pickSpan(sentenceText(knowledge, sentence), prep)
       : { span: undefined, fit: 0, count: 0 }
   const { fit, count } = picked
   const span =
@@ -313,6 +350,7 @@ export function candidateAt(
     before,
     isName: (name) => isName(knowledge, name),
     topic: topicOf(knowledge, sentence.docId),
+    reporting: reportingOf(knowledge),
     known:
       prep.question.entityIds.length > 0 ||
       !prep.owners.every((alts) => alts.some((a) => demonym.test(a))) ||
@@ -382,6 +420,37 @@ function isName(knowledge: Knowledge, name: string): boolean {
 const topicCache = new WeakMap<Knowledge, Map<string, string>>()
 
 /** the article's title and first sentence, in lower case: whom a figure that names no one belongs to */
+const signCache = new WeakMap<Knowledge, Map<AnswerType, Set<string>>>()
+
+/** the lemmas of the words a figure of the asked kind says by its sign ("percentage points" by "%"), and
+ * the noun of the question's opening that asks for the figure ("what share of" is answered by "16%") */
+function signsOf(knowledge: Knowledge, asked: AnswerType, question: string): Set<string> {
+  const byType = memo(signCache, knowledge, () => new Map<AnswerType, Set<string>>())
+  const signs = memo(byType, asked, () => {
+    const def = knowledge.language.answerTypes.find((d) => d.type === asked)
+    return new Set((def?.signs ?? []).flatMap((w) => terms(w)))
+  })
+  const opening = figureTypes.has(asked)
+    ? openingOf(question, knowledge.language.answerTypes)
+    : undefined
+  if (opening?.def.type !== asked) return signs
+  const nouns = opening.start.split(' ').filter((w) => opening.def.nouns.includes(w))
+  return nouns.length ? new Set([...signs, ...nouns.flatMap((w) => terms(w))]) : signs
+}
+
+const reportingCache = new WeakMap<Knowledge, RegExp | undefined>()
+
+/** the language's reporting verbs as one pattern: a verb, then up to four words and "that" if they follow
+ * ("told reporters that"); a verb listed with its "that" needs it */
+function reportingOf(knowledge: Knowledge): RegExp | undefined {
+  return memo(reportingCache, knowledge, () => {
+    const verbs = knowledge.language.reporting
+    if (verbs.length === 0) return undefined
+    const alternatives = verbs.map((v) => escapeRegex(v).replace(/\s+/g, '\\s+')).join('|')
+    return new RegExp(`\\b(?:${alternatives})\\b(?:(?:\\s+[\\w'’-]+){0,4}?\\s+that\\b)?`, 'gi')
+  })
+}
+
 function topicOf(knowledge: Knowledge, docId: string): string {
   return memo(
     memo(topicCache, knowledge, () => new Map()),
@@ -434,6 +503,25 @@ export function factCandidate(
   return c
 }
 
+/** the figure `value` is said in the candidate's sentence beside another counterpart (a month, a year, one of
+ * two opposites) than the one the question asks about ("61% in June, compared to 48% in January", asked of
+ * January) */
+export function saidOfAnotherCounterpart(
+  knowledge: Knowledge,
+  c: Candidate,
+  value: number,
+  question: string,
+): boolean {
+  const sentence = sentenceText(knowledge, knowledge.sentences[c.sentenceId]!)
+  const counterpart = counterpartOf(
+    sentence.toLowerCase(),
+    question.toLowerCase(),
+    oppositesOf(knowledge),
+  )
+  const spans = typedSpans(sentence).filter((s) => s.type !== 'date' && s.value === value)
+  return spans.length > 0 && spans.every((s) => counterpart(s) === false)
+}
+
 /** where in a sentence the question's words cluster: the anchor match with the most others near it */
 function anchorFocus(lower: string, anchors: RegExp[], reach: number): number {
   const at = anchors.flatMap((a) => [...lower.matchAll(a)].map((m) => m.index))
@@ -461,16 +549,33 @@ export function sayCandidate(
   const quoted = quoteSpan(text, sentence, focus)
   const citation = cite(knowledge, sentence.docId, sentence.passageId, quoted)
   const quote = citation.quote
+  // a passage answer says what follows from it too: "... welcomed the targets. 'However, much remains ...'"
+  const next = span ? undefined : continuationOf(knowledge, best.sentenceId)
+  const more = next
+    ? [cite(knowledge, next.docId, next.passageId, quoteSpan(text, next, next.start))]
+    : []
   return {
-    answer: span ? `${capitalise(span.text)} (“${quote}”)` : quote,
+    answer: span
+      ? `${capitalise(span.text)} (“${quote}”)`
+      : [quote, ...more.map((c) => c.quote)].join(' '),
     abstained: false,
     kind: span ? 'fact' : 'passage',
     ...(span ? { value: span.value ?? span.text } : {}),
     ...(span?.unit ? { unit: span.unit } : {}),
     confidence: best.p,
-    citations: [citation],
+    citations: [citation, ...more],
     reason: `retrieval (${best.p.toFixed(2)})`,
   }
+}
+
+/** the sentence after this one when it continues it: it opens with a word the language lists ("However",
+ * "He"), after any quotation mark */
+function continuationOf(knowledge: Knowledge, id: number) {
+  const here = knowledge.sentences[id]!
+  const next = knowledge.sentences[id + 1]
+  if (!next || next.docId !== here.docId) return undefined
+  const first = /^[\s"“‘']*([A-Za-z]+)/.exec(sentenceText(knowledge, next))?.[1]?.toLowerCase()
+  return first && knowledge.language.continuations.includes(first) ? next : undefined
 }
 
 export function threshold(knowledge: Knowledge): number {

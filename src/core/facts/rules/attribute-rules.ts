@@ -160,14 +160,14 @@ const spokeAt: AttributeRule = {
     )) {
       const event = nameAt(names, m.index + m[0].length)
       if (!event) continue
-      const named =
-        names.find(
-          (n) => n.start > event.end && isPersonName(n, patterns) && n.start - event.end < 80,
-        ) ?? names.filter((n) => n.end <= m.index && isPersonName(n, patterns)).at(-1)
-      // "He was speaking at the North Sea Ports Forum": the person named before
-      const pronoun = /\b(?:he|she)\s+(?:was|is|had been)?\s*$/i.test(text.slice(0, m.index))
+      const after = names.find(
+        (n) => n.start > event.end && isPersonName(n, patterns) && n.start - event.end < 80,
+      )
+      // "He was speaking at the North Sea Ports Forum": the person he or she means, found by the extractor
+      const pronoun = /\b(he|she)\s+(?:was|is|had been)?\s*$/i.exec(text.slice(0, m.index))
+      const before = names.filter((n) => n.end <= m.index && isPersonName(n, patterns)).at(-1)
       const speaker: Name | { pronoun: string } | undefined =
-        named ?? (pronoun ? { pronoun: 'person' } : undefined)
+        after ?? (pronoun ? { pronoun: pronoun[1]!.toLowerCase() } : before)
       if (!speaker) continue
       const start = 'start' in speaker ? Math.min(m.index, speaker.start) : m.index
       const end = 'end' in speaker ? Math.max(event.end, speaker.end) : event.end
