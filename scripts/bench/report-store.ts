@@ -19,14 +19,15 @@ export function storeSection(r: BenchResults): string {
       bytes(p.snapshotGzipBytes),
       `${ms(p.idle.p50)} / ${ms(p.idle.p99)} ms`,
       `${ms(p.duringIngest.p50)} / ${ms(p.duringIngest.p99)} / ${ms(p.duringIngest.max)} ms`,
-      p.start ? `${ms(p.start.readyMs)} ms` : '-',
-      p.start ? bytes(p.start.rssAtReady) : '-',
+      p.start ? `${ms(p.start.readyMs)} ms, ${bytes(p.start.rssAtReady)}` : '-',
+      p.replayStart ? `${ms(p.replayStart.readyMs)} ms, ${bytes(p.replayStart.rssAtReady)}` : '-',
+      p.snapshotBuildMs ? `${ms(p.snapshotBuildMs)} ms` : '-',
     ]
   })
   return [
     '## The store: adding articles while answering',
     '',
-    'Each size is a store of that many generated articles (plus corpus/), built and committed once with its snapshot; then articles are added one after another through the living corpus as `PUT /api/documents/:docId` does it: the article is read into a staged change of the live knowledge (its passages, facts, names and index entries; no rebuild), committed in one transaction, then applied to the indexes and swapped in. The corpus-wide word and name counts the first change needs are read once before, in slices beside answering ("counts"). Meanwhile a fact question is answered every 5 ms, timed from when it was due, so a blocked event loop shows. "Start" is `npm start` on that store: the stored snapshot is loaded and the additions committed after it are applied to it.',
+    'Each size is a store of that many generated articles (plus corpus/), built and committed once with its snapshot; then articles are added one after another through the living corpus as `PUT /api/documents/:docId` does it: the article is read into a staged change of the live knowledge (its passages, facts, names and index entries; no rebuild), committed in one transaction, then applied to the indexes and swapped in. The corpus-wide word and name counts the first change needs are read once before, in slices beside answering ("counts"). Meanwhile a fact question is answered every 5 ms, timed from when it was due, so a blocked event loop shows. "Start" is `npm start` on that store (spawn to the first 200 from /healthz, and RSS then): once from a snapshot of the current articles (as the service stores one 30 s after the last change), once from a copy of the store made right after the additions, whose snapshot is of the seeded store and which applies the additions to it. "Snapshot build" is building that snapshot of the current articles on the build thread and storing it.',
     '',
     table(
       [
@@ -38,8 +39,9 @@ export function storeSection(r: BenchResults): string {
         'snapshot (gzip)',
         'answers idle p50 / p99',
         'answers while adding p50 / p99 / max',
-        'start from snapshot',
-        'RSS at ready',
+        'start from the snapshot, RSS',
+        'start with the additions to apply, RSS',
+        'snapshot build',
       ],
       rows,
     ),

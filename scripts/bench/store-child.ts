@@ -4,6 +4,7 @@
  * incrementally and committed, as `PUT /api/documents/:docId` does) while questions are
  * answered in a loop beside them.
  */
+import { join } from 'node:path'
 import { createClient } from '@libsql/client'
 import { ask, type Service } from '../../src/core/conversation/ask'
 import { createMemoryStore } from '../../src/core/conversation/memory-store'
@@ -50,7 +51,12 @@ export interface StorePoint {
   /** answers in a loop with nothing else going on, then while the articles were being added */
   idle: AnswerTimes
   duringIngest: AnswerTimes
+  /** building the snapshot of the store after the additions, on the build thread, and storing it */
+  snapshotBuildMs: number
 }
+
+/** where the child keeps a copy of the store as it was before the last snapshot: 30 additions to apply */
+export const replayDir = (dataDir: string) => join(dataDir, 'replay')
 
 export const storeMarker = 'STORE_RESULT '
 
@@ -143,6 +149,14 @@ export async function measureStore(
   }
   adding = false
   const duringSamples = await during
+  // a copy of the store as a restart right now finds it (the snapshot older than the additions),
+  // then the snapshot of the current articles, as the service makes it once changes stop
+  const copy = createClient({ url: storeUrl({ dataDir }) })
+  await copy.execute(`VACUUM INTO '${join(replayDir(dataDir), 'citable.db')}'`)
+  copy.close()
+  t = performance.now()
+  await started.corpus.saveSnapshot()
+  const snapshotBuildMs = performance.now() - t
   await thread.close()
   await stored.close()
   const db = createClient({ url: storeUrl({ dataDir }) })
@@ -160,6 +174,7 @@ export async function measureStore(
     ingests: done,
     idle: times(idle),
     duringIngest: times(duringSamples),
+    snapshotBuildMs,
   }
 }
 

@@ -1,11 +1,11 @@
 /** The store: articles added while answering, at 1,000 and 10,000 articles, and a start from the stored snapshot. */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { runChild } from './child'
 import { productionServer, rssOf, startServer } from './server'
-import { type StorePoint, storeMarker } from './store-child'
+import { replayDir, type StorePoint, storeMarker } from './store-child'
 
 export interface StoreStart {
   readyMs: number
@@ -14,8 +14,10 @@ export interface StoreStart {
 }
 
 export interface StoreSize extends StorePoint {
-  /** `npm start` on that store: the snapshot of the seeded store, with the additions applied to it */
+  /** `npm start` on that store once its snapshot is of the current articles (as after 30 s without a change) */
   start?: StoreStart
+  /** `npm start` on it right after the additions: the snapshot of the seeded store, the additions applied to it */
+  replayStart?: StoreStart
 }
 
 export interface StoreResult {
@@ -48,12 +50,25 @@ function storeServerArgs(): string[] {
 
 const childScript = fileURLToPath(new URL('./store-child.ts', import.meta.url))
 
+/** `npm start` on the store in `dataDir`, to its first 200 from /healthz */
+async function timeStart(dataDir: string): Promise<StoreStart> {
+  const server = await startServer({ DATA_DIR: dataDir }, storeServerArgs())
+  const start = {
+    readyMs: server.readyMs,
+    indexedMs: server.indexedMs,
+    rssAtReady: rssOf(server.pid),
+  }
+  await server.stop()
+  return start
+}
+
 export async function measureStore(quick: boolean): Promise<StoreResult> {
   const out: StoreResult = { sizes: [], failures: [] }
   for (const [articles, ingests] of quick ? storeSizes.quick : storeSizes.full) {
     const dataDir = mkdtempSync(join(tmpdir(), 'citable-bench-store-'))
     try {
       process.stderr.write(`  store: ${articles} articles\n`)
+      mkdirSync(replayDir(dataDir))
       const point = await runChild<StorePoint>(
         childScript,
         [String(articles), String(ingests), dataDir],
@@ -62,14 +77,9 @@ export async function measureStore(quick: boolean): Promise<StoreResult> {
           timeoutMs: 20 * 60_000,
         },
       )
-      const server = await startServer({ DATA_DIR: dataDir }, storeServerArgs())
-      const start = {
-        readyMs: server.readyMs,
-        indexedMs: server.indexedMs,
-        rssAtReady: rssOf(server.pid),
-      }
-      await server.stop()
-      out.sizes.push({ ...point, start })
+      const start = await timeStart(dataDir)
+      const replayStart = await timeStart(replayDir(dataDir))
+      out.sizes.push({ ...point, start, replayStart })
     } catch (error) {
       out.failures.push({ articles, reason: (error as Error).message })
     } finally {

@@ -1,4 +1,5 @@
 /** What citable keeps between runs, in the core's terms: articles, the built pack, the question log and feedback. */
+import type { SnapshotContent } from './knowledge/snapshot'
 import type { KnowledgePack } from './knowledge/types'
 import type { Citation, CorpusDocument } from './types'
 
@@ -62,6 +63,12 @@ export interface Snapshot {
   pack: KnowledgePack
 }
 
+/** a snapshot as read back: its articles and its knowledge, each decoded only when asked for */
+export interface StoredSnapshot extends SnapshotContent {
+  revision: number
+  key: string
+}
+
 export interface DayCount {
   /** YYYY-MM-DD, UTC */
   day: string
@@ -80,6 +87,8 @@ export interface Store {
   /** the current revision alone */
   revision(): Promise<number>
   articles(): Promise<ArticleSummary[]>
+  /** where each article came from, without reading the articles (a start needs only this) */
+  origins(): Promise<Map<string, ArticleOrigin>>
   /**
    * applies the changes (and saves the snapshot of the result, when given) in one transaction,
    * if the revision is still `expected`; returns the new revision, or undefined when someone
@@ -90,7 +99,8 @@ export interface Store {
     changes: ArticleChange[],
     snapshot?: Omit<Snapshot, 'revision'>,
   ): Promise<number | undefined>
-  snapshot(): Promise<Snapshot | undefined>
+  /** the stored snapshot; reading its content can fail (a format this code does not read) */
+  snapshot(): Promise<StoredSnapshot | undefined>
   /** saves a snapshot of the articles at its revision, unless the stored one is of a later revision */
   saveSnapshot(snapshot: Snapshot): Promise<void>
   /** docIds removed through the API, which the seed folder must not bring back */

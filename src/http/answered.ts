@@ -15,6 +15,7 @@ export function recordsOf(deps: AppDeps): Records {
       store: deps.store,
       questionLog: deps.config.questionLog?.enabled,
       retentionDays: deps.config.questionLog?.retentionDays,
+      maxPending: deps.config.questionLog?.maxPending,
       now: deps.service.now,
       defer: deps.defer,
       onError: (error) =>

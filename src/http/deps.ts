@@ -25,8 +25,9 @@ export interface AppConfig {
   outgoingWebhookToken?: string
   /** the owner's token for /admin and the document write routes; unset: they answer 503 */
   adminToken?: string
-  /** the question log: on or off, kept this many days; defaults to on, 30 days */
-  questionLog?: { enabled: boolean; retentionDays: number }
+  /** the question log: on or off, kept this many days, writes waiting at most (more are dropped);
+   * defaults to on, 30 days, 1,000 */
+  questionLog?: { enabled: boolean; retentionDays: number; maxPending?: number }
 }
 
 export type LogLine = Record<string, string | number | boolean | undefined>

@@ -298,13 +298,22 @@ async function startFrom(
 ): Promise<Start> {
   const { store, language, buildKey } = options
   const [snapshot, revision] = await Promise.all([store.snapshot(), store.revision()])
+  let unreadable: string | undefined
+  // a snapshot of another format or language is not read at all; one that cannot be read is rebuilt
+  const read = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await work()
+    } catch (error) {
+      unreadable = (error as Error).message
+      return undefined
+    }
+  }
   const usable = snapshot?.key === buildKey ? snapshot : undefined
+  const built = usable && (await read(() => usable.documents()))
   // a snapshot of the current revision holds the articles too: the texts need not be read twice
   let current =
-    usable?.revision === revision
-      ? { revision, documents: usable.pack.documents }
-      : await store.corpus()
-  const origins = new Map((await store.articles()).map((a) => [a.docId, a.origin]))
+    built && usable?.revision === revision ? { revision, documents: built } : await store.corpus()
+  const origins = await store.origins()
   const seeded = seedChanges(current.documents, origins, seeds, await store.removedSeeds())
   const documents = applyToDocuments(current.documents, seeded)
   const commitSeeds = async () => {
@@ -317,10 +326,13 @@ async function startFrom(
       )
     current = { revision: committed, documents }
   }
-  if (usable) {
-    const changes = changesBetween(usable.pack.documents, documents)
-    if (changes.length <= replayLimit && documents.length > 0) {
-      const loaded = loadPack(usable.pack)
+  if (usable && built) {
+    const changes = changesBetween(built, documents)
+    const loaded =
+      changes.length <= replayLimit && documents.length > 0
+        ? await read(() => usable.load())
+        : undefined
+    if (loaded) {
       const knowledge = changes.length ? stageChanges(loaded, changes).apply() : loaded
       await commitSeeds()
       return {
@@ -338,7 +350,9 @@ async function startFrom(
       ? 'no snapshot yet'
       : snapshot.key !== buildKey
         ? 'the language or pack format changed'
-        : 'too many changes since the snapshot'
+        : unreadable
+          ? unreadable
+          : 'too many changes since the snapshot'
   const pack = await build(documents, language)
   const knowledge = loadPack(pack)
   if (seeded.length) {

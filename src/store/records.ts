@@ -10,14 +10,19 @@ export interface RecordsOptions {
   retentionDays?: number
   /** answers remembered in memory for feedback when the log is off; defaults to 5,000 */
   recent?: number
+  /**
+   * log writes waiting for the store at most; beyond it a write is dropped (and counted), so a
+   * stalled store cannot grow memory without bound; defaults to 1,000
+   */
+  maxPending?: number
   now?: () => number
-  /** where a failed write is reported; answering never waits for, or fails on, the log */
+  /** where a failed or dropped write is reported; answering never waits for, or fails on, the log */
   onError?: (error: unknown) => void
   /** keeps a write alive after the response (waitUntil on Workers) */
   defer?: (task: Promise<unknown>) => void
 }
 
-const defaults = { questionLog: true, retentionDays: 30, recent: 5_000 }
+const defaults = { questionLog: true, retentionDays: 30, recent: 5_000, maxPending: 1_000 }
 const day = 86_400_000
 
 export type FeedbackOutcome = 'stored' | 'unknown_answer' | 'no_store'
@@ -29,20 +34,46 @@ export interface Records {
   feedback(input: FeedbackInput): Promise<FeedbackOutcome>
   /** the writes still running, for tests and shutdown */
   settled(): Promise<void>
+  /** log writes waiting for the store, and those dropped because too many were */
+  stats(): { pending: number; dropped: number }
+}
+
+/** a dropped write is reported on the first drop and then every this many, not once each */
+const reportEvery = 1_000
+
+export class LogQueueFull extends Error {
+  constructor(dropped: number, maxPending: number) {
+    super(
+      `question log: ${dropped} write(s) dropped so far: ${maxPending} were waiting for the store already`,
+    )
+    this.name = 'LogQueueFull'
+  }
 }
 
 export function createRecords(options: RecordsOptions = {}): Records {
-  const { store, questionLog, retentionDays, recent } = { ...defaults, ...options }
+  const { store, questionLog, retentionDays, recent, maxPending } = {
+    ...defaults,
+    ...withoutUndefined(options),
+  }
   const now = options.now ?? Date.now
   const onError = options.onError ?? (() => {})
   const memory = new Map<string, AnswerRecord>()
   const pending = new Set<Promise<unknown>>()
   let prunedAt = 0
+  let dropped = 0
 
-  const track = (task: Promise<unknown>) => {
-    const p = task.catch(onError).finally(() => pending.delete(p))
+  /** starts the write unless too many are waiting already; false when it was dropped */
+  const track = (write: () => Promise<unknown>): boolean => {
+    if (pending.size >= maxPending) {
+      if (dropped++ % reportEvery === 0) onError(new LogQueueFull(dropped, maxPending))
+      return false
+    }
+    const p = write()
+      .catch(onError)
+      .finally(() => pending.delete(p))
     pending.add(p)
     options.defer?.(p)
+    return true
   }
 
   return {
@@ -51,11 +82,11 @@ export function createRecords(options: RecordsOptions = {}): Records {
       // oldest out first: a Map iterates in insertion order
       if (memory.size > recent) memory.delete(memory.keys().next().value!)
       if (!store || !questionLog) return
-      track(store.logAnswer(record))
+      track(() => store.logAnswer(record))
       // retention is applied at most once an hour, on the way
       if (record.at - prunedAt > 3_600_000) {
         prunedAt = record.at
-        track(store.pruneLog(now() - retentionDays * day))
+        track(() => store.pruneLog(now() - retentionDays * day))
       }
     },
     async find(answerId) {
@@ -80,5 +111,10 @@ export function createRecords(options: RecordsOptions = {}): Records {
     async settled() {
       while (pending.size) await Promise.all([...pending])
     },
+    stats: () => ({ pending: pending.size, dropped }),
   }
+}
+
+function withoutUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
 }

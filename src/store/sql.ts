@@ -1,4 +1,5 @@
 /** The Store in SQL, over any SQLite driver: libSQL on Node, D1 on Workers. */
+import { packContent, type SnapshotContent } from '../core/knowledge/snapshot'
 import type { KnowledgePack } from '../core/knowledge/types'
 import type {
   AnswerRecord,
@@ -30,7 +31,8 @@ export interface SqlDriver extends SqlQueries {
 export interface SqlStoreOptions {
   /** the pack as stored; defaults to its JSON */
   encodePack?: (pack: KnowledgePack) => SqlValue
-  decodePack?: (stored: SqlValue) => KnowledgePack
+  /** what was stored, read back lazily */
+  decodePack?: (stored: SqlValue) => SnapshotContent
 }
 
 const text = (v: SqlValue | undefined): string | undefined =>
@@ -117,7 +119,8 @@ async function apply(tx: SqlQueries, change: ArticleChange, now: number) {
 
 export function sqlStore(db: SqlDriver, options: SqlStoreOptions = {}): Store {
   const encode = options.encodePack ?? ((pack) => JSON.stringify(pack))
-  const decode = options.decodePack ?? ((stored) => JSON.parse(String(stored)) as KnowledgePack)
+  const decode =
+    options.decodePack ?? ((stored) => packContent(JSON.parse(String(stored)) as KnowledgePack))
   const now = () => Date.now()
 
   const writeSnapshot = (q: SqlQueries, s: Snapshot) =>
@@ -154,6 +157,11 @@ export function sqlStore(db: SqlDriver, options: SqlStoreOptions = {}): Store {
       }))
     },
 
+    async origins() {
+      const rows = await db.all('SELECT doc_id, origin FROM articles')
+      return new Map(rows.map((r) => [String(r.doc_id), String(r.origin) as ArticleOrigin]))
+    },
+
     async commit(expected, changes, snapshot) {
       return db.transaction(async (tx) => {
         if ((await revisionOf(tx)) !== expected) return undefined
@@ -171,7 +179,7 @@ export function sqlStore(db: SqlDriver, options: SqlStoreOptions = {}): Store {
         await db.all('SELECT revision, build_key, pack FROM pack_snapshot WHERE id = 1')
       )[0]
       if (!row) return undefined
-      return { revision: Number(row.revision), key: String(row.build_key), pack: decode(row.pack!) }
+      return { revision: Number(row.revision), key: String(row.build_key), ...decode(row.pack!) }
     },
 
     async saveSnapshot(snapshot) {

@@ -13,7 +13,7 @@ describe('the store configuration', () => {
     ])
     expect(appConfig(env)).toMatchObject({
       adminToken: undefined,
-      questionLog: { enabled: true, retentionDays: 30 },
+      questionLog: { enabled: true, retentionDays: 30, maxPending: 1000 },
     })
   })
 
@@ -32,6 +32,9 @@ describe('the store configuration', () => {
   it('refuses bad values, naming the variable', () => {
     expect(() => readConfig({ LOG_RETENTION_DAYS: '0' })).toThrow(
       'LOG_RETENTION_DAYS: must be a whole number of days from 1 to 3650 (got "0")',
+    )
+    expect(() => readConfig({ QUESTION_LOG_QUEUE: '0' })).toThrow(
+      'QUESTION_LOG_QUEUE: must be a whole number from 1 to 1000000 (got "0")',
     )
     expect(() => readConfig({ QUESTION_LOG: 'maybe' })).toThrow(
       'QUESTION_LOG: must be "on" or "off" (got "maybe")',

@@ -139,7 +139,7 @@ describe('startLivingCorpus', () => {
     const { revision } = await corpus.put(port)
     expect((await store.snapshot())?.revision).toBe(1)
     await until(async () => (await store.snapshot())?.revision === revision)
-    expect((await store.snapshot())?.pack.documents.map((d) => d.docId)).toEqual([
+    expect((await (await store.snapshot())!.documents()).map((d) => d.docId)).toEqual([
       'china-smart-cities',
       'kestrel-bay-port',
     ])

@@ -1,12 +1,13 @@
 /** The SQL store on libSQL: migrations, the revision guard, the log with its retention, feedback. */
 import { createClient } from '@libsql/client'
 import { describe, expect, it } from 'vitest'
-import type { KnowledgePack } from '../../src/core/knowledge/types'
-import { libsqlDriver, openNodeStore } from '../../src/runtime/node/store/libsql'
+import { buildPack } from '../../src/core/knowledge/pack'
+import { readCorpus, readLanguage } from '../../src/runtime/node/files'
+import { libsqlDriver, openNodeStore, storeClient } from '../../src/runtime/node/store/libsql'
 import { migrate, readMigrations, statements } from '../../src/runtime/node/store/migrate'
 import { record, tempDir } from './helpers'
 
-const pack = { version: 0 } as unknown as KnowledgePack
+const pack = buildPack(readCorpus('test/fixtures/seed'), readLanguage('intents'))
 const doc = (docId: string, text = 'Some text.') => ({ docId, title: `Title of ${docId}`, text })
 
 describe('migrations', () => {
@@ -133,8 +134,66 @@ describe('the SQL store', () => {
     await first.commit(0, [{ kind: 'put', document: doc('a'), origin: 'api' }], { key: 'k', pack })
     await first.close()
     const again = await openNodeStore({ dataDir })
-    expect(await again.snapshot()).toEqual({ revision: 1, key: 'k', pack })
+    const snapshot = await again.snapshot()
+    expect([snapshot?.revision, snapshot?.key]).toEqual([1, 'k'])
+    expect(await snapshot?.documents()).toEqual(pack.documents)
+    expect((await snapshot?.load())?.facts).toEqual(JSON.parse(JSON.stringify(pack.facts)))
     expect((await again.corpus()).documents).toEqual([doc('a')])
     await again.close()
+  })
+
+  it('never waits for a lock inside SQLite, which would hold the thread: busy_timeout is 0', async () => {
+    const client = await storeClient({ dataDir: tempDir() })
+    // every connection of the client, those a transaction opens too
+    const tx = await client.transaction('write')
+    expect((await tx.execute('PRAGMA busy_timeout')).rows[0]).toMatchObject({ timeout: 0 })
+    await tx.rollback()
+    expect((await client.execute('PRAGMA busy_timeout')).rows[0]).toMatchObject({ timeout: 0 })
+    client.close()
+  })
+
+  it('waits for another process holding the write lock with timers, then writes', async () => {
+    const dataDir = tempDir()
+    const store = await openNodeStore({ dataDir })
+    // another process writing: a second client holding a write transaction on the same file
+    const other = createClient({ url: `file:${dataDir}/citable.db` })
+    const locked = await other.transaction('write')
+    await locked.execute("UPDATE meta SET value = value WHERE key = 'revision'")
+    let written = false
+    const write = store.logAnswer(record({ answerId: 'while-locked' })).then(() => {
+      written = true
+    })
+    // a timer set after the write was asked for fires while it waits: the thread is not held
+    let ticks = 0
+    while (ticks < 3) {
+      await new Promise((done) => setTimeout(done, 10))
+      ticks++
+    }
+    expect(written).toBe(false)
+    await locked.commit()
+    await write
+    expect((await store.findAnswer('while-locked'))?.answerId).toBe('while-locked')
+    other.close()
+    await store.close()
+  })
+
+  it('gives up with SQLITE_BUSY once the lock outlasts the wait', async () => {
+    const dataDir = tempDir()
+    await (await openNodeStore({ dataDir })).close()
+    const other = createClient({ url: `file:${dataDir}/citable.db` })
+    const locked = await other.transaction('write')
+    await locked.execute("UPDATE meta SET value = value WHERE key = 'revision'")
+    const db = libsqlDriver(createClient({ url: `file:${dataDir}/citable.db` }), {
+      firstMs: 1,
+      maxMs: 2,
+      totalMs: 10,
+    })
+    await expect(
+      db.run("UPDATE meta SET value = '9' WHERE key = 'revision'"),
+    ).rejects.toMatchObject({ code: 'SQLITE_BUSY' })
+    await locked.rollback()
+    expect(await db.run("UPDATE meta SET value = '9' WHERE key = 'revision'")).toBe(1)
+    await db.close()
+    other.close()
   })
 })

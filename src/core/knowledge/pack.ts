@@ -10,10 +10,11 @@ import { namePatterns } from '../nlu/lexicon'
 import { buildAliasTable } from '../nlu/mentions'
 import { terms } from '../nlu/nlp'
 import { buildLexicon, type Lexicon } from '../nlu/typos'
-import { buildIndex, loadIndex } from '../retrieve/index'
+import { buildIndex, loadIndex, type PassageIndex } from '../retrieve/index'
 import {
   buildSentenceIndex,
   loadSentenceIndex,
+  type SentenceIndex,
   type SentenceRef,
   type SentenceTerms,
 } from '../retrieve/sentence-index'
@@ -64,7 +65,22 @@ const emptyCounts = (): CorpusCounts => ({
   places: new Map(),
 })
 
+/** a pack but for its two indexes */
+export type PackParts = Omit<KnowledgePack, 'index' | 'sentenceIndex'>
+
+/** a pack with its indexes as MiniSearch objects, before they are written as JSON */
+export interface BuiltPack {
+  parts: PackParts
+  index: PassageIndex
+  sentenceIndex: SentenceIndex
+}
+
 export function buildPack(documents: CorpusDocument[], language: Language): KnowledgePack {
+  const { parts, index, sentenceIndex } = buildPackParts(documents, language)
+  return { ...parts, index: JSON.stringify(index), sentenceIndex: JSON.stringify(sentenceIndex) }
+}
+
+export function buildPackParts(documents: CorpusDocument[], language: Language): BuiltPack {
   if (documents.length === 0)
     throw new CitableError('corpus_empty', 'corpus/: no .md or .txt article found')
   const ids = new Set<string>()
@@ -111,7 +127,7 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
     passages: new Map(perDoc.map(({ doc, passages }) => [doc.docId, passages])),
   })
   const { df, sentenceCount, sentences, sentenceTerms } = sentenceTable(perDoc)
-  return {
+  const parts: PackParts = {
     version: packVersion,
     documents,
     passages,
@@ -120,14 +136,17 @@ export function buildPack(documents: CorpusDocument[], language: Language): Know
     language,
     df,
     sentenceCount,
-    index: JSON.stringify(buildIndex(documents, passages)),
     sentences,
-    sentenceIndex: JSON.stringify(buildSentenceIndex(sentenceTerms)),
     sentenceTerms: sentenceTerms.map((s) => s.terms.join(' ')),
     properWords: words.proper,
     counts: Object.fromEntries(
       countKeys.map((k) => [k, Object.fromEntries(counts[k])]),
     ) as CountsPack,
+  }
+  return {
+    parts,
+    index: buildIndex(documents, passages),
+    sentenceIndex: buildSentenceIndex(sentenceTerms),
   }
 }
 
@@ -137,6 +156,15 @@ export function loadPack(pack: KnowledgePack): Knowledge {
       'pack_invalid',
       `knowledge pack version ${pack.version}, expected ${packVersion}: rebuild it`,
     )
+  return knowledgeOf(pack, loadIndex(pack.index), loadSentenceIndex(pack.sentenceIndex))
+}
+
+/** the knowledge of a pack whose indexes are loaded already (from JSON, or a snapshot's chunks) */
+export function knowledgeOf(
+  pack: PackParts,
+  index: PassageIndex,
+  sentenceIndex: SentenceIndex,
+): Knowledge {
   const counts = Object.fromEntries(
     countKeys.map((k) => [k, new Map(Object.entries(pack.counts[k]))]),
   ) as unknown as CorpusCounts
@@ -156,9 +184,9 @@ export function loadPack(pack: KnowledgePack): Knowledge {
     df: new Map(Object.entries(pack.df)),
     sentenceCount: pack.sentenceCount,
     // views: an article added later goes into these indexes, and this knowledge does not see it
-    index: ownView(loadIndex(pack.index), (id) => passageById.has(id as string)),
+    index: ownView(index, (id) => passageById.has(id as string)),
     sentences: pack.sentences,
-    sentenceIndex: ownView(loadSentenceIndex(pack.sentenceIndex), (id) => (id as number) < rows),
+    sentenceIndex: ownView(sentenceIndex, (id) => (id as number) < rows),
     sentenceTerms: pack.sentenceTerms,
     lexicon: lexiconOf(words, pack.entities, pack.language),
     properWords: new Set(pack.properWords),

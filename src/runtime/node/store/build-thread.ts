@@ -13,6 +13,7 @@ const entry = new URL('./thread-entry.mjs', import.meta.url)
 interface Reply {
   id: number
   json?: string
+  /** the snapshot as the store writes it */
   gzip?: Uint8Array
   error?: { name: string; message: string; code?: string }
 }
@@ -20,7 +21,7 @@ interface Reply {
 export interface BuildThread {
   build: BuildPack
   /**
-   * builds a pack only to store it: what resolves stands for the pack's gzip (./encoded.ts) and
+   * builds a pack only to store it: what resolves stands for the pack's stored form (./encoded.ts) and
    * holds nothing else, so the main thread never parses a pack it does not answer from
    */
   snapshot: BuildPack

@@ -25,6 +25,13 @@ export const storeVariables = {
     .default(30),
   /** "off" keeps no question log (feedback still copies the answer it is about) */
   QUESTION_LOG: z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).default('on'),
+  /** question-log writes waiting for the store at most; more are dropped and counted in the log */
+  QUESTION_LOG_QUEUE: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number from 1 to 1000000')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 1_000_000, 'must be a whole number from 1 to 1000000')
+    .default(1000),
 }
 
 export interface StoreVariables {
@@ -34,11 +41,16 @@ export interface StoreVariables {
   ADMIN_TOKEN?: string
   LOG_RETENTION_DAYS: number
   QUESTION_LOG: 'on' | 'off'
+  QUESTION_LOG_QUEUE: number
 }
 
 export function storeAppConfig(env: StoreVariables): Pick<AppConfig, 'adminToken' | 'questionLog'> {
   return {
     adminToken: env.ADMIN_TOKEN,
-    questionLog: { enabled: env.QUESTION_LOG === 'on', retentionDays: env.LOG_RETENTION_DAYS },
+    questionLog: {
+      enabled: env.QUESTION_LOG === 'on',
+      retentionDays: env.LOG_RETENTION_DAYS,
+      maxPending: env.QUESTION_LOG_QUEUE,
+    },
   }
 }

@@ -48,14 +48,50 @@ function queries(target: Client | Transaction): SqlQueries {
   }
 }
 
+export interface BusyOptions {
+  /** ms before the first retry of an operation another process's lock refused; doubles each time */
+  firstMs: number
+  /** ms between retries at most */
+  maxMs: number
+  /** ms of retrying after which the operation fails with SQLITE_BUSY */
+  totalMs: number
+}
+
+/**
+ * A database file locked by another process (another instance writing) is waited for here, with
+ * timers, not inside SQLite: libSQL runs a file's statements synchronously on this thread, so
+ * SQLite's own busy timeout would stop every answer for as long as it waited.
+ */
+export const busyDefaults: BusyOptions = { firstMs: 5, maxMs: 250, totalMs: 5_000 }
+
+const isBusy = (error: unknown) => (error as { code?: string }).code === 'SQLITE_BUSY'
+
+export async function whenNotBusy<T>(
+  work: () => Promise<T>,
+  o: BusyOptions = busyDefaults,
+): Promise<T> {
+  let waited = 0
+  for (let delay = o.firstMs; ; delay = Math.min(delay * 2, o.maxMs)) {
+    try {
+      return await work()
+    } catch (error) {
+      if (!isBusy(error) || waited >= o.totalMs) throw error
+    }
+    await new Promise((done) => setTimeout(done, delay))
+    waited += delay
+  }
+}
+
 /**
  * One operation at a time: an in-memory database has a single connection, which a transaction
- * holds, and SQLite writes one transaction at a time anyway.
+ * holds, and SQLite writes one transaction at a time anyway. An operation a lock refused is
+ * tried again (whenNotBusy), a transaction from its start.
  */
-export function libsqlDriver(client: Client): SqlDriver {
+export function libsqlDriver(client: Client, busy: BusyOptions = busyDefaults): SqlDriver {
   let tail: Promise<unknown> = Promise.resolve()
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = tail.then(work, work)
+    const retried = () => whenNotBusy(work, busy)
+    const next = tail.then(retried, retried)
     tail = next.catch(() => {})
     return next
   }
@@ -77,20 +113,36 @@ export function libsqlDriver(client: Client): SqlDriver {
           tx.close()
         }
       }),
-    close: () => serial(async () => client.close()),
+    close: () => {
+      const closed = tail.then(() => client.close())
+      tail = closed.catch(() => {})
+      return closed
+    },
   }
+}
+
+/**
+ * the client of a location; a file's connections never wait for a lock inside SQLite (timeout 0:
+ * SQLITE_BUSY at once), the driver waits with timers instead
+ */
+export async function storeClient(location: StoreLocation = {}): Promise<Client> {
+  const url = storeUrl(location)
+  const client = createClient({ url, authToken: location.authToken, timeout: 0 })
+  if (url.startsWith('file:'))
+    try {
+      // WAL: readers do not wait for the writer, and a commit survives the process being killed
+      await whenNotBusy(() => client.execute('PRAGMA journal_mode = WAL'))
+    } catch (error) {
+      client.close()
+      throw error
+    }
+  return client
 }
 
 /** opens the store, creating and migrating the database as needed */
 export async function openNodeStore(location: StoreLocation = {}): Promise<Store> {
-  const url = storeUrl(location)
-  const client = createClient({ url, authToken: location.authToken })
+  const client = await storeClient(location)
   try {
-    if (url.startsWith('file:')) {
-      // WAL: readers do not wait for the writer, and a commit survives the process being killed
-      await client.execute('PRAGMA journal_mode = WAL')
-      await client.execute('PRAGMA busy_timeout = 5000')
-    }
     const driver = libsqlDriver(client)
     await migrate(driver)
     return sqlStore(driver, {

@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import type { Service } from '../../../core/conversation/ask'
 import { createMemoryStore } from '../../../core/conversation/memory-store'
 import { packVersion } from '../../../core/knowledge/pack'
+import { snapshotFormat } from '../../../core/knowledge/snapshot'
 import type { Language } from '../../../core/nlu/language'
 import type { Store } from '../../../core/store'
 import { type BuildPack, type LivingCorpus, startLivingCorpus } from '../../../store/living'
@@ -32,10 +33,10 @@ export interface StoreService {
   knowledgeFrom: string
 }
 
-/** a snapshot is reused only with the same pack format and the same language files */
+/** a snapshot is reused only with the same pack and snapshot formats and the same language files */
 export function buildKey(language: Language): string {
   const hash = createHash('sha256').update(JSON.stringify(language)).digest('hex').slice(0, 16)
-  return `pack${packVersion}:${hash}`
+  return `pack${packVersion}.snapshot${snapshotFormat}:${hash}`
 }
 
 export async function startStoreService(options: StoreServiceOptions = {}): Promise<StoreService> {
