@@ -59,6 +59,15 @@ function relationAgrees(knowledge: Knowledge, query: Query, best: Candidate): bo
   return stated.length === 0 || stated.some((r) => relationFits(words, asked, r))
 }
 
+// a part of a year a figure may be given for: "in the fourth quarter alone", "in the first half"
+const periodPart =
+  /\b(?:(?:first|second|third|fourth|final|last)\s+(?:quarter|half)|q[1-4]|quarterly)\b/i
+
+/** the sentence gives its figure for a part of the year the question does not ask about */
+function partOfPeriod(question: string, sentence: string): boolean {
+  return periodPart.test(sentence) && !/\b(?:quarter|half|q[1-4])\b/i.test(question)
+}
+
 /** a retrieved sentence may answer: it says a question word itself, and after a handler's owner or year
  * refusal, it names the owners and years asked in the sentence itself */
 function supported(
@@ -99,6 +108,7 @@ function supported(
   // "what happened after the war?" is not answered by what happened before it, nor "18 months" by "12 months"
   if (saysOpposite(knowledge, query.text, said) || conflictingNumbers(query.text, said))
     return false
+  if (figureTypes.has(asked) && partOfPeriod(query.text, said)) return false
   if (verdict?.type !== 'abstain' || !slotRefusal.test(verdict.answer.reason ?? '')) return true
   const text = ` ${nameKey(said)} `
   const owners = query.ownerIds.every((id) =>
@@ -270,6 +280,36 @@ export function scoreQuery(knowledge: Knowledge, query: Query): Scored {
   return { verdict, fact, retrieved: candidates, prepared }
 }
 
+/** the sentence gives its figure for another part of the year or another count than the question asks */
+function otherFigure(knowledge: Knowledge, query: Query, c: Candidate, asked: AnswerType): boolean {
+  const s = knowledge.sentences[c.sentenceId]!
+  const said = knowledge.documents.get(s.docId)!.text.slice(s.start, s.end)
+  return (
+    figureTypes.has(asked) &&
+    (partOfPeriod(query.text, said) || conflictingNumbers(query.text, said))
+  )
+}
+
+/** the best sentence the model trusts and the rules let answer; when a rule sets the best aside (another part of
+ * the year, another number), the runner-up as the model judges it against the one after */
+function sayable(
+  knowledge: Knowledge,
+  query: Query,
+  verdict: HandlerResult | undefined,
+  retrieved: Candidate[],
+  asked: AnswerType,
+): Candidate | undefined {
+  const t = threshold(knowledge)
+  const [best, second] = retrieved
+  if (!best || best.blocked || best.p < t) return undefined
+  if (supported(knowledge, query, verdict, best, asked)) return best
+  if (!second || second.blocked || !otherFigure(knowledge, query, best, asked)) return undefined
+  const p = decision(modelOf(knowledge), second.features, leadOf(second, retrieved[2]))
+  return p >= t && supported(knowledge, query, verdict, second, asked)
+    ? { ...second, p }
+    : undefined
+}
+
 /** a structured answer the model trusts first, then the best sentence it trusts, else a refusal that says why */
 export function decide(knowledge: Knowledge, query: Query): Outcome {
   // a name the corpus never uses: whatever a sentence says, it is not about that
@@ -307,19 +347,16 @@ export function decide(knowledge: Knowledge, query: Query): Outcome {
     // a thing the articles never name ("a monthly pass") has no figure in them
     namedThings(knowledge, query) &&
     thingsAgree(knowledge, query, verdict.facts) &&
-    countsAsked(knowledge, query, prepared.asked, verdict.facts)
+    countsAsked(knowledge, query, prepared.asked, verdict.facts) &&
+    !verdict.answer.citations.some((c) => partOfPeriod(query.text, c.quote))
   )
     return {
       answer: { ...verdict.answer, confidence: fact.p, reason: `fact (${fact.p.toFixed(2)})` },
       facts: verdict.facts,
     }
-  if (
-    best &&
-    !best.blocked &&
-    best.p >= t &&
-    supported(knowledge, query, verdict, best, prepared.asked)
-  )
-    return { answer: { ...sayCandidate(knowledge, best, prepared.anchors), intent }, facts: [] }
+  const said = sayable(knowledge, query, verdict, retrieved, prepared.asked)
+  if (said)
+    return { answer: { ...sayCandidate(knowledge, said, prepared.anchors), intent }, facts: [] }
   if (verdict?.type === 'abstain') return { answer: verdict.answer, facts: [] }
   // no sentence says it for this owner either: say whom the facts give it for
   if (verdict?.type === 'pass' && verdict.hint)

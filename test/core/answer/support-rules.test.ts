@@ -126,3 +126,25 @@ describe('a count is of the thing asked, by the relation asked', () => {
     expect(answer.abstained).toBe(true)
   })
 })
+
+describe('a part of the year the question does not ask about', () => {
+  const results = knowledgeOf([
+    {
+      docId: 'corvane-results',
+      title: 'Corvane returns to profit in 2023',
+      text: [
+        'Corvane, the Valmora carmaker, said its finance arm made record profits in 2023. In the fourth quarter alone Corvane reported net income of £40m, compared with a loss of £90m a year ago.',
+        'Net income for 2023 was £150m, up from £20m in 2022, while turnover rose £7bn to £170bn.',
+      ].join('\n\n'),
+    },
+  ])
+  const ask = (q: string) => answerQuestion(q, { knowledge: results, suggest: false }).answer
+
+  it('answers a year with the year’s figure, not a quarter’s', () => {
+    expect(ask("What was Corvane's net income for 2023?").answer).toMatch(/£150m/)
+  })
+
+  it('answers a quarter with the quarter’s figure', () => {
+    expect(ask("What was Corvane's net income in the fourth quarter?").answer).toMatch(/£40m/)
+  })
+})
