@@ -210,7 +210,7 @@ export function typeFit(asked: AnswerType, span: AnswerType): number {
     // "how much did profits fall": by a share as well as by an amount
     money: ['count', 'percent'],
     count: ['number'],
-    duration: ['date', 'count'],
+    duration: ['date'],
     date: ['duration'],
     person: ['name', 'org'],
     org: ['name', 'person'],
