@@ -14,7 +14,7 @@ function keyed(phrase: string): string {
   return memo(keys, phrase, () => nameKey(phrase))
 }
 
-export type MetaTurn = 'why' | 'source' | 'more' | 'else' | 'which'
+export type MetaTurn = 'why' | 'source' | 'more' | 'else' | 'which' | 'before'
 
 export interface ResolvedTurn {
   query: Query
@@ -144,6 +144,13 @@ function carriedSlots(
   return { ownerIds, thingTerms, softTerms }
 }
 
+/** the words of the last answer's first quote, when it answered */
+function lastQuoted(session: SessionState | undefined): string[] {
+  const last = session?.lastAnswer
+  const quote = last && !last.abstained ? last.citations[0]?.quote : undefined
+  return quote ? terms(quote) : []
+}
+
 export function resolveTurn(
   question: string,
   knowledge: Knowledge,
@@ -196,8 +203,23 @@ export function resolveTurn(
     thingTerms: canon(knowledge, thingTerms),
     softTerms,
     years: fresh.years.length ? fresh.years : handler === 'superlative' ? [] : focus.years,
+    // "so what is the percentage drop?": a follow-up naming no one of its own is about the last answer's articles
+    docIds:
+      fresh.docIds ??
+      (fresh.ownerIds.length === 0 && fresh.names.length === 0
+        ? focus.docIds?.length
+          ? focus.docIds
+          : undefined
+        : undefined),
     // the last question's things help find the answer only when this one names none of its own
-    terms: fresh.thingTerms.length ? fresh.terms : [...fresh.terms, ...focus.thingTerms],
+    // and the words of the sentence the last answer quoted, where the next figure is most often said
+    terms: fresh.thingTerms.length
+      ? fresh.terms
+      : [
+          ...fresh.terms,
+          ...focus.thingTerms,
+          ...(fresh.ownerIds.length || fresh.names.length ? [] : lastQuoted(session)),
+        ],
   }
   return { query, understanding: u, followUp: true }
 }

@@ -39,6 +39,34 @@ function whichSource(knowledge: Knowledge, last: LastAnswer, question: string): 
   }
 }
 
+// "fell from 7,613 to 6,630": the figure before and the one after
+const fromTo =
+  /\bfrom\s+([£$€]?\d[\d,.]*(?:\s*(?:m|bn|million|billion|%))?)\s+(?:\S+\s+){0,3}?to\s+([£$€]?\d[\d,.]*)/i
+
+/** "what was the number before that?": the figure a change in the last answer's quote came from */
+function before(last: LastAnswer): Answer {
+  for (const c of last.citations) {
+    const m = fromTo.exec(c.quote)
+    // the change must lead to the figure the last answer gave
+    if (m && last.text.includes(m[2]!))
+      return {
+        answer: `${m[1]} (“${c.quote}”)`,
+        abstained: false,
+        kind: 'fact',
+        ...(/^\d[\d,.]*$/.test(m[1]!) ? { value: Number(m[1]!.replace(/,/g, '')) } : {}),
+        intent: 'before',
+        reason: 'the figure the last answer changed from',
+        confidence: 0.9,
+        citations: [c],
+      }
+  }
+  return abstain({
+    reason: 'no earlier figure',
+    hint: 'The last answer gives no figure it changed from.',
+    confidence: 0.8,
+  })
+}
+
 /** "tell me more": the whole passages behind the last answer, and the one after the first, as context */
 function more(knowledge: Knowledge, last: LastAnswer): Answer {
   const passages = [...new Set(last.citations.map((c) => c.passageId))]
@@ -137,5 +165,6 @@ export function answerMeta(
     }
   }
   if (meta === 'more') return more(knowledge, last)
+  if (meta === 'before') return before(last)
   return whatElse(knowledge, last, topic)
 }

@@ -17,6 +17,8 @@ export interface Focus {
   lastPersonName?: string
   lastOrg?: string
   lastPlace?: string
+  /** the articles the last answer that answered cites: a follow-up naming no one is about them */
+  docIds?: string[]
 }
 
 export interface SessionState {

@@ -87,6 +87,9 @@ function nextFocus(
       person && !person.id ? person.name : lastPerson ? undefined : previous?.lastPersonName,
     lastOrg: ofType('org') ?? (ofType('event') ? undefined : previous?.lastOrg),
     lastPlace: ofType('place') ?? previous?.lastPlace,
+    docIds: answer.abstained
+      ? previous?.docIds
+      : [...new Set(answer.citations.map((c) => c.docId))],
   }
 }
 

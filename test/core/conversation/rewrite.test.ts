@@ -69,3 +69,43 @@ describe('a swapped follow-up in a conversation', () => {
     expect(june!.value).toBe(61)
   })
 })
+
+describe('the figure before the last one', () => {
+  const waits = knowledgeOf([
+    {
+      docId: 'valmora-waits',
+      title: 'Valmora waiting lists fall',
+      text: [
+        'The number of patients waiting over 12 months fell from 7,613 to 6,630, or 12.9%, the health board said.',
+        'The board employs 4,100 nurses.',
+      ].join('\n\n'),
+    },
+  ])
+  function converse(questions: string[]) {
+    let session: SessionState | undefined
+    return questions.map((q) => {
+      const turn = answerQuestion(q, { knowledge: waits, session, suggest: false })
+      session = turn.session
+      return turn.answer
+    })
+  }
+
+  it('answers "before that" with the figure the last answer changed from, then the drop', () => {
+    const [now, earlier, drop] = converse([
+      'How many patients are waiting over 12 months?',
+      'What was the number before that?',
+      'So what is the percentage drop?',
+    ])
+    expect(now!.answer).toMatch(/6,630/)
+    expect(earlier!.value).toBe(7613)
+    expect(drop!.answer).toMatch(/12\.9%/)
+  })
+
+  it('says there is none when the last answer changed from nothing', () => {
+    const [, earlier] = converse([
+      'How many nurses does the board employ?',
+      'What was it before that?',
+    ])
+    expect(earlier!.abstained).toBe(true)
+  })
+})
