@@ -6,7 +6,7 @@ import { terms } from '../nlu/nlp'
 import { escapeRegex, nameKey } from '../nlu/normalize'
 import type { Answer, Fact } from '../types'
 import { usedInFamily } from './passage'
-import type { Query } from './query'
+import { canon, type Query } from './query'
 import { partOfPeriod } from './support'
 import { fitsAsked } from './typed/agree'
 import { type Candidate, saidOfAnotherCounterpart } from './typed/retrieval'
@@ -53,7 +53,11 @@ export function thingsAgree(knowledge: Knowledge, query: Query, facts: Fact[]): 
   )
   const asked = query.thingTerms.filter((t) => !own.has(t) && !/^\d+$/.test(t))
   if (asked.length === 0) return true
-  return facts.every((f) => asked.some((t) => f.thingTerms.includes(t) || f.terms.includes(t)))
+  // the fact's words read as the question's are: "generation" is the "electricity" asked about
+  return facts.every((f) => {
+    const said = new Set(canon(knowledge, [...f.thingTerms, ...f.terms]))
+    return asked.some((t) => said.has(t))
+  })
 }
 
 /** the words said just after a fact's figure, and its heading's: what it counts ("39 'Broadband' pilots",
