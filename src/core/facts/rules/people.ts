@@ -6,8 +6,8 @@ import type { RawAttribute } from '../attributes'
 import type { Name } from '../names'
 import type { AttributeRule } from './attribute-rules'
 
-const roleWord =
-  /\b(?:CEO|CFO|CTO|COO|CIO|EVP|SVP|VP|MD|GM|president|vice|director|chair|chairman|chairwoman|chairperson|head|manager|officer|minister|founder|co-founder|secretary|spokesperson|spokesman|spokeswoman|analyst|engineer|professor|chief|partner|editor|mayor|governor|lead|leader|executive|economist|researcher|consultant|adviser|advisor|principal|commissioner|deputy|general|senior|owner|board|member|dean|fellow|scientist|architect|strategist)\b/i
+export const roleWord =
+  /\b(?:CEO|CFO|CTO|COO|CIO|EVP|SVP|VP|MD|GM|president|vice|director|chair|chairman|chairwoman|chairperson|head|manager|officer|minister|founder|co-founder|secretary|spokesperson|spokesman|spokeswoman|analyst|engineer|professor|chief|partner|editor|mayor|governor|lead|leader|executive|economist|researcher|consultant|adviser|advisor|principal|commissioner|deputy|general|senior|owner|board|member|dean|fellow|scientist|architect|strategist|novelist|writer|author|actor|actress)\b/i
 
 /** a person's name: two or three capitalised words, no organisation or place words */
 export function isPersonName(name: Name, patterns: NamePatterns): boolean {
