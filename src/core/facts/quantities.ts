@@ -1,7 +1,7 @@
 /** Quantity and before/after facts of one sentence or list line. */
 import type { FigureQualifier, Quantity, Span } from '../types'
 import type { Name } from './names'
-import { type Figure, findFigures } from './numbers'
+import { dimensionAfter, type Figure, findFigures } from './numbers'
 import {
   ownerAfter,
   type Phrase,
@@ -305,7 +305,12 @@ function figureThing(
   const before = text.slice(0, figure.start)
   let thing: Phrase | undefined
   let subjectNoun: Phrase | undefined
-  if (figure.unit === 'count')
+  // "the 508m tall Kestrel 101 Tower": the dimension is the thing measured, the name after it its owner
+  const dimension = figure.unit === 'measure' ? dimensionAfter.exec(text.slice(figure.end)) : null
+  if (dimension) {
+    const start = figure.end + dimension[0].length - dimension[1]!.length
+    thing = { text: dimension[1]!, start, end: start + dimension[1]!.length }
+  } else if (figure.unit === 'count')
     thing = thingAfter(text, figure.end) ?? thingAround(text, figure.start, figure.end)
   else if (figure.unit === 'duration') thing = thingAfter(text, figure.end)
   else thing = thingAround(text, figure.start, figure.end) ?? thingAfter(text, figure.end)
@@ -374,6 +379,12 @@ function figureOwner(
 ): { owner?: Name; pronoun?: string; person?: Found<string> } {
   const person = personBefore(text, figure.start)
   if (person) return { person }
+  // "the 508m tall Kestrel 101 Tower": the name the dimension is said before
+  const measured =
+    figure.unit === 'measure' && thing.start >= figure.end && dimensionAfter.test(thing.text)
+      ? names.find((n) => n.start === thing.end + 1)
+      : undefined
+  if (measured) return { owner: measured }
   // "2.8% of the European market": the name inside the thing's own "of" phrase is not its owner
   const thingAfterFigure = thing.start >= figure.end && thing.start - figure.end < 12
   const owner = subjectNoun
