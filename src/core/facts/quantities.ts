@@ -361,9 +361,14 @@ function moneyPurpose(text: string, figure: Figure, before: string): Phrase | un
 const personSubject =
   /\b(he|she)\s+(?:(?:also|now|still|then|later|only|reportedly|has|had|have|will|would)\s+)*[a-z]+\s+(?:(?:a|an|the|about|some|nearly|almost|over|more|than|at|least|up|to|total|of|record)\s+)*$/i
 
-/** "..., as she earned": he or she right before the figure's verb, in the figure's own clause */
+// "his salary rose to £80,000", "her fees totalled $4m": the owner a possessive before the figure's noun says
+const personPossessive =
+  /\b(his|her)\s+(?:[a-z'’-]+\s+){1,3}(?:was|were|is|are|has|had|rose|fell|grew|totalled|totaled|reached|hit|came to|amounted to|stood at)\s+(?:(?:to|at|by|about|some|nearly|almost|over|more than|up to|a|an|the)\s+)*$/i
+
+/** "..., as she earned", "his pay rose to": he, she, his or her right before the figure's verb, in its clause */
 export function personBefore(text: string, before: number): Found<string> | undefined {
-  const m = personSubject.exec(text.slice(0, before))
+  const head = text.slice(0, before)
+  const m = personSubject.exec(head) ?? personPossessive.exec(head)
   if (!m) return undefined
   return { value: m[1]!.toLowerCase(), span: { start: m.index, end: m.index + m[1]!.length } }
 }
