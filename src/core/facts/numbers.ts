@@ -97,8 +97,10 @@ function isYear(text: string, m: RegExpExecArray, value: number): boolean {
 /** "508m tall", "40m-high": the dimension a measure is said in, right after it */
 export const dimensionAfter = /^-?\s?(tall|high|long|wide|deep)\b/
 
-const months =
-  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/
+const monthWords =
+  'January|February|March|April|May|June|July|August|September|October|November|December'
+const months = new RegExp(`^(?:${monthWords}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$`)
+const monthAfter = new RegExp(`^\\s*(?:${monthWords})\\b`)
 
 /**
  * a bare number (no currency, scale, unit or share) said right after a capitalised word that is no month
@@ -110,7 +112,7 @@ function inName(text: string, at: number, g: Record<string, string | undefined>,
   if (g.num!.includes(',')) return false
   const word = /(?:^|[\s(“"'‘])([A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*)\s$/.exec(text.slice(0, at))
   if (!word || months.test(word[1]!) || nameOpeners.test(word[1]!)) return false
-  // "Valmora 2024 results" is a year, the period of a noun; "Half-Life 2 sold" is a name
+  // "Valmora 2024 results" is a year, the period of a noun; "Brell-Quest 2 sold" is a name
   const value = Number(g.num)
   if (value >= 1800 && value <= 2100 && !g.num!.includes('.')) return false
   return /^(?:\s+[A-Za-z]|[\s,.;:)”"'’]|$)/.test(after)
@@ -125,14 +127,7 @@ export function findFigures(text: string): Figure[] {
   for (const m of text.matchAll(figure)) {
     const g = m.groups!
     // "on 24 April", "11 to 13 June": days of a month, not figures
-    if (
-      /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(
-        text.slice(m.index + m[0].length),
-      ) &&
-      !g.cur &&
-      !g.pct
-    )
-      continue
+    if (monthAfter.test(text.slice(m.index + m[0].length)) && !g.cur && !g.pct) continue
     // "21st century", "3rd", "5G": not figures
     if (
       /^[A-Za-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1)) &&
@@ -147,7 +142,7 @@ export function findFigures(text: string): Figure[] {
     const after = text.slice(m.index + m[0].length)
     // "508m tall", "a 40m-high wall": metres by the dimension said after them, not millions
     const metres = g.scale2?.toLowerCase() === 'm' && !currencyWord && dimensionAfter.test(after)
-    // "the Kestrel 101 Tower", "Boeing 747", "Firefox 1.0": a bare number inside a name counts nothing
+    // "the Kestrel 101 Tower", "Corvane 747", "Valmora 1.0": a bare number inside a name counts nothing
     if (!metres && inName(text, m.index, g, after)) continue
     const scaleWord = metres ? undefined : (g.scale ?? g.scale2)?.toLowerCase()
     const scale = scaleWord ? (scales[scaleWord] ?? 1) : 1

@@ -33,7 +33,7 @@ export interface PersonCue {
 
 const plainWord = /^[A-Z][a-z'’-]+$/
 
-/** the person part after a title inside a name: "Foreign Secretary Robin Cook" -> "Robin Cook", "Mr Oduya" -> "Oduya" */
+/** the person part after a title inside a name: "Foreign Secretary Alun Prys" -> "Alun Prys", "Mr Oduya" -> "Oduya" */
 export function personPart(name: string, cx: CueContext): string | undefined {
   const words = name.split(/\s+/).map((w) => w.replace(/\.$/, ''))
   const at = words.findLastIndex((w) => cx.titles.has(w) || roleWord.test(w))
@@ -82,7 +82,7 @@ const pointedBack: PersonCue = {
     s.names.filter((n) => isPersonName(n, cx.patterns)).at(-1) === name,
 }
 
-// "investment bank Merrill Lynch said", "games firm Brellco said": a kind of organisation before the name
+// "investment bank Merrow Lynd said", "games firm Brellco said": a kind of organisation before the name
 const organisationKind =
   /\b(?:firm|maker|retailer|airline|carrier|brewer|giant|rival|studio|publisher|developer|broker|insurer|lender|chain|brand|label|bank|group|company|fund|agency|network|association)\s+$/i
 
