@@ -307,10 +307,13 @@ function figureThing(
   let subjectNoun: Phrase | undefined
   // "the 508m tall Kestrel 101 Tower": the dimension is the thing measured, the name after it its owner
   const dimension = figure.unit === 'measure' ? dimensionAfter.exec(text.slice(figure.end)) : null
+  // "her salary rose to $4m": the noun after the possessive
+  const possessive = possessed(before)
   if (dimension) {
     const start = figure.end + dimension[0].length - dimension[1]!.length
     thing = { text: dimension[1]!, start, end: start + dimension[1]!.length }
-  } else if (figure.unit === 'count')
+  } else if (possessive) thing = possessive
+  else if (figure.unit === 'count')
     thing = thingAfter(text, figure.end) ?? thingAround(text, figure.start, figure.end)
   else if (figure.unit === 'duration') thing = thingAfter(text, figure.end)
   else thing = thingAround(text, figure.start, figure.end) ?? thingAfter(text, figure.end)
@@ -361,9 +364,17 @@ function moneyPurpose(text: string, figure: Figure, before: string): Phrase | un
 const personSubject =
   /\b(he|she)\s+(?:(?:also|now|still|then|later|only|reportedly|has|had|have|will|would)\s+)*[a-z]+\s+(?:(?:a|an|the|about|some|nearly|almost|over|more|than|at|least|up|to|total|of|record)\s+)*$/i
 
-// "his salary rose to £80,000", "her fees totalled $4m": the owner a possessive before the figure's noun says
+// "his salary rose to £80,000", "her fees totalled $4m", "his income of up to £90,000": the owner a possessive before the figure's noun says
 const personPossessive =
-  /\b(his|her)\s+(?:[a-z'’-]+\s+){1,3}(?:was|were|is|are|has|had|rose|fell|grew|totalled|totaled|reached|hit|came to|amounted to|stood at)\s+(?:(?:to|at|by|about|some|nearly|almost|over|more than|up to|a|an|the)\s+)*$/i
+  /\b(his|her)\s+((?:[a-z'’-]+\s+){0,2}[a-z'’-]+)\s+(?:was|were|is|are|has|had|rose|fell|grew|totalled|totaled|reached|hit|came to|amounted to|stood at|of)\s+(?:(?:to|at|by|about|some|nearly|almost|over|more than|up to|a|an|the)\s+)*$/i
+
+/** "his declared income of up to £90,000": the noun the possessive says, the thing of the figure */
+function possessed(before: string): Phrase | undefined {
+  const m = personPossessive.exec(before)
+  if (!m) return undefined
+  const start = m.index + m[0].indexOf(m[2]!, m[1]!.length)
+  return { text: m[2]!, start, end: start + m[2]!.length }
+}
 
 /** "..., as she earned", "his pay rose to": he, she, his or her right before the figure's verb, in its clause */
 export function personBefore(text: string, before: number): Found<string> | undefined {
