@@ -19,9 +19,9 @@ const k = knowledgeOf([
   },
 ])
 const idOf = (name: string) => k.entities.find((e) => e.name === name)?.id
-const owner = (display: string) =>
+const fact = (display: string) =>
   k.facts.find((f): f is QuantityFact => f.kind === 'quantity' && f.quantity.display === display)
-    ?.owner
+const owner = (display: string) => fact(display)?.owner
 
 describe('entityName', () => {
   it('says a person without the article the text writes before the name', () => {
@@ -39,6 +39,18 @@ describe('his and her before a figure', () => {
   it('give the figure to the person they point back to', () => {
     expect(owner('$4m')).toBe('Rina Oduya')
     expect(owner('£80,000')).toBe('Tomas Berg')
+  })
+  it('make the noun after them the thing of the figure', () => {
+    expect(fact('$4m')?.thing).toBe('salary')
+    expect(fact('£80,000')?.thing).toBe('pay')
+  })
+  it('read "his declared income of up to" as his', () => {
+    const text =
+      'Brellco Holdings hired Tomas Berg in 2019. His declared income of up to £205,000 includes fees.'
+    const income = knowledgeOf([{ docId: 'i', title: 'Income', text }]).facts.find(
+      (f): f is QuantityFact => f.kind === 'quantity' && f.quantity.value === 205_000,
+    )
+    expect([income?.owner, income?.thing]).toEqual(['Tomas Berg', 'declared income'])
   })
   it('are said as the person\'s name in the answer, without "the"', () => {
     const a = answerQuestion('How much was Rina Oduya paid in 2024?', { knowledge: k }).answer
