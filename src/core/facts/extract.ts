@@ -375,7 +375,8 @@ export function extractFacts(
   }
   const discourse: Discourse = { recent: [], known: new Set(), people: noPeople() }
   const facts: Fact[] = []
-  for (const sentence of read) {
+  for (const [i, sentence] of read.entries()) {
+    discourse.people.now = i
     const s: SentenceReading = { reading, ...sentence }
     facts.push(...quantityFacts(s, discourse), ...listFacts(s), ...attributeFacts(s, discourse))
     noteDiscourse(s, discourse)
