@@ -9,6 +9,8 @@ export function entityName(knowledge: Knowledge, id: string | undefined, fallbac
   const entity = id ? knowledge.entityById.get(id) : undefined
   const name = entity?.name ?? fallback
   if (!entity) return name
+  // "Rina Oduya earned", never "The Rina Oduya earned": a person's name takes no article
+  if (entity.type === 'person') return name.replace(/^the\s+/i, '')
   const multi = name.includes(' ')
   const patterns = namePatterns(knowledge.language.lexicon)
   const takesThe =

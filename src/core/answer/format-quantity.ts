@@ -151,6 +151,13 @@ function hasVerb(text: string): boolean {
   )
 }
 
+const personStart = /^(?:he|she|his|her)\b/i
+
+const isPerson = (knowledge: Knowledge, fact: Fact) =>
+  'ownerId' in fact &&
+  fact.ownerId !== undefined &&
+  knowledge.entityById.get(fact.ownerId)?.type === 'person'
+
 /**
  * the figure's clause as the article says it, its pronoun or missing subject given the owner's
  * name: this keeps the source's tense and mood ("will install", "plans to invest") and its years
@@ -169,6 +176,11 @@ function asWritten(
     if (relativeStart.test(raw)) body = ''
     else if (owner && pronounStart.test(body))
       body = body.replace(pronounStart, (p) => (/^its$/i.test(p) ? possessive(owner) : owner))
+    // "Her salary rose to $4m": a person's he, she, his or her is said as their name
+    else if (owner && personStart.test(body) && isPerson(knowledge, fact))
+      body = body.replace(personStart, (p) =>
+        /^(?:his|her)$/i.test(p) ? possessive(owner) : owner,
+      )
     else if (owner && !hasSubject(asSentence(body)) && /^[a-z]/.test(body))
       body = `${owner} ${/^[a-z]+ing\b/.test(body) ? 'is ' : ''}${body}`
     const opening = openingTimePhrase(source.text)

@@ -24,9 +24,15 @@ import {
   readQuantities,
 } from './quantities'
 import { relationWords } from './relations'
+import { personNames } from './rules/person-cues'
 
-/** a name ending in a place's word is a place; any other name an organisation */
-export function guessType(name: string, patterns: NamePatterns): EntityType {
+/** a name the document's cues say is a person's is a person; one ending in a place's word a place; any other an organisation */
+export function guessType(
+  name: string,
+  patterns: NamePatterns,
+  persons: ReadonlySet<string> = new Set(),
+): EntityType {
+  if (persons.has(name)) return 'person'
   return patterns.placeEnd.test(name) ? 'place' : 'org'
 }
 
@@ -97,6 +103,8 @@ interface Reading {
   midCaps: Set<string>
   /** facts numbered so far, for the next fact's id */
   count: number
+  /** the names the document's cues say are people's (rules/person-cues.ts) */
+  persons: ReadonlySet<string>
 }
 
 /** one sentence (or list line) being read */
@@ -142,7 +150,7 @@ function entityOf(reading: Reading, text: string, name: Name | string, type?: En
   const common = typeof name !== 'string' && !isProper(reading, text, name)
   return reading.entities.resolve(
     clean,
-    common ? 'other' : (type ?? guessType(clean, reading.patterns)),
+    common ? 'other' : (type ?? guessType(clean, reading.patterns, reading.persons)),
   )
 }
 
@@ -234,7 +242,8 @@ function personName(s: SentenceReading, name: Name): boolean {
   const { reading, text } = s
   // "Mr Prys's work": the name without its possessive
   const base = { ...name, text: baseName(name.text) }
-  if (reading.entities.find(base.text)?.type === 'person') return true
+  if (reading.entities.find(base.text)?.type === 'person' || reading.persons.has(base.text))
+    return true
   const words = genderWords(reading.entities.language)
   return (
     isPersonName(base, reading.patterns) &&
@@ -258,7 +267,7 @@ function listFacts(s: SentenceReading): Fact[] {
   const { reading, passage, text, names } = s
   return readLists(text, names).map((raw) => {
     const items = raw.items.map((item) =>
-      entityOf(reading, text, item, guessType(item.text, reading.patterns)),
+      entityOf(reading, text, item, guessType(item.text, reading.patterns, reading.persons)),
     )
     const at = { start: s.span.start + raw.at.start, end: s.span.start + raw.at.end }
     return {
@@ -343,29 +352,66 @@ export function extractFacts(
   entities: EntityResolver,
   patterns: NamePatterns,
 ): Fact[] {
+  const read = passages
+    .filter((p) => p.kind !== 'heading')
+    .flatMap((passage) =>
+      passage.sentences.map((sentence) => {
+        const text = doc.text.slice(sentence.start, sentence.end)
+        return {
+          passage,
+          span: { start: sentence.start, end: sentence.end },
+          text,
+          names: findNames(text),
+        }
+      }),
+    )
   const reading: Reading = {
     doc,
     entities,
     patterns,
     midCaps: new Set(doc.text.match(/(?<=[a-z,;] )[A-Z][A-Za-z]+/g) ?? []),
     count: 0,
+    persons: documentPersons(read, entities.language, patterns),
   }
   const discourse: Discourse = { recent: [], known: new Set(), people: noPeople() }
   const facts: Fact[] = []
-  for (const passage of passages.filter((p) => p.kind !== 'heading')) {
-    for (const sentence of passage.sentences) {
-      const text = doc.text.slice(sentence.start, sentence.end)
-      const span = { start: sentence.start, end: sentence.end }
-      const s: SentenceReading = { reading, passage, span, text, names: findNames(text) }
-      facts.push(...quantityFacts(s, discourse), ...listFacts(s), ...attributeFacts(s, discourse))
-      noteDiscourse(s, discourse)
-    }
+  for (const [i, sentence] of read.entries()) {
+    discourse.people.now = i
+    const s: SentenceReading = { reading, ...sentence }
+    facts.push(...quantityFacts(s, discourse), ...listFacts(s), ...attributeFacts(s, discourse))
+    noteDiscourse(s, discourse)
   }
   const base: Base = (passage, span, thing) => baseFact(reading, passage, span, thing)
   facts.push(...headingLists(doc, passages, base))
   const author = authorFact(doc, passages, base)
   if (author) facts.push(author)
   return facts
+}
+
+/** the names the person cues find in a document's sentences, read with the language's titles and given names */
+function documentPersons(
+  read: { text: string; names: Name[] }[],
+  language: EntityResolver['language'],
+  patterns: NamePatterns,
+): Set<string> {
+  const words = genderWords(language)
+  const withThe = new Set(
+    read.flatMap((s) =>
+      s.names
+        .filter((n) => /\bthe\s+$/i.test(s.text.slice(0, n.start)))
+        .map((n) => baseName(n.text)),
+    ),
+  )
+  const cx = {
+    patterns,
+    titles: new Set([...language.honorifics, ...words.titles.keys()]),
+    givenNames: new Set(words.names.keys()),
+    withThe,
+  }
+  return personNames(
+    read.map((s, i) => ({ text: s.text, names: s.names, next: read[i + 1]?.text })),
+    cx,
+  )
 }
 
 type Base = (

@@ -50,12 +50,16 @@ export interface People {
   /** entity ids, the latest named last */
   order: string[]
   genders: Map<string, Gender>
+  /** the sentence being read, and the sentence each person was last named in */
+  now: number
+  seen: Map<string, number>
 }
 
-export const noPeople = (): People => ({ order: [], genders: new Map() })
+export const noPeople = (): People => ({ order: [], genders: new Map(), now: 0, seen: new Map() })
 
 export function notePerson(people: People, id: string, gender?: Gender): void {
   people.order = [...people.order.filter((p) => p !== id), id]
+  people.seen.set(id, people.now)
   if (gender && !people.genders.has(id)) people.genders.set(id, gender)
 }
 
@@ -74,10 +78,12 @@ export function personFor(
   const earlier = [first, ...[...people.order].reverse()].filter((p): p is string => !!p)
   const candidates = [...new Set([...nearby, ...earlier])]
   if (!want) return candidates[0]
-  // one a title, a given name or a pronoun says the gender of comes before one nothing is known of
+  // one a title, a given name or a pronoun says the gender of comes before one nothing is known of, unless
+  // that one was named in a later sentence ("... Mr Hale. He ..." then "former minister Alun Prys ... His")
   const known = candidates.find((id) => people.genders.get(id) === want)
-  if (known) return known
   const open = candidates.find((id) => !people.genders.has(id))
+  const later = (a: string, b: string) => (people.seen.get(a) ?? 0) > (people.seen.get(b) ?? 0)
+  if (known && !(open && later(open, known))) return known
   if (open) people.genders.set(open, want)
   return open
 }

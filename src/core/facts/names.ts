@@ -19,8 +19,10 @@ const notNames = new Set(
 const word =
   "(?:[A-Z][A-Za-z0-9]*(?:['’][A-Za-z]+)?(?:-[A-Za-z0-9]+)*|[a-z]+[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]?)"
 const suffix = String.raw`(?:\s\((?:Group|Holdings|China|International)\))?(?:\s(?:Co|Corp|Inc|Ltd|LLC|PLC|AG|SA|GmbH)\.?)?(?:\s(?:19|20)\d\d\b)?`
+// "Kestrel 101 Tower": a number of up to three digits between two capitalised words is part of the name
+const modelNumber = String.raw`\d{1,3}(?:\.\d+)?\s${word}`
 const nameRun = new RegExp(
-  String.raw`${word}(?:\s(?:(?:of|and|for|&|de|the|on|in)\s){0,2}${word})*${suffix}`,
+  String.raw`${word}(?:\s(?:(?:of|and|for|&|de|the|on|in)\s){0,2}${word}|\s${modelNumber})*${suffix}`,
   'g',
 )
 
@@ -28,7 +30,8 @@ const nameRun = new RegExp(
 function tidy(text: string, start: number): Name | undefined {
   let words = text.split(' ')
   let offset = start
-  while (words.length > 0 && notNames.has(words[0]!.toLowerCase())) {
+  // "In 12 Cities": a number that opens the run after its opener belongs to no name
+  while (words.length > 0 && (notNames.has(words[0]!.toLowerCase()) || /^\d/.test(words[0]!))) {
     offset += words[0]!.length + 1
     words = words.slice(1)
   }
@@ -77,6 +80,26 @@ function splitAnd(name: Name, inList = false): Name[] {
   return out
 }
 
+/**
+ * a numbered name is its own: "Kestrel 101 Tower in Valmora" ends before "in" or "on", and "Valmora's
+ * Kestrel 101 Tower" is Valmora's and the Kestrel 101 Tower
+ */
+function splitNumbered(name: Name): Name[] {
+  const m = /^(?:(\S+['’]s) )?(\S.*? \d[\d.]* \S+?)(?: (?:in|on) (\S.*))?$/.exec(name.text)
+  if (!m || (!m[1] && !m[3])) return [name]
+  const part = (text: string, from: number): Name => ({
+    text,
+    start: name.start + from,
+    end: name.start + from + text.length,
+  })
+  const own = m[1] ? m[1].length + 1 : 0
+  return [
+    ...(m[1] ? [part(m[1], 0)] : []),
+    part(m[2]!, own),
+    ...(m[3] ? [part(m[3], name.text.length - m[3].length)] : []),
+  ]
+}
+
 export function findNames(text: string): Name[] {
   const names: Name[] = []
   for (const m of text.matchAll(nameRun)) {
@@ -86,7 +109,7 @@ export function findNames(text: string): Name[] {
     if (name.start === 0 && !name.text.includes(' ') && /(?:ing|ed|ly)$/.test(name.text)) continue
     // in a comma list ("Riverside, Old Town and Airport Loop") every "and" separates two names
     const inList = /,\s*$/.test(text.slice(0, name.start)) || /^,/.test(text.slice(name.end))
-    names.push(...splitAnd(name, inList))
+    names.push(...splitAnd(name, inList).flatMap(splitNumbered))
   }
   return names
 }

@@ -59,7 +59,7 @@ const qualifiers: Record<string, string> = {
 
 // one pass, no nested quantifiers: prefix currency, number, scale, suffix currency or percent
 const figure =
-  /(?<qual>\b(?:more than|less than|fewer than|at least|up to|over|above|nearly|almost|about|around|roughly|approximately|under)\s+)?(?<cur>\b(?:RMB|CNY|USD|EUR|GBP|INR|JPY)\s?|US\$\s?|[$€£¥]\s?)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?<plus>\+)?(?:\s?(?<scale>thousand|million|billion|trillion|mn|bn)\b|(?<scale2>[mk])\b)?(?:\s?(?<pct>%|per ?cent\b|percent\b))?(?:\s(?<cur2>yuan|dollars|euros?|pounds|rupees|yen|RMB|CNY|USD|EUR|GBP|INR|JPY)\b)?(?:\s?(?<mu>GW|MW|kW|TWh|GWh|MWh|kWh|TEU|km|kilometres|kilometers|metres|meters|miles|tonnes|tons|hectares|litres|liters|kg|m)\b(?!-))?(?<dur>-year\b|\s(?:years?|months?)\b(?=\s+(?:old|long|legacy|history|of)\b))?/gi
+  /(?<qual>\b(?:more than|less than|fewer than|at least|up to|over|above|nearly|almost|about|around|roughly|approximately|under)\s+)?(?<cur>\b(?:RMB|CNY|USD|EUR|GBP|INR|JPY)\s?|US\$\s?|[$€£¥]\s?)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?<plus>\+)?(?:\s?(?<scale>thousand|million|billion|trillion|mn|bn)\b|(?<scale2>[mk])\b)?(?:\s?(?<pct>%|per ?cent\b|percent\b))?(?:\s(?<cur2>yuan|dollars|euros?|pounds|rupees|yen|RMB|CNY|USD|EUR|GBP|INR|JPY)\b)?(?:\s?(?<mu>GW|MW|kW|TWh|GWh|MWh|kWh|TEU|km|kilometres|kilometers|metres|meters|miles|tonnes|tons|hectares|litres|liters|kg|m)\b(?!-(?!(?:tall|high|long|wide|deep)\b)))?(?<dur>-year\b|\s(?:years?|months?)\b(?=\s+(?:old|long|legacy|history|of)\b))?/gi
 
 const yearContext =
   /\b(?:in|from|to|since|by|until|till|of|between|and|end of|year|early|late|mid|before|after|during|through|for)\s*$/i
@@ -94,19 +94,40 @@ function isYear(text: string, m: RegExpExecArray, value: number): boolean {
   return /^[A-Z][A-Za-z]+$/.test(before.trim().split(/\s+/).pop() ?? '')
 }
 
+/** "508m tall", "40m-high": the dimension a measure is said in, right after it */
+export const dimensionAfter = /^-?\s?(tall|high|long|wide|deep)\b/
+
+const monthWords =
+  'January|February|March|April|May|June|July|August|September|October|November|December'
+const months = new RegExp(`^(?:${monthWords}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$`)
+const monthAfter = new RegExp(`^\\s*(?:${monthWords})\\b`)
+
+/**
+ * a bare number (no currency, scale, unit or share) said right after a capitalised word that is no month
+ * or sentence opener, and before a capitalised word, a lower-case word or the clause's end: part of a name
+ */
+function inName(text: string, at: number, g: Record<string, string | undefined>, after: string) {
+  if (g.cur || g.cur2 || g.pct || g.scale || g.scale2 || g.mu || g.dur || g.qual || g.plus)
+    return false
+  if (g.num!.includes(',')) return false
+  const word = /(?:^|[\s(“"'‘])([A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*)\s$/.exec(text.slice(0, at))
+  if (!word || months.test(word[1]!) || nameOpeners.test(word[1]!)) return false
+  // "Valmora 2024 results" is a year, the period of a noun; "Brell-Quest 2 sold" is a name
+  const value = Number(g.num)
+  if (value >= 1800 && value <= 2100 && !g.num!.includes('.')) return false
+  return /^(?:\s+[A-Za-z]|[\s,.;:)”"'’]|$)/.test(after)
+}
+
+// capitalised words that open a clause and are followed by a count: "In 12 cities", "About 40 ..."
+const nameOpeners =
+  /^(?:In|On|At|By|Of|For|From|To|With|About|Over|Under|Nearly|Almost|Some|The|A|An|And|But|Or|Only|Just|All|Around|Since|Until|After|Before|Than|Top|Page|Table|Figure|Chapter|Section|Article|Part|Phase|Level|Step|Group|No|Number)$/
+
 export function findFigures(text: string): Figure[] {
   const out: Figure[] = []
   for (const m of text.matchAll(figure)) {
     const g = m.groups!
     // "on 24 April", "11 to 13 June": days of a month, not figures
-    if (
-      /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(
-        text.slice(m.index + m[0].length),
-      ) &&
-      !g.cur &&
-      !g.pct
-    )
-      continue
+    if (monthAfter.test(text.slice(m.index + m[0].length)) && !g.cur && !g.pct) continue
     // "21st century", "3rd", "5G": not figures
     if (
       /^[A-Za-z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1)) &&
@@ -117,10 +138,15 @@ export function findFigures(text: string): Figure[] {
       continue
     const base = Number(g.num!.replace(/,/g, ''))
     if (!Number.isFinite(base)) continue
-    const scaleWord = (g.scale ?? g.scale2)?.toLowerCase()
+    const currencyWord = (g.cur ?? g.cur2 ?? '').trim().toLowerCase()
+    const after = text.slice(m.index + m[0].length)
+    // "508m tall", "a 40m-high wall": metres by the dimension said after them, not millions
+    const metres = g.scale2?.toLowerCase() === 'm' && !currencyWord && dimensionAfter.test(after)
+    // "the Kestrel 101 Tower", "Corvane 747", "Valmora 1.0": a bare number inside a name counts nothing
+    if (!metres && inName(text, m.index, g, after)) continue
+    const scaleWord = metres ? undefined : (g.scale ?? g.scale2)?.toLowerCase()
     const scale = scaleWord ? (scales[scaleWord] ?? 1) : 1
     const value = base * scale
-    const currencyWord = (g.cur ?? g.cur2 ?? '').trim().toLowerCase()
     const qualifier = g.qual
       ? qualifiers[g.qual.trim().toLowerCase()]
       : g.plus
@@ -135,7 +161,7 @@ export function findFigures(text: string): Figure[] {
     if (currencyWord) unit = 'money'
     else if (g.pct) unit = 'percent'
     else if (g.dur) unit = 'duration'
-    else if (g.mu) unit = 'measure'
+    else if (g.mu || metres) unit = 'measure'
     else if (isYear(text, exec, value)) unit = 'year'
     out.push({
       value,
@@ -143,7 +169,7 @@ export function findFigures(text: string): Figure[] {
       unit,
       currency: currencyWord ? currencies[currencyWord] : undefined,
       qualifier,
-      measure: g.mu,
+      measure: metres ? 'm' : g.mu,
       start,
       end,
     })

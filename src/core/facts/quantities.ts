@@ -1,7 +1,7 @@
 /** Quantity and before/after facts of one sentence or list line. */
 import type { FigureQualifier, Quantity, Span } from '../types'
 import type { Name } from './names'
-import { type Figure, findFigures } from './numbers'
+import { dimensionAfter, type Figure, findFigures } from './numbers'
 import {
   ownerAfter,
   type Phrase,
@@ -305,7 +305,15 @@ function figureThing(
   const before = text.slice(0, figure.start)
   let thing: Phrase | undefined
   let subjectNoun: Phrase | undefined
-  if (figure.unit === 'count')
+  // "the 508m tall Kestrel 101 Tower": the dimension is the thing measured, the name after it its owner
+  const dimension = figure.unit === 'measure' ? dimensionAfter.exec(text.slice(figure.end)) : null
+  // "her salary rose to $4m": the noun after the possessive
+  const possessive = possessed(before)
+  if (dimension) {
+    const start = figure.end + dimension[0].length - dimension[1]!.length
+    thing = { text: dimension[1]!, start, end: start + dimension[1]!.length }
+  } else if (possessive) thing = possessive
+  else if (figure.unit === 'count')
     thing = thingAfter(text, figure.end) ?? thingAround(text, figure.start, figure.end)
   else if (figure.unit === 'duration') thing = thingAfter(text, figure.end)
   else thing = thingAround(text, figure.start, figure.end) ?? thingAfter(text, figure.end)
@@ -356,9 +364,22 @@ function moneyPurpose(text: string, figure: Figure, before: string): Phrase | un
 const personSubject =
   /\b(he|she)\s+(?:(?:also|now|still|then|later|only|reportedly|has|had|have|will|would)\s+)*[a-z]+\s+(?:(?:a|an|the|about|some|nearly|almost|over|more|than|at|least|up|to|total|of|record)\s+)*$/i
 
-/** "..., as she earned": he or she right before the figure's verb, in the figure's own clause */
+// "his salary rose to £80,000", "her fees totalled $4m", "his income of up to £90,000": the owner a possessive before the figure's noun says
+const personPossessive =
+  /\b(his|her)\s+((?:[a-z'’-]+\s+){0,2}[a-z'’-]+)\s+(?:was|were|is|are|has|had|rose|fell|grew|totalled|totaled|reached|hit|came to|amounted to|stood at|of)\s+(?:(?:to|at|by|about|some|nearly|almost|over|more than|up to|a|an|the)\s+)*$/i
+
+/** "his declared income of up to £90,000": the noun the possessive says, the thing of the figure */
+function possessed(before: string): Phrase | undefined {
+  const m = personPossessive.exec(before)
+  if (!m) return undefined
+  const start = m.index + m[0].indexOf(m[2]!, m[1]!.length)
+  return { text: m[2]!, start, end: start + m[2]!.length }
+}
+
+/** "..., as she earned", "his pay rose to": he, she, his or her right before the figure's verb, in its clause */
 export function personBefore(text: string, before: number): Found<string> | undefined {
-  const m = personSubject.exec(text.slice(0, before))
+  const head = text.slice(0, before)
+  const m = personSubject.exec(head) ?? personPossessive.exec(head)
   if (!m) return undefined
   return { value: m[1]!.toLowerCase(), span: { start: m.index, end: m.index + m[1]!.length } }
 }
@@ -374,6 +395,12 @@ function figureOwner(
 ): { owner?: Name; pronoun?: string; person?: Found<string> } {
   const person = personBefore(text, figure.start)
   if (person) return { person }
+  // "the 508m tall Kestrel 101 Tower": the name the dimension is said before
+  const measured =
+    figure.unit === 'measure' && thing.start >= figure.end && dimensionAfter.test(thing.text)
+      ? names.find((n) => n.start === thing.end + 1)
+      : undefined
+  if (measured) return { owner: measured }
   // "2.8% of the European market": the name inside the thing's own "of" phrase is not its owner
   const thingAfterFigure = thing.start >= figure.end && thing.start - figure.end < 12
   const owner = subjectNoun

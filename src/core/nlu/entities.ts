@@ -23,6 +23,12 @@ export function acronyms(name: string): string[] {
   return [...out].filter((a) => a.length >= 3)
 }
 
+/** "kestrel 101 tower" -> "kestrel tower": a name with a number between its words, without the number */
+export function withoutInnerNumber(name: string): string | undefined {
+  const m = /^(.*\S) \d{1,3}(?:\.\d+)? (\S.*)$/.exec(name)
+  return m ? `${m[1]} ${m[2]}` : undefined
+}
+
 /** the forms a found name is also written as */
 export function derivedAliases(name: string, type: EntityType, patterns: NamePatterns): string[] {
   const key = nameKey(name)
@@ -46,6 +52,9 @@ export function derivedAliases(name: string, type: EntityType, patterns: NamePat
     const last = key.split(' ').at(-1)!
     if (last !== key && last.length > 3) out.add(last)
   }
+  // "Kestrel 101 Tower" is also "Kestrel Tower"
+  const numbered = withoutInnerNumber(key)
+  if (numbered) out.add(numbered)
   // "CommunicAsia 2017" is also just "CommunicAsia"
   const edition = /^(.+?) (?:19|20)\d\d$/.exec(key)
   if (edition) out.add(edition[1]!)
@@ -217,7 +226,9 @@ export function buildEntities(language: Language, existing?: Entity[]): EntityRe
         if (!byAlias.has(key)) byAlias.set(key, full)
         return full
       }
-      const known = find(name)
+      // "the Kestrel Tower" named before is the "Kestrel 101 Tower" named now
+      const bare = withoutInnerNumber(name)
+      const known = find(name) ?? (bare ? find(bare) : undefined)
       if (known) {
         const key = nameKey(name)
         if (!known.aliases.includes(key)) {

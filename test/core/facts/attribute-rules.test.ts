@@ -71,6 +71,29 @@ const table: Record<string, Case> = {
       'Tom Whitaker said sales rose.',
     ],
   },
+  'role-at-organisation': {
+    reads: [
+      [
+        '"Costs are the story," said analyst Alun Prys at Merrow Capital.',
+        [
+          ['role', 'Alun Prys', 'analyst'],
+          ['works_for', 'Alun Prys', 'Merrow Capital'],
+        ],
+      ],
+      [
+        'The chief economist Rina Oduya from Brellco Holdings expects growth.',
+        [
+          ['role', 'Rina Oduya', 'chief economist'],
+          ['works_for', 'Rina Oduya', 'Brellco Holdings'],
+        ],
+      ],
+    ],
+    skips: [
+      'Rina Oduya from Brellco Holdings expects growth.',
+      'The analyst said Rina Oduya at Valmora was right.',
+      'Analyst Alun Prys left.',
+    ],
+  },
   'spoke-at': {
     reads: [
       [

@@ -67,6 +67,19 @@ describe('personFor', () => {
     expect(personFor(p, 'she', [], 'alun')).toBe('alun')
   })
 
+  it('takes a person named in a later sentence, nothing known of, before one a pronoun said fits', () => {
+    const p = noPeople()
+    notePerson(p, 'tomas', 'male')
+    p.now = 1
+    notePerson(p, 'alun')
+    expect(personFor(p, 'he', [], 'alun')).toBe('alun')
+    // named in the same sentence, the one whose gender fits still comes first
+    const q = noPeople()
+    notePerson(q, 'tomas', 'male')
+    notePerson(q, 'alun')
+    expect(personFor(q, 'he', [], 'alun')).toBe('tomas')
+  })
+
   it('learns a gender from the pronoun that picked a person', () => {
     const p = noPeople()
     notePerson(p, 'alun')
@@ -121,6 +134,12 @@ describe('extractFacts: he and she in the figures', () => {
     const text =
       "Ms Ablo earned up to £90,000 from speeches. Mr Prys's two shows netted him up to £480,000. He also earned up to £195,000 for a column."
     expect(ownerOf(text, '£195,000')).toMatch(/Prys$/)
+  })
+
+  it('gives "his" figure to the person the sentence before names, not a man named earlier', () => {
+    const text =
+      'Tomas Berg earned up to £90,000. He said pay was fair. Former minister Alun Prys was paid £45,001 for a book. His declared income of up to £205,000 includes fees.'
+    expect(ownerOf(text, '£205,000')).toBe('Alun Prys')
   })
 
   it('keeps the nearest-person rule when nothing says a gender', () => {

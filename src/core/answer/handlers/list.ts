@@ -8,6 +8,7 @@ import { cite } from '../cite'
 import { capitalise, entityName, joinList, sayList } from '../format'
 import { factsWithTerm, findFacts, yearFits } from '../match'
 import { canon, type Query } from '../query'
+import { relationMatches } from './relation'
 import { grounded, type HandlerResult, pass, refuse } from './result'
 import { shown } from './superlative'
 
@@ -86,10 +87,15 @@ export function list(knowledge: Knowledge, query: Query): HandlerResult {
 
 /** "which agencies run smart city pilots": the owners of a family of figures, each with its figure */
 function owners(knowledge: Knowledge, query: Query): HandlerResult {
-  const family = findFacts(
+  // "which banks lost customers": the owners of figures stated with the relation asked
+  const family = relationMatches(
     knowledge,
-    { ...query, ownerIds: [] },
-    (f) => f.kind === 'quantity' || f.kind === 'change',
+    query,
+    findFacts(
+      knowledge,
+      { ...query, ownerIds: [] },
+      (f) => f.kind === 'quantity' || f.kind === 'change',
+    ),
   ).filter(
     // its own thing, or its sentence or heading ("Orders announced at the fair"), says more of what was asked than it misses
     (m) =>

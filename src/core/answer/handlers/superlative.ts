@@ -8,6 +8,7 @@ import { capitalise, entityName, figure } from '../format'
 import { findFacts, measureFits, yearFits } from '../match'
 import { answerFromPassages, expandTerms } from '../passage'
 import type { Query } from '../query'
+import { relationMatches } from './relation'
 import { grounded, type HandlerResult, pass, refuse } from './result'
 
 export function valueAt(fact: Fact, year?: number): number {
@@ -33,11 +34,16 @@ export function superlative(knowledge: Knowledge, query: Query): HandlerResult {
   if (stated) return stated
   if (query.thingTerms.length === 0) return pass('no family to rank')
   const year = query.years[0]
-  // the family: owned figures whose own thing shares the question's words, without counting the owners named
-  const candidates = findFacts(
+  // the family: owned figures whose own thing shares the question's words, without counting the owners named,
+  // stated with the relation asked ("which bank lost the most customers" ranks no bank by what it has)
+  const candidates = relationMatches(
     knowledge,
-    { ...query, ownerIds: [] },
-    (f) => (f.kind === 'quantity' || f.kind === 'change') && measureFits(f, 'any'),
+    query,
+    findFacts(
+      knowledge,
+      { ...query, ownerIds: [] },
+      (f) => (f.kind === 'quantity' || f.kind === 'change') && measureFits(f, 'any'),
+    ),
   ).filter((m) => m.fact.ownerId !== undefined && (year === undefined || yearFits(m.fact, [year])))
   // its own thing matches, or every word asked for stands in its sentence or heading
   let family = candidates.filter((m) => m.thingHits > 0 || m.misses === 0)

@@ -4,7 +4,7 @@ import type { NamePatterns } from '../../nlu/lexicon'
 import type { RawAttribute } from '../attributes'
 import type { Name } from '../names'
 import { isSubject, pronounSubject } from '../phrases'
-import { isPersonName, personAppositive, titleBeforeName } from './people'
+import { isPersonName, personAppositive, roleAtOrganisation, titleBeforeName } from './people'
 
 /** one sentence as the attribute rules see it */
 export interface AttributeSentence {
@@ -190,5 +190,6 @@ export const attributeRules: readonly AttributeRule[] = [
   heldIn,
   personAppositive,
   titleBeforeName,
+  roleAtOrganisation,
   spokeAt,
 ]

@@ -6,8 +6,8 @@ import type { RawAttribute } from '../attributes'
 import type { Name } from '../names'
 import type { AttributeRule } from './attribute-rules'
 
-const roleWord =
-  /\b(?:CEO|CFO|CTO|COO|CIO|EVP|SVP|VP|MD|GM|president|vice|director|chair|chairman|chairwoman|chairperson|head|manager|officer|minister|founder|co-founder|secretary|spokesperson|spokesman|spokeswoman|analyst|engineer|professor|chief|partner|editor|mayor|governor|lead|leader|executive|economist|researcher|consultant|adviser|advisor|principal|commissioner|deputy|general|senior|owner|board|member|dean|fellow|scientist|architect|strategist)\b/i
+export const roleWord =
+  /\b(?:CEO|CFO|CTO|COO|CIO|EVP|SVP|VP|MD|GM|president|vice|director|chair|chairman|chairwoman|chairperson|head|manager|officer|minister|founder|co-founder|secretary|spokesperson|spokesman|spokeswoman|analyst|engineer|professor|chief|partner|editor|mayor|governor|lead|leader|executive|economist|researcher|consultant|adviser|advisor|principal|commissioner|deputy|general|senior|owner|board|member|dean|fellow|scientist|architect|strategist|novelist|writer|author|actor|actress)\b/i
 
 /** a person's name: two or three capitalised words, no organisation or place words */
 export function isPersonName(name: Name, patterns: NamePatterns): boolean {
@@ -148,6 +148,30 @@ export const titleBeforeName: AttributeRule = {
       const role = { text: before[2]!, start: roleStart, end: roleStart + before[2]!.length }
       const at = { start: orgStart, end: person.end }
       out.push({ kind: 'attribute', relation: 'role', subject: person, object: role, at })
+      out.push({ kind: 'attribute', relation: 'works_for', subject: person, object: org, at })
+    }
+    return out
+  },
+}
+
+// "analyst", "chief economist", "senior partner": the lower-case role words right before a person's name
+const roleRun = new RegExp(`((?:[a-z-]+\\s+){0,2}?(?:${roleWord.source}))\\s+$`, 'i')
+
+/** "said analyst Rina Oduya at Brellco Capital": the role before the name, the organisation after "at", "from" or "with" */
+export const roleAtOrganisation: AttributeRule = {
+  id: 'role-at-organisation',
+  match({ text, names, patterns }) {
+    const out: RawAttribute[] = []
+    for (const person of names.filter((n) => isPersonName(n, patterns))) {
+      const role = roleRun.exec(text.slice(0, person.start))
+      const link = /^\s+(?:at|from|with)\s+(?:the\s+)?/.exec(text.slice(person.end))
+      const org = link && names.find((n) => n.start === person.end + link[0].length)
+      if (!role || !org) continue
+      const words = role[1]!.replace(/^(?:the|a|an|said|says|by)\s+/i, '')
+      const start = role.index + role[1]!.length - words.length
+      const object = { text: words, start, end: start + words.length }
+      const at = { start, end: org.end }
+      out.push({ kind: 'attribute', relation: 'role', subject: person, object, at })
       out.push({ kind: 'attribute', relation: 'works_for', subject: person, object: org, at })
     }
     return out
