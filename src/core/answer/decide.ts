@@ -9,7 +9,7 @@ import { handlers } from './handlers'
 import { ownerOf } from './handlers/attribute'
 import type { HandlerResult } from './handlers/result'
 import type { Query } from './query'
-import { otherFigure, supported } from './support'
+import { otherFigure, supported, unnamedSpeaker } from './support'
 import { decision, modelOf } from './typed/model'
 import {
   type Candidate,
@@ -102,12 +102,18 @@ function sayable(
   const t = threshold(knowledge)
   const [best, second] = retrieved
   if (!best || best.blocked || best.p < t) return undefined
+  const runnerUp = () => {
+    if (!second || second.blocked) return undefined
+    const p = decision(modelOf(knowledge), second.features, leadOf(second, retrieved[2]))
+    return p >= t && supported(knowledge, query, verdict, second, asked)
+      ? { ...second, p }
+      : undefined
+  }
+  // "what did the Corvane Union say?": a sentence that names no speaker asked about does not say it
+  if (unnamedSpeaker(knowledge, query, best))
+    return second && !unnamedSpeaker(knowledge, query, second) ? runnerUp() : undefined
   if (supported(knowledge, query, verdict, best, asked)) return best
-  if (!second || second.blocked || !otherFigure(knowledge, query, best, asked)) return undefined
-  const p = decision(modelOf(knowledge), second.features, leadOf(second, retrieved[2]))
-  return p >= t && supported(knowledge, query, verdict, second, asked)
-    ? { ...second, p }
-    : undefined
+  return otherFigure(knowledge, query, best, asked) ? runnerUp() : undefined
 }
 
 /** a structured answer the model trusts first, then the best sentence it trusts, else a refusal that says why */

@@ -2,6 +2,7 @@
  * not the opposite, the relation asked, the part of the year asked. */
 import { relationFits, relationWords } from '../facts/relations'
 import type { Knowledge } from '../knowledge/pack'
+import { memo } from '../memo'
 import type { AnswerType } from '../nlu/language'
 import { nameKey } from '../nlu/normalize'
 import { askedRelation } from './handlers/relation'
@@ -105,5 +106,30 @@ export function otherFigure(
   return (
     figureTypes.has(asked) &&
     (partOfPeriod(query.text, said) || conflictingNumbers(query.text, said))
+  )
+}
+
+const speechCache = new WeakMap<Knowledge, Set<string>>()
+
+/** the question asks what a body or person it names says ("what did the Corvane Union say about ...?") and
+ * the sentence, with the one before it, names none of them */
+export function unnamedSpeaker(knowledge: Knowledge, query: Query, c: Candidate): boolean {
+  const speech = memo(
+    speechCache,
+    knowledge,
+    () => new Set(knowledge.language.reporting.filter((w) => !w.includes(' '))),
+  )
+  if (!(query.text.toLowerCase().match(/[a-z]+/g) ?? []).some((w) => speech.has(w))) return false
+  const speakers = query.ownerIds.filter((id) => {
+    const type = knowledge.entityById.get(id)?.type
+    return type === 'org' || type === 'person'
+  })
+  if (speakers.length === 0) return false
+  const s = knowledge.sentences[c.sentenceId]!
+  const before = knowledge.sentences[c.sentenceId - 1]
+  const text = knowledge.documents.get(s.docId)!.text
+  const around = ` ${nameKey(`${before?.docId === s.docId ? text.slice(before.start, before.end) : ''} ${text.slice(s.start, s.end)}`)} `
+  return !speakers.some((id) =>
+    (knowledge.entityById.get(id)?.aliases ?? []).some((a) => around.includes(` ${nameKey(a)} `)),
   )
 }

@@ -148,3 +148,22 @@ describe('a part of the year the question does not ask about', () => {
     expect(ask("What was Corvane's net income in the fourth quarter?").answer).toMatch(/£40m/)
   })
 })
+
+describe('what a speaker said', () => {
+  const fees = knowledgeOf([
+    {
+      docId: 'valmora-fees',
+      title: 'Valmora fees row',
+      text: [
+        'The group which represents the colleges, Valmora Colleges, said the new system of deferred fees would encourage poorer students to apply.',
+        'The Corvane Student Union argued the opposite, saying the situation was likely to get much worse for poorer students.',
+      ].join('\n\n'),
+    },
+  ])
+  const ask = (q: string) => answerQuestion(q, { knowledge: fees, suggest: false }).answer
+
+  it('is never answered by what another body said', () => {
+    const answer = ask('What did the Corvane Student Union say about the new fees system?')
+    expect(answer.citations.map((c) => c.quote).join(' ')).not.toMatch(/Valmora Colleges/)
+  })
+})
