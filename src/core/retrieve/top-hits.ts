@@ -90,6 +90,43 @@ const calcBM25 = (
 ) =>
   idf * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)))
 
+/** one term's postings in one field with each document's BM25 score, as MiniSearch computes it */
+interface ScoredList {
+  /** the index's state it was read at: any added or removed document changes it */
+  version: string
+  docs: Int32Array
+  raw: Float64Array
+}
+const lists = new WeakMap<Map<number, number>, ScoredList>()
+
+/** the postings as arrays with their scores, made once per state of the index; undefined when a
+ * posting is of a document the index no longer has (MiniSearch would drop it as it searched) */
+function scoredPostings(
+  ix: Internals,
+  postings: Map<number, number>,
+  fieldId: number,
+  bm25: { k: number; b: number; d: number },
+): ScoredList | undefined {
+  const version = `${ix._nextId}:${ix._documentCount}:${bm25.k}:${bm25.b}:${bm25.d}`
+  const found = lists.get(postings)
+  if (found?.version === version) return found
+  const matching = postings.size
+  const total = ix._documentCount
+  const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5))
+  const avg = ix._avgFieldLength[fieldId]!
+  const docs = new Int32Array(matching)
+  const raw = new Float64Array(matching)
+  let i = 0
+  for (const [doc, freq] of postings) {
+    if (!ix._documentIds.has(doc)) return undefined
+    docs[i] = doc
+    raw[i++] = calcBM25(idf, freq, ix._fieldLength.get(doc)![fieldId]!, avg, bm25)
+  }
+  const made = { version, docs, raw }
+  lists.set(postings, made)
+  return made
+}
+
 interface Scored {
   /** short ids in the order MiniSearch's result map first holds them */
   order: number[]
@@ -118,15 +155,13 @@ function score(
       const fieldId = ix._fieldIds[opts.fields[f]!]!
       const postings = data.get(fieldId)
       if (!postings) continue
-      const matching = postings.size
-      const total = ix._documentCount
-      const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5))
-      const avg = ix._avgFieldLength[fieldId]!
+      const list = scoredPostings(ix, postings, fieldId, opts.bm25)
+      if (!list) return undefined
       const fieldBoost = opts.boosts[f]!
-      for (const [doc, freq] of postings) {
-        if (!ix._documentIds.has(doc)) return undefined
-        const raw = calcBM25(idf, freq, ix._fieldLength.get(doc)![fieldId]!, avg, opts.bm25)
-        const weighted = 1 * termBoost * fieldBoost * 1 * raw
+      const { docs, raw } = list
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!
+        const weighted = 1 * termBoost * fieldBoost * 1 * raw[i]!
         if (s.termMark[doc] === mark) s.termSum[doc] = s.termSum[doc]! + weighted
         else {
           s.termMark[doc] = mark
