@@ -107,6 +107,8 @@ export interface Store {
   removedSeeds(): Promise<Set<string>>
 
   logAnswer(record: AnswerRecord): Promise<void>
+  /** several at once, in one transaction (one commit for them all): what the question log writes while an earlier write runs */
+  logAnswers?(records: AnswerRecord[]): Promise<void>
   findAnswer(answerId: string): Promise<AnswerRecord | undefined>
   /** drops log entries older than `before` (ms); returns how many */
   pruneLog(before: number): Promise<number>

@@ -20,9 +20,20 @@ export interface RecordsOptions {
   onError?: (error: unknown) => void
   /** keeps a write alive after the response (waitUntil on Workers) */
   defer?: (task: Promise<unknown>) => void
+  /**
+   * ms the log gathers answers before writing them in one transaction, where the store can (one
+   * commit to disk for them all rather than one per answer); defaults to 50
+   */
+  batchMs?: number
 }
 
-const defaults = { questionLog: true, retentionDays: 30, recent: 5_000, maxPending: 1_000 }
+const defaults = {
+  questionLog: true,
+  retentionDays: 30,
+  recent: 5_000,
+  maxPending: 1_000,
+  batchMs: 50,
+}
 const day = 86_400_000
 
 export type FeedbackOutcome = 'stored' | 'unknown_answer' | 'no_store'
@@ -51,7 +62,7 @@ export class LogQueueFull extends Error {
 }
 
 export function createRecords(options: RecordsOptions = {}): Records {
-  const { store, questionLog, retentionDays, recent, maxPending } = {
+  const { store, questionLog, retentionDays, recent, maxPending, batchMs } = {
     ...defaults,
     ...withoutUndefined(options),
   }
@@ -76,13 +87,23 @@ export function createRecords(options: RecordsOptions = {}): Records {
     return true
   }
 
+  const batches = store?.logAnswers
+    ? groupCommit(store.logAnswers.bind(store), { maxPending, batchMs, onError })
+    : undefined
+  const log = (record: AnswerRecord) => {
+    if (!batches) return void track(() => store!.logAnswer(record))
+    const written = batches.add(record)
+    if (written) options.defer?.(written)
+    else if (dropped++ % reportEvery === 0) onError(new LogQueueFull(dropped, maxPending))
+  }
+
   return {
     remember(record) {
       memory.set(record.answerId, record)
       // oldest out first: a Map iterates in insertion order
       if (memory.size > recent) memory.delete(memory.keys().next().value!)
       if (!store || !questionLog) return
-      track(() => store.logAnswer(record))
+      log(record)
       // retention is applied at most once an hour, on the way
       if (record.at - prunedAt > 3_600_000) {
         prunedAt = record.at
@@ -109,12 +130,51 @@ export function createRecords(options: RecordsOptions = {}): Records {
       return 'stored'
     },
     async settled() {
-      while (pending.size) await Promise.all([...pending])
+      while (pending.size || batches?.running()) await Promise.all([...pending, batches?.running()])
     },
-    stats: () => ({ pending: pending.size, dropped }),
+    stats: () => ({ pending: pending.size + (batches?.waiting() ?? 0), dropped }),
   }
 }
 
 function withoutUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+}
+
+/**
+ * The log's writes as group commits: the records of `batchMs` are written together in one
+ * transaction, and those that come while it is written go in the next. SQLite commits each
+ * transaction to disk, and libSQL does it on the answering thread (synchronously, so no request
+ * is read meanwhile): one commit per answer was most of an answer's cost over HTTP. `add` gives
+ * the write the record is in (it never rejects: a failed batch goes to `onError`), or undefined
+ * when `maxPending` records wait already (the record is dropped).
+ */
+export function groupCommit(
+  write: (records: AnswerRecord[]) => Promise<void>,
+  o: { maxPending: number; batchMs: number; onError: (error: unknown) => void },
+) {
+  let queue: AnswerRecord[] = []
+  let inFlight = 0
+  let running: Promise<void> | undefined
+  const flush = async (): Promise<void> => {
+    while (queue.length) {
+      await new Promise((done) => setTimeout(done, o.batchMs))
+      const batch = queue
+      queue = []
+      inFlight = batch.length
+      await write(batch).catch(o.onError)
+      inFlight = 0
+    }
+    running = undefined
+  }
+  return {
+    add(record: AnswerRecord): Promise<void> | undefined {
+      if (queue.length + inFlight >= o.maxPending) return undefined
+      queue.push(record)
+      // a running loop writes it with its next batch
+      running ??= flush()
+      return running
+    },
+    waiting: () => queue.length + inFlight,
+    running: () => running,
+  }
 }

@@ -117,6 +117,25 @@ async function apply(tx: SqlQueries, change: ArticleChange, now: number) {
   if (change.origin === 'api') await tx.run('DELETE FROM removed_seeds WHERE doc_id = ?', [d.docId])
 }
 
+const logInsert = `INSERT OR REPLACE INTO question_log
+  (answer_id, at, channel, question, answer, citations, intent, kind, abstained, reason, confidence, latency_ms)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+const logRow = (r: AnswerRecord): SqlValue[] => [
+  r.answerId,
+  r.at,
+  r.channel,
+  r.question,
+  r.answer,
+  JSON.stringify(r.citations),
+  r.intent ?? null,
+  r.kind,
+  r.abstained ? 1 : 0,
+  r.reason ?? null,
+  r.confidence,
+  r.latencyMs,
+]
+
 export function sqlStore(db: SqlDriver, options: SqlStoreOptions = {}): Store {
   const encode = options.encodePack ?? ((pack) => JSON.stringify(pack))
   const decode =
@@ -192,27 +211,12 @@ export function sqlStore(db: SqlDriver, options: SqlStoreOptions = {}): Store {
       )
     },
 
-    async logAnswer(r) {
-      await db.run(
-        `INSERT OR REPLACE INTO question_log
-           (answer_id, at, channel, question, answer, citations, intent, kind, abstained, reason, confidence, latency_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          r.answerId,
-          r.at,
-          r.channel,
-          r.question,
-          r.answer,
-          JSON.stringify(r.citations),
-          r.intent ?? null,
-          r.kind,
-          r.abstained ? 1 : 0,
-          r.reason ?? null,
-          r.confidence,
-          r.latencyMs,
-        ],
-      )
-    },
+    logAnswer: (r) => db.run(logInsert, logRow(r)).then(() => undefined),
+
+    logAnswers: (records) =>
+      db.transaction(async (tx) => {
+        for (const r of records) await tx.run(logInsert, logRow(r))
+      }),
 
     async findAnswer(answerId) {
       const row = (await db.all('SELECT * FROM question_log WHERE answer_id = ?', [answerId]))[0]

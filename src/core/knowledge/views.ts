@@ -11,10 +11,16 @@ import type { SearchOptions, SearchResult } from 'minisearch'
 type Index = MiniSearch<any>
 
 const roots = new WeakMap<Index, Index>()
+const keeps = new WeakMap<Index, (id: unknown) => boolean>()
 
 /** the index a view looks into (the index itself when it is none) */
 export function rootIndex<T extends Index>(index: T): T {
   return (roots.get(index) as T | undefined) ?? index
+}
+
+/** which results a view admits (undefined for an index that is no view) */
+export function viewKeep(index: Index): ((id: unknown) => boolean) | undefined {
+  return keeps.get(index)
 }
 
 /** the index, searched for results `keep` admits only; every other method is the index's own */
@@ -22,6 +28,7 @@ export function ownView<T extends Index>(index: T, keep: (id: unknown) => boolea
   const root = rootIndex(index)
   const view = Object.create(root) as T
   roots.set(view, root)
+  keeps.set(view, keep)
   const admit = (r: SearchResult) => keep(r.id)
   view.search = ((query: Parameters<T['search']>[0], options: SearchOptions = {}) => {
     const own = options.filter

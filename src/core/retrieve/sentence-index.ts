@@ -1,6 +1,8 @@
 /** MiniSearch over sentences, with the heading, the neighbouring sentences and the title as context fields. */
 import MiniSearch, { type Options, type SearchResult } from 'minisearch'
+import { rootIndex, viewKeep } from '../knowledge/views'
 import type { Span } from '../types'
+import { topHits } from './top-hits'
 
 /** one sentence of the corpus, as the index and the answer path see it */
 export interface SentenceRef extends Span {
@@ -89,6 +91,22 @@ export interface SentenceHit {
 
 /** ranks sentences for analysed question terms; each term weighted (expansions count less) */
 export function searchSentences(
+  index: SentenceIndex,
+  query: { term: string; weight: number }[],
+  limit: number,
+): SentenceHit[] {
+  if (query.length === 0) return []
+  const weights = new Map(query.map(({ term, weight }) => [term, weight]))
+  // what `index.search(…).slice(0, limit)` gives, without a result object per matching sentence
+  return topHits(rootIndex(index), query.map((q) => q.term).join(' '), {
+    boostTerm: (term) => weights.get(term) ?? 1,
+    keep: viewKeep(index),
+    limit,
+  }).map((r) => ({ id: r.id as number, score: r.score, match: r.match }))
+}
+
+/** the same as `searchSentences`, by MiniSearch's own search: what the tests hold it to */
+export function searchSentencesByMiniSearch(
   index: SentenceIndex,
   query: { term: string; weight: number }[],
   limit: number,
