@@ -15,6 +15,7 @@ import { packRows } from '../../src/core/knowledge/rows'
 import { type ChunkName, type Chunks, chunkNames } from '../../src/core/knowledge/snapshot'
 import { encodeChunks } from '../../src/runtime/node/store/encoded'
 import { openNodeStore } from '../../src/runtime/node/store/libsql'
+import { isMain } from './child'
 import { freePort, rssOf } from './server'
 
 const flags = [
@@ -48,7 +49,7 @@ async function atMigration1(from: string, to: string): Promise<void> {
 }
 
 /** a copy of a store of the other build's formats in this build's: the migrations, the snapshot's rows */
-async function converted(from: string, to: string): Promise<void> {
+export async function converted(from: string, to: string): Promise<void> {
   await atMigration1(from, to)
   const db = createClient({ url: `file:${join(to, 'citable.db')}` })
   const row = (await db.execute('SELECT pack, build_key FROM pack_snapshot')).rows[0]!
@@ -108,37 +109,43 @@ async function timeStart(repo: string, dataDir: string) {
   }
 }
 
-const [other, storeDir, rounds = '3'] = process.argv.slice(2)
-const here = join(import.meta.dirname, '../..')
-const work = mkdtempSync(join(tmpdir(), 'citable-compare-'))
-try {
-  const stores = {
-    current: { main: join(work, 'main-current'), branch: join(work, 'current') },
-    replay: { main: join(work, 'main-replay'), branch: join(work, 'replay') },
+async function compare(other: string, storeDir: string, rounds: number) {
+  const here = join(import.meta.dirname, '../..')
+  const work = mkdtempSync(join(tmpdir(), 'citable-compare-'))
+  try {
+    const stores = {
+      current: { main: join(work, 'main-current'), branch: join(work, 'current') },
+      replay: { main: join(work, 'main-replay'), branch: join(work, 'replay') },
+    }
+    const sources = { current: storeDir, replay: join(storeDir, 'replay') }
+    for (const [kind, s] of Object.entries(stores)) {
+      const from = join(sources[kind as keyof typeof sources], 'citable.db')
+      await atMigration1(from, s.main)
+      await converted(from, s.branch)
+    }
+    for (let r = 0; r < rounds; r++)
+      for (const [kind, s] of Object.entries(stores))
+        for (const [build, repo, dir] of [
+          ['main', other, s.main],
+          ['branch', here, s.branch],
+        ] as const) {
+          // each start on a copy: a start writes to its store (seed sync, migrations)
+          const dataDir = join(work, `run-${build}-${kind}`)
+          rmSync(dataDir, { recursive: true, force: true })
+          mkdirSync(dataDir)
+          copyFileSync(join(dir, 'citable.db'), join(dataDir, 'citable.db'))
+          const load = loadavg()[0]!.toFixed(1)
+          const { ms, rss } = await timeStart(repo, dataDir)
+          process.stdout.write(
+            `${kind}\t${build}\t${(ms / 1000).toFixed(2)} s\t${(rss / 1e9).toFixed(2)} GB\tload ${load}\n`,
+          )
+        }
+  } finally {
+    rmSync(work, { recursive: true, force: true })
   }
-  const sources = { current: storeDir!, replay: join(storeDir!, 'replay') }
-  for (const [kind, s] of Object.entries(stores)) {
-    const from = join(sources[kind as keyof typeof sources], 'citable.db')
-    await atMigration1(from, s.main)
-    await converted(from, s.branch)
-  }
-  for (let r = 0; r < Number(rounds); r++)
-    for (const [kind, s] of Object.entries(stores))
-      for (const [build, repo, dir] of [
-        ['main', other!, s.main],
-        ['branch', here, s.branch],
-      ] as const) {
-        // each start on a copy: a start writes to its store (seed sync, migrations)
-        const dataDir = join(work, `run-${build}-${kind}`)
-        rmSync(dataDir, { recursive: true, force: true })
-        mkdirSync(dataDir)
-        copyFileSync(join(dir, 'citable.db'), join(dataDir, 'citable.db'))
-        const load = loadavg()[0]!.toFixed(1)
-        const { ms, rss } = await timeStart(repo, dataDir)
-        process.stdout.write(
-          `${kind}\t${build}\t${(ms / 1000).toFixed(2)} s\t${(rss / 1e9).toFixed(2)} GB\tload ${load}\n`,
-        )
-      }
-} finally {
-  rmSync(work, { recursive: true, force: true })
+}
+
+if (isMain(import.meta.url)) {
+  const [other, storeDir, rounds = '3'] = process.argv.slice(2)
+  await compare(other!, storeDir!, Number(rounds))
 }

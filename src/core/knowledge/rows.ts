@@ -3,8 +3,9 @@
  * that holds a string in every row that has it, or a list of strings, is written as numbers into
  * one table of distinct strings. JSON.parse then makes numbers instead of millions of strings
  * (a fact's terms, context and ids), which is most of a snapshot's load time and of its memory.
- * A list's numbers (a fact's terms: most of them) are varints after the JSON, which holds only
- * the list's length: parsing six million numbers out of JSON was most of what was left.
+ * The lists themselves are written once each (the facts of one sentence have the same terms, and
+ * most facts one of a few thousand thing terms) as varints after the JSON, which holds each
+ * row's list number: rows with the same list share one array, read once.
  * Fields are found from the rows themselves, so a field added to a fact needs nothing here.
  */
 import { varints, Writer } from './varints'
@@ -42,7 +43,8 @@ export const asciiJson = (value: unknown): Uint8Array =>
     ),
   )
 
-/** the rows as bytes: the JSON's length (4 bytes), the JSON, then the lists' string numbers as varints */
+/** the rows as bytes: the JSON's length (4 bytes), the JSON, then the distinct lists as varints
+ * (their count, then each one's length and string numbers) */
 export function packRows(rows: object[]): Uint8Array {
   const all = rows as Row[]
   const text = fieldsWhere(all, isText)
@@ -54,43 +56,58 @@ export function packRows(rows: object[]): Uint8Array {
     ids.set(s, ids.size)
     return ids.size - 1
   }
-  const listed = new Writer()
+  const listIds = new Map<string, number>()
+  const listed: number[][] = []
+  const listId = (list: string[]) => {
+    const numbers = list.map(id)
+    const key = numbers.join(',')
+    const known = listIds.get(key)
+    if (known !== undefined) return known
+    listIds.set(key, listed.length)
+    listed.push(numbers)
+    return listed.length - 1
+  }
   const packed = all.map((row) => {
     const out: Row = { ...row }
     for (const key of text) if (typeof row[key] === 'string') out[key] = id(row[key] as string)
-    for (const key of lists) {
-      const list = row[key] as string[] | undefined
-      if (!Array.isArray(list)) continue
-      out[key] = list.length
-      for (const s of list) listed.uint(id(s))
-    }
+    for (const key of lists) if (Array.isArray(row[key])) out[key] = listId(row[key] as string[])
     return out
   })
   const json = asciiJson({ strings: [...ids.keys()], text, lists, rows: packed } satisfies Packed)
-  const tail = listed.done()
-  const bytes = new Uint8Array(4 + json.length + tail.length)
+  const tail = new Writer()
+  tail.uint(listed.length)
+  for (const numbers of listed) {
+    tail.uint(numbers.length)
+    for (const n of numbers) tail.uint(n)
+  }
+  const rest = tail.done()
+  const bytes = new Uint8Array(4 + json.length + rest.length)
   new DataView(bytes.buffer).setUint32(0, json.length)
   bytes.set(json, 4)
-  bytes.set(tail, 4 + json.length)
+  bytes.set(rest, 4 + json.length)
   return bytes
 }
 
+/** the rows packRows wrote; rows that had equal lists share one array (nothing changes a row's lists in place) */
 export function unpackRows<T>(bytes: Uint8Array): T[] {
   const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0)
   const json = new TextDecoder().decode(bytes.subarray(4, 4 + length))
   const { strings, text, lists, rows } = JSON.parse(json) as Packed
   const uint = varints(bytes, 4 + length)
+  const listed = new Array<string[]>(uint())
+  for (let l = 0; l < listed.length; l++) {
+    const list = new Array<string>(uint())
+    for (let i = 0; i < list.length; i++) list[i] = strings[uint()]!
+    listed[l] = list
+  }
   for (const row of rows) {
     for (const key of text) {
       const n = row[key]
       if (n !== undefined) row[key] = strings[n as number]
     }
     for (const key of lists) {
-      const n = row[key] as number | undefined
-      if (n === undefined) continue
-      const list = new Array<string>(n)
-      for (let i = 0; i < n; i++) list[i] = strings[uint()]!
-      row[key] = list
+      const n = row[key]
+      if (n !== undefined) row[key] = listed[n as number]
     }
   }
   return rows as T[]
