@@ -9,11 +9,10 @@ import { spawn } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { gunzipSync } from 'node:zlib'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { createClient } from '@libsql/client'
-import { packRows } from '../../src/core/knowledge/rows'
+import { asciiJson, packRows, unpackRows } from '../../src/core/knowledge/rows'
 import { type ChunkName, type Chunks, chunkNames } from '../../src/core/knowledge/snapshot'
-import { encodeChunks } from '../../src/runtime/node/store/encoded'
 import { openNodeStore } from '../../src/runtime/node/store/libsql'
 import { isMain } from './child'
 import { freePort, rssOf } from './server'
@@ -35,8 +34,82 @@ function oldRows(json: string): object[] {
   return rows
 }
 
-/** a self-contained copy of a store at migration 1 (the store bench may have run newer code on it) */
-async function atMigration1(from: string, to: string): Promise<void> {
+function packOldRows(rows: Record<string, unknown>[]): Uint8Array {
+  const isText = (v: unknown) => typeof v === 'string'
+  const isList = (v: unknown) => Array.isArray(v) && v.every(isText)
+  const where = (test: (v: unknown) => boolean) => {
+    const ok = new Map<string, boolean>()
+    for (const row of rows)
+      for (const [k, v] of Object.entries(row))
+        if (v !== undefined) ok.set(k, (ok.get(k) ?? true) && test(v))
+    return [...ok].filter(([, y]) => y).map(([k]) => k)
+  }
+  const text = where(isText)
+  const lists = where(isList)
+  const ids = new Map<string, number>()
+  const id = (x: string) => {
+    if (!ids.has(x)) ids.set(x, ids.size)
+    return ids.get(x)!
+  }
+  const packed = rows.map((row) => {
+    const out = { ...row }
+    for (const k of text) if (typeof row[k] === 'string') out[k] = id(row[k] as string)
+    for (const k of lists) if (Array.isArray(row[k])) out[k] = (row[k] as string[]).map(id)
+    return out
+  })
+  return asciiJson({ strings: [...ids.keys()], text, lists, rows: packed })
+}
+
+/** the chunks framed as encoded.ts frames them, with the header of `format` */
+function frame(chunks: Chunks, format: number): Uint8Array {
+  const zipped = chunkNames.map((name) => [name, gzipSync(chunks[name], { level: 1 })] as const)
+  const head = Buffer.from(
+    JSON.stringify({ format, chunks: zipped.map(([n, z]) => [n, z.length, chunks[n].length]) }),
+  )
+  const prefix = Buffer.alloc(8)
+  prefix.set([0x43, 0x53, 0x4e, 0x50], 0)
+  prefix.writeUInt32BE(head.length, 4)
+  return Buffer.concat([prefix, head, ...zipped.map(([, z]) => z)])
+}
+
+/** the stored snapshot rewritten in snapshot format `format` (1: main's, 2: this build's) */
+async function inFormat(dbFile: string, format: 1 | 2): Promise<void> {
+  const db = createClient({ url: `file:${dbFile}` })
+  const row = (await db.execute('SELECT pack, build_key FROM pack_snapshot')).rows[0]!
+  const bytes = Buffer.from(row.pack as ArrayBuffer)
+  const head = JSON.parse(bytes.toString('utf8', 8, 8 + bytes.readUInt32BE(4))) as {
+    format: number
+    chunks: [ChunkName, number, number][]
+  }
+  const chunks = {} as Chunks
+  let at = 8 + bytes.readUInt32BE(4)
+  for (const [name, length] of head.chunks) {
+    chunks[name] = gunzipSync(bytes.subarray(at, at + length))
+    at += length
+  }
+  for (const name of ['passages', 'facts'] as const) {
+    const rows =
+      head.format === 1
+        ? oldRows(new TextDecoder().decode(chunks[name]))
+        : unpackRows<Record<string, unknown>>(chunks[name])
+    chunks[name] = format === 1 ? packOldRows(rows as Record<string, unknown>[]) : packRows(rows)
+  }
+  // the meta chunk names the format too
+  const meta = JSON.parse(new TextDecoder().decode(chunks.meta))
+  chunks.meta = asciiJson({ ...meta, format })
+  if (chunkNames.some((n) => !chunks[n])) throw new Error('a chunk is missing')
+  await db.execute({
+    sql: 'UPDATE pack_snapshot SET pack = ?, build_key = ?',
+    args: [
+      frame(chunks, format),
+      String(row.build_key).replace(/snapshot\d+/, `snapshot${format}`),
+    ],
+  })
+  db.close()
+}
+
+/** a self-contained copy of a store in main's formats: migration 1, snapshot format 1 */
+export async function atMigration1(from: string, to: string): Promise<void> {
   mkdirSync(to, { recursive: true })
   const copy = createClient({ url: `file:${from}` })
   await copy.execute(`VACUUM INTO '${join(to, 'citable.db')}'`)
@@ -46,31 +119,13 @@ async function atMigration1(from: string, to: string): Promise<void> {
   if (columns.includes('revision')) await db.execute('ALTER TABLE articles DROP COLUMN revision')
   await db.execute('DELETE FROM schema_migrations WHERE version > 1')
   db.close()
+  await inFormat(join(to, 'citable.db'), 1)
 }
 
-/** a copy of a store of the other build's formats in this build's: the migrations, the snapshot's rows */
+/** a copy of a store in this build's formats: its migrations, snapshot format 2 */
 export async function converted(from: string, to: string): Promise<void> {
   await atMigration1(from, to)
-  const db = createClient({ url: `file:${join(to, 'citable.db')}` })
-  const row = (await db.execute('SELECT pack, build_key FROM pack_snapshot')).rows[0]!
-  const bytes = Buffer.from(row.pack as ArrayBuffer)
-  const head = JSON.parse(bytes.toString('utf8', 8, 8 + bytes.readUInt32BE(4))) as {
-    chunks: [ChunkName, number, number][]
-  }
-  const chunks = {} as Chunks
-  let at = 8 + bytes.readUInt32BE(4)
-  for (const [name, length] of head.chunks) {
-    chunks[name] = gunzipSync(bytes.subarray(at, at + length))
-    at += length
-  }
-  for (const name of ['passages', 'facts'] as const)
-    chunks[name] = packRows(oldRows(new TextDecoder().decode(chunks[name])))
-  if (chunkNames.some((n) => !chunks[n])) throw new Error('a chunk is missing')
-  await db.execute({
-    sql: 'UPDATE pack_snapshot SET pack = ?, build_key = ?',
-    args: [encodeChunks(chunks), String(row.build_key).replace(/snapshot\d+/, 'snapshot2')],
-  })
-  db.close()
+  await inFormat(join(to, 'citable.db'), 2)
   // this build's migrations (which date every article at the current revision), then the articles
   // the snapshot has dated at its revision, as a store that ran this build throughout has them
   const store = await openNodeStore({ dataDir: to })
