@@ -86,6 +86,13 @@ export interface Store {
   corpus(): Promise<Corpus>
   /** the current revision alone */
   revision(): Promise<number>
+  /**
+   * what a start from a snapshot of revision `since` must read: the articles written after it,
+   * and the ids of every article (those not among them are as the snapshot has them)
+   */
+  writtenSince(
+    since: number,
+  ): Promise<{ revision: number; written: CorpusDocument[]; ids: string[] }>
   articles(): Promise<ArticleSummary[]>
   /** where each article came from, without reading the articles (a start needs only this) */
   origins(): Promise<Map<string, ArticleOrigin>>

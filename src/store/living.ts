@@ -90,6 +90,22 @@ function applyToDocuments(documents: CorpusDocument[], changes: ArticleChange[])
   return [...byId.values()].sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0))
 }
 
+/**
+ * a snapshot's articles brought up to the store's: those written since replaced, those gone left
+ * out; undefined when the store holds an article neither has (then every article is read)
+ */
+export function withWritten(
+  snapshot: CorpusDocument[],
+  since: { revision: number; written: CorpusDocument[]; ids: string[] },
+): { revision: number; documents: CorpusDocument[] } | undefined {
+  const kept = new Set(since.ids)
+  for (const d of since.written) kept.delete(d.docId)
+  const documents = [...snapshot.filter((d) => kept.has(d.docId)), ...since.written]
+  if (documents.length !== since.ids.length) return undefined
+  documents.sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0))
+  return { revision: since.revision, documents }
+}
+
 /** what the seed folder asks of the store: its files added or changed, its removed files removed */
 export function seedChanges(
   stored: CorpusDocument[],
@@ -310,9 +326,13 @@ async function startFrom(
   }
   const usable = snapshot?.key === buildKey ? snapshot : undefined
   const built = usable && (await read(() => usable.documents()))
-  // a snapshot of the current revision holds the articles too: the texts need not be read twice
+  // the snapshot holds the articles of its revision: only those written since are read
   let current =
-    built && usable?.revision === revision ? { revision, documents: built } : await store.corpus()
+    built && usable?.revision === revision
+      ? { revision, documents: built }
+      : built && usable
+        ? (withWritten(built, await store.writtenSince(usable.revision)) ?? (await store.corpus()))
+        : await store.corpus()
   const origins = await store.origins()
   const seeded = seedChanges(current.documents, origins, seeds, await store.removedSeeds())
   const documents = applyToDocuments(current.documents, seeded)

@@ -85,7 +85,7 @@ function toFeedback(row: Row): FeedbackRecord {
 const revisionOf = async (q: SqlQueries) =>
   Number((await q.all("SELECT value FROM meta WHERE key = 'revision'"))[0]?.value ?? 0)
 
-async function apply(tx: SqlQueries, change: ArticleChange, now: number) {
+async function apply(tx: SqlQueries, change: ArticleChange, now: number, revision: number) {
   if (change.kind === 'delete') {
     const origin = (await tx.all('SELECT origin FROM articles WHERE doc_id = ?', [change.docId]))[0]
     await tx.run('DELETE FROM articles WHERE doc_id = ?', [change.docId])
@@ -98,11 +98,11 @@ async function apply(tx: SqlQueries, change: ArticleChange, now: number) {
   }
   const d = change.document
   await tx.run(
-    `INSERT INTO articles (doc_id, title, author, published, source, text, origin, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO articles (doc_id, title, author, published, source, text, origin, updated_at, revision)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (doc_id) DO UPDATE SET title = excluded.title, author = excluded.author,
        published = excluded.published, source = excluded.source, text = excluded.text,
-       origin = excluded.origin, updated_at = excluded.updated_at`,
+       origin = excluded.origin, updated_at = excluded.updated_at, revision = excluded.revision`,
     [
       d.docId,
       d.title,
@@ -112,6 +112,7 @@ async function apply(tx: SqlQueries, change: ArticleChange, now: number) {
       d.text,
       change.origin,
       now,
+      revision,
     ],
   )
   if (change.origin === 'api') await tx.run('DELETE FROM removed_seeds WHERE doc_id = ?', [d.docId])
@@ -162,6 +163,16 @@ export function sqlStore(db: SqlDriver, options: SqlStoreOptions = {}): Store {
 
     revision: () => revisionOf(db),
 
+    async writtenSince(since) {
+      return db.transaction(async (tx) => ({
+        revision: await revisionOf(tx),
+        written: (
+          await tx.all('SELECT * FROM articles WHERE revision > ? ORDER BY doc_id', [since])
+        ).map(toDocument),
+        ids: (await tx.all('SELECT doc_id FROM articles')).map((r) => String(r.doc_id)),
+      }))
+    },
+
     async articles(): Promise<ArticleSummary[]> {
       const rows = await db.all(
         'SELECT doc_id, title, published, origin, length(text) AS characters, updated_at FROM articles ORDER BY doc_id',
@@ -186,7 +197,7 @@ export function sqlStore(db: SqlDriver, options: SqlStoreOptions = {}): Store {
         if ((await revisionOf(tx)) !== expected) return undefined
         const revision = expected + 1
         const at = now()
-        for (const change of changes) await apply(tx, change, at)
+        for (const change of changes) await apply(tx, change, at, revision)
         await tx.run("UPDATE meta SET value = ? WHERE key = 'revision'", [String(revision)])
         if (snapshot) await writeSnapshot(tx, { ...snapshot, revision })
         return revision

@@ -129,6 +129,35 @@ describe('startLivingCorpus', () => {
     await third.store.close()
   })
 
+  it('reads only the articles written after the snapshot, not every article', async () => {
+    const dataDir = tempDir()
+    const language = readLanguage('intents')
+    const seeds = readCorpus(seedCorpus)
+    const options = { language, buildKey: buildKey(language), snapshotAfterMs: 0 }
+    const writer = await openNodeStore({ dataDir })
+    const first = await startLivingCorpus(undefined, seeds, { ...options, store: writer })
+    await first.corpus.put(port)
+    await first.corpus.put({ ...port, docId: 'port-copy' })
+    await first.corpus.remove('china-smart-cities')
+    await writer.close()
+    const store = await openNodeStore({ dataDir })
+    const read: string[] = []
+    const watched = {
+      ...store,
+      corpus: () => {
+        read.push('corpus')
+        return store.corpus()
+      },
+    }
+    // the seed article was removed through the API: it stays removed
+    const second = await startLivingCorpus(undefined, seeds, { ...options, store: watched })
+    expect(read).toEqual([])
+    expect([second.source, second.replayed]).toEqual(['snapshot', 3])
+    expect([...second.knowledge.documents.keys()]).toEqual(['kestrel-bay-port', 'port-copy'])
+    expect(second.corpus.documents()).toEqual((await store.corpus()).documents)
+    await store.close()
+  })
+
   it('builds the snapshot again once changes stop', async () => {
     const { corpus, store } = await startStoreService({
       url: ':memory:',

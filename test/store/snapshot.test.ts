@@ -178,11 +178,17 @@ describe('packRows', () => {
   it('writes repeated strings once and reads every field back', () => {
     const rows = [
       { id: 'a', terms: ['x', 'y'], n: 1, mixed: 'text' },
-      { id: 'b', terms: ['y'], n: 2, mixed: 3, list: [{ start: 1 }] },
-      { id: 'c', n: 3 },
+      { id: 'b', terms: ['y'], n: 2, mixed: 3, list: [{ start: 1 }], empty: [], other: ['x', 'y'] },
+      { id: 'c', n: 3, title: 'Café “quoted”' },
     ]
     const packed = packRows(rows)
-    expect(JSON.parse(packed).strings).toEqual(['a', 'x', 'y', 'b', 'c'])
+    const json = new TextDecoder().decode(
+      packed.subarray(4, 4 + new DataView(packed.buffer).getUint32(0)),
+    )
+    expect(JSON.parse(json).strings).toEqual(['a', 'x', 'y', 'b', 'c', 'Café “quoted”'])
+    // each distinct list once, after the JSON, which holds the row's list number
+    expect(JSON.parse(json).rows.map((r: { terms?: number }) => r.terms)).toEqual([0, 1, undefined])
+    expect(/^[\x00-\x7f]*$/.test(json)).toBe(true)
     expect(unpackRows(packed)).toEqual(rows)
   })
 })

@@ -35,7 +35,7 @@ describe('migrations', () => {
       "INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, '9999_future.sql', 0)",
     )
     await expect(migrate(db)).rejects.toThrow(
-      'the database is at migration 9999, newer than this code knows (1): run a newer citable, or point DATA_DIR elsewhere',
+      `the database is at migration 9999, newer than this code knows (${readMigrations().at(-1)!.version}): run a newer citable, or point DATA_DIR elsewhere`,
     )
   })
 
@@ -49,6 +49,20 @@ describe('migrations', () => {
     expect(await db.all('SELECT * FROM schema_migrations')).toEqual([])
   })
 
+  it('dates the articles of a database made before article revisions at its current revision', async () => {
+    const db = libsqlDriver(createClient({ url: ':memory:' }))
+    const [first, ...later] = readMigrations()
+    await migrate(db, [first!])
+    await db.run(
+      "INSERT INTO articles (doc_id, title, text, origin, updated_at) VALUES ('a', 'A', 'x', 'api', 0)",
+    )
+    await db.run("UPDATE meta SET value = '7' WHERE key = 'revision'")
+    expect(await migrate(db, [first!, ...later])).toEqual(later.map((m) => m.version))
+    expect(await db.all('SELECT doc_id, revision FROM articles')).toEqual([
+      { doc_id: 'a', revision: 7 },
+    ])
+  })
+
   it('splits a migration into statements on the semicolons that end a line', () => {
     expect(
       statements(
@@ -59,6 +73,24 @@ describe('migrations', () => {
 })
 
 describe('the SQL store', () => {
+  it('gives the articles written after a revision, and the ids of them all', async () => {
+    const store = await openNodeStore({ url: ':memory:' })
+    const put = (d: ReturnType<typeof doc>) => ({
+      kind: 'put' as const,
+      document: d,
+      origin: 'api' as const,
+    })
+    await store.commit(0, [put(doc('a')), put(doc('b')), put(doc('c'))])
+    await store.commit(1, [put(doc('b', 'Changed.'))])
+    await store.commit(2, [{ kind: 'delete', docId: 'c' }, put(doc('d'))])
+    const since = await store.writtenSince(1)
+    expect(since.revision).toBe(3)
+    expect(since.written).toEqual([doc('b', 'Changed.'), doc('d')])
+    expect(since.ids.sort()).toEqual(['a', 'b', 'd'])
+    expect((await store.writtenSince(3)).written).toEqual([])
+    await store.close()
+  })
+
   it('commits a change with its snapshot only at the expected revision', async () => {
     const store = await openNodeStore({ url: ':memory:' })
     expect(

@@ -13,6 +13,7 @@
 import type MiniSearch from 'minisearch'
 import type { AsPlainObject } from 'minisearch'
 import { CitableError } from '../errors'
+import { DenseFieldLengths, DenseIds, MapOnUse } from './index-maps'
 import { LazyTermData } from './lazy-postings'
 import { varints, Writer } from './varints'
 
@@ -115,6 +116,34 @@ interface Internals {
   _index: { set(term: string, data: Map<number, Map<number, number>>): unknown }
 }
 
+type Uints = ReturnType<typeof varints>
+
+/** a count, then that many short ids as deltas, each followed by `fields` lengths (one more than
+ * the length, 0 for none) when `fields` is given */
+function readShortIds(uint: Uints, fields = 0): { ids: number[]; rows: Uint32Array } {
+  const n = uint()
+  const ids = new Array<number>(n)
+  const rows = new Uint32Array(n * fields)
+  let id = 0
+  for (let i = 0, at = 0; i < n; i++) {
+    id += uint()
+    ids[i] = id
+    for (let f = 0; f < fields; f++) rows[at++] = uint()
+  }
+  return { ids, rows }
+}
+
+const isDense = (ids: number[]) => ids.every((id, i) => id === i)
+
+function rowOf(rows: Uint32Array, i: number, fields: number): number[] {
+  const row = new Array<number>(fields)
+  for (let f = 0; f < fields; f++) {
+    const n = rows[i * fields + f]!
+    if (n > 0) row[f] = n - 1
+  }
+  return row
+}
+
 /** an index as MiniSearch's JSON has it when it holds nothing: `empty` for a loader to start from */
 export const emptyIndexJson = JSON.stringify({
   documentCount: 0,
@@ -146,29 +175,24 @@ export function unpackIndex<T extends MiniSearch<never>>(bytes: Uint8Array, empt
   ms._avgFieldLength = head.averageFieldLength
   ms._dirtCount = head.dirtCount
   ms._storedFields = new Map(Object.entries(head.storedFields).map(([k, v]) => [Number(k), v]))
-  const documentIds = new Map<number, unknown>()
-  const idToShortId = new Map<unknown, number>()
-  let id = 0
-  for (let i = 0, n = uint(); i < n; i++) {
-    id += uint()
-    documentIds.set(id, head.ids[i])
-    idToShortId.set(head.ids[i], id)
-  }
-  ms._documentIds = documentIds
-  ms._idToShortId = idToShortId
+  const shortIds = readShortIds(uint)
   const fields = Object.keys(head.fieldIds).length
-  const fieldLength = new Map<number, number[]>()
-  id = 0
-  for (let i = 0, n = uint(); i < n; i++) {
-    id += uint()
-    const row = new Array<number>(fields)
-    for (let f = 0; f < fields; f++) {
-      const n = uint()
-      if (n > 0) row[f] = n - 1
-    }
-    fieldLength.set(id, row)
+  const lengthIds = readShortIds(uint, fields)
+  // a fresh build numbers its documents 0..n-1: then the maps are read from the lists as they are
+  const n = shortIds.ids.length
+  if (isDense(shortIds.ids) && isDense(lengthIds.ids) && lengthIds.ids.length === n) {
+    ms._documentIds = new DenseIds(head.ids)
+    ms._fieldLength = new DenseFieldLengths(lengthIds.rows, n, fields)
+  } else {
+    ms._documentIds = new Map(shortIds.ids.map((id, i) => [id, head.ids[i]]))
+    ms._fieldLength = new Map(
+      lengthIds.ids.map((id, i) => [id, rowOf(lengthIds.rows, i, fields)] as const),
+    )
   }
-  ms._fieldLength = fieldLength
+  const documentIds = ms._documentIds
+  ms._idToShortId = new MapOnUse(function* () {
+    for (const [shortId, id] of documentIds) yield [id, shortId]
+  })
   for (const term of head.terms) {
     const length = uint()
     ms._index.set(term, new LazyTermData(bytes, uint.at()))

@@ -12,12 +12,13 @@ import { loadSentenceIndex, type SentenceIndex } from '../retrieve/sentence-inde
 import type { CorpusDocument, Passage } from '../types'
 import { knowledgeOf, loadPack, type PackParts, packVersion } from './pack'
 import { emptyIndexJson, packIndex, unpackIndex } from './packed-index'
-import { packRows, unpackRows } from './rows'
+import { asciiJson, packRows, unpackRows } from './rows'
 import type { Knowledge, KnowledgePack } from './types'
 import { varints, Writer } from './varints'
 
-/** 1: the first chunked format; a snapshot of another format is rebuilt, never read */
-export const snapshotFormat = 1
+/** 1: the first chunked format; 2: the rows' string lists as varints. A snapshot of another
+ * format is rebuilt, never read */
+export const snapshotFormat = 2
 
 export const chunkNames = [
   'meta',
@@ -45,13 +46,7 @@ type Meta = Omit<PackParts, 'documents' | 'passages' | 'facts' | 'sentences' | '
   format: number
 }
 
-/** JSON with every character past ASCII escaped: the decoder's text is then one byte a character
- * (one curly quote would otherwise make the whole chunk a two-byte string) */
-const text = (s: string) =>
-  new TextEncoder().encode(
-    s.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
-  )
-const json = (value: unknown) => text(JSON.stringify(value))
+const json = asciiJson
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
 const parse = <T>(bytes: Uint8Array) => JSON.parse(decode(bytes)) as T
 
@@ -96,8 +91,8 @@ export function snapshotChunks(
   return {
     meta: json(meta),
     documents: json(documents),
-    passages: text(packRows(passages)),
-    facts: text(packRows(facts)),
+    passages: packRows(passages),
+    facts: packRows(facts),
     sentences: packSentences(pack),
     sentenceTerms: json(sentenceTerms),
     index: packIndex(indexes.index),
@@ -134,12 +129,12 @@ export function readSnapshot(chunk: (name: ChunkName) => Promise<Uint8Array>): S
           `snapshot format ${meta.format} of pack ${meta.version}, expected ${snapshotFormat} of ${packVersion}: rebuild it`,
         )
       const { format: _, ...rest } = meta
-      const passages = unpackRows<Passage>(decode(await chunk('passages')))
+      const passages = unpackRows<Passage>(await chunk('passages'))
       const parts: PackParts = {
         ...rest,
         documents: await readDocuments(),
         passages,
-        facts: unpackRows<PackParts['facts'][number]>(decode(await chunk('facts'))),
+        facts: unpackRows<PackParts['facts'][number]>(await chunk('facts')),
         sentences: unpackSentences(await chunk('sentences'), passages),
         sentenceTerms: parse<string[]>(await chunk('sentenceTerms')),
       }

@@ -21,6 +21,7 @@ export const variableNames = [
   'ADMIN_TOKEN',
   'QUESTION_LOG',
   'LOG_RETENTION_DAYS',
+  'QUESTION_LOG_QUEUE',
 ] as const
 
 export type WorkerVariables = Partial<

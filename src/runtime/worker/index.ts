@@ -53,6 +53,8 @@ export interface Env {
   QUESTION_LOG?: string
   /** days the question log keeps a question; defaults to 30 */
   LOG_RETENTION_DAYS?: string
+  /** question-log writes waiting for D1 at most; more are dropped and counted in the log; defaults to 1000 */
+  QUESTION_LOG_QUEUE?: string
 }
 
 // at start-up, once per isolate: the 1 s start-up budget pays for it, not a request's CPU time
