@@ -9,7 +9,7 @@ import { createClient } from '@libsql/client'
 import { knowledgeOf, type PackParts } from '../../src/core/knowledge/pack'
 import { emptyIndexJson, unpackIndex } from '../../src/core/knowledge/packed-index'
 import { unpackRows } from '../../src/core/knowledge/rows'
-import { varints } from '../../src/core/knowledge/varints'
+import { unpackSentences } from '../../src/core/knowledge/snapshot'
 import { loadIndex, type PassageIndex } from '../../src/core/retrieve/index'
 import { loadSentenceIndex, type SentenceIndex } from '../../src/core/retrieve/sentence-index'
 import type { Passage } from '../../src/core/types'
@@ -53,18 +53,7 @@ const { format: _, ...meta } = phase('meta', () => JSON.parse(text('meta')))
 const documents = phase('documents', () => JSON.parse(text('documents')))
 const passages = phase('passages', () => unpackRows<Passage>(chunks.get('passages')!))
 const facts = phase('facts', () => unpackRows<PackParts['facts'][number]>(chunks.get('facts')!))
-const sentences = phase('sentence table', () => {
-  const read = varints(chunks.get('sentences')!, 0)
-  const out: PackParts['sentences'] = new Array(read())
-  let at = 0
-  for (let i = 0; i < out.length; i++) {
-    at += read()
-    const p = passages[at]!
-    const start = read()
-    out[i] = { docId: p.docId, passageId: p.id, start, end: start + read() }
-  }
-  return out
-})
+const sentences = phase('sentence table', () => unpackSentences(chunks.get('sentences')!, passages))
 const sentenceTerms = phase('sentence terms', () => JSON.parse(text('sentenceTerms')))
 const index = phase('passage index', () =>
   unpackIndex(chunks.get('index')!, loadIndex(emptyIndexJson)),

@@ -2,6 +2,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { ask, type Service } from '../../src/core/conversation/ask'
+import { createMemoryStore } from '../../src/core/conversation/memory-store'
+import type { Knowledge } from '../../src/core/knowledge/pack'
 import type { AnswerRecord } from '../../src/core/store'
 import { createApp } from '../../src/http/app'
 import type { AppConfig, AppDeps, LogLine } from '../../src/http/deps'
@@ -62,4 +65,28 @@ export function record(overrides: Partial<AnswerRecord> = {}): AnswerRecord {
     latencyMs: 0.5,
     ...overrides,
   }
+}
+
+/** what each turn of every conversation answers on the knowledge, session ids left out: two knowledges that
+ * answer alike give equal lists */
+export async function answersOf(
+  knowledge: Knowledge,
+  conversations: string[][],
+): Promise<unknown[]> {
+  let n = 0
+  const service: Service = {
+    knowledge,
+    sessions: createMemoryStore(),
+    newId: () => `s${n++}`,
+    now: () => Date.UTC(2026, 0, 1),
+  }
+  const out: unknown[] = []
+  for (const turns of conversations) {
+    const sessionId = service.newId()
+    for (const question of turns) {
+      const { sessionId: _, ...answer } = await ask(service, { question, sessionId })
+      out.push({ question, ...answer })
+    }
+  }
+  return out
 }

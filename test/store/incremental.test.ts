@@ -9,6 +9,7 @@ import { layered } from '../../src/core/knowledge/layered'
 import { buildPack, type Knowledge, loadPack } from '../../src/core/knowledge/pack'
 import type { CorpusDocument } from '../../src/core/types'
 import { readCorpus, readLanguage } from '../../src/runtime/node/files'
+import { answersOf } from './helpers'
 
 const language = readLanguage('intents')
 const all = readCorpus([
@@ -40,25 +41,7 @@ const conversations = [
     .map((line) => (JSON.parse(line) as { turns: string[] }).turns),
 )
 
-/** what each turn of every conversation answers on the knowledge, ids left out */
-async function answers(knowledge: Knowledge) {
-  let n = 0
-  const service: Service = {
-    knowledge,
-    sessions: createMemoryStore(),
-    newId: () => `s${n++}`,
-    now: () => Date.UTC(2026, 0, 1),
-  }
-  const out: unknown[] = []
-  for (const turns of conversations) {
-    const sessionId = service.newId()
-    for (const question of turns) {
-      const { sessionId: _, ...answer } = await ask(service, { question, sessionId })
-      out.push({ question, ...answer })
-    }
-  }
-  return out
-}
+const answers = (knowledge: Knowledge) => answersOf(knowledge, conversations)
 
 const ids = (k: Knowledge) => [...k.documents.keys()]
 /** the entities by id, each with its aliases in order: an added article's come after the others' */

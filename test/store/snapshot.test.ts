@@ -3,8 +3,6 @@ import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { createClient } from '@libsql/client'
 import { describe, expect, it } from 'vitest'
-import { ask, type Service } from '../../src/core/conversation/ask'
-import { createMemoryStore } from '../../src/core/conversation/memory-store'
 import { stageChanges } from '../../src/core/knowledge/incremental'
 import { LazyTermData } from '../../src/core/knowledge/lazy-postings'
 import { buildPack, type Knowledge, loadPack } from '../../src/core/knowledge/pack'
@@ -19,7 +17,7 @@ import { decodePack, encodePack } from '../../src/runtime/node/store/encoded'
 import { openNodeStore } from '../../src/runtime/node/store/libsql'
 import { buildKey } from '../../src/runtime/node/store/start'
 import { startLivingCorpus } from '../../src/store/living'
-import { tempDir } from './helpers'
+import { answersOf, tempDir } from './helpers'
 
 const language = readLanguage('intents')
 const all = readCorpus(['test/fixtures/seed', 'test/fixtures/corpus'])
@@ -34,25 +32,7 @@ const conversations = readFileSync('test/eval/questions.jsonl', 'utf8')
   .filter(Boolean)
   .map((line) => (JSON.parse(line) as { turns: string[] }).turns)
 
-/** what each turn of every labelled conversation answers on the knowledge, session ids left out */
-async function answers(knowledge: Knowledge) {
-  let n = 0
-  const service: Service = {
-    knowledge,
-    sessions: createMemoryStore(),
-    newId: () => `s${n++}`,
-    now: () => Date.UTC(2026, 0, 1),
-  }
-  const out: unknown[] = []
-  for (const turns of conversations) {
-    const sessionId = service.newId()
-    for (const question of turns) {
-      const { sessionId: _, ...answer } = await ask(service, { question, sessionId })
-      out.push({ question, ...answer })
-    }
-  }
-  return out
-}
+const answers = (knowledge: Knowledge) => answersOf(knowledge, conversations)
 
 /** the parts of a knowledge a snapshot stores, as plain data */
 const tables = (k: Knowledge) => ({

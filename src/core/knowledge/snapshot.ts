@@ -68,7 +68,8 @@ function packSentences(pack: PackParts): Uint8Array {
   return out.done()
 }
 
-function unpackSentences(bytes: Uint8Array, passages: Passage[]): PackParts['sentences'] {
+/** the sentence table read back: each sentence by its passage's ordinal, start and length */
+export function unpackSentences(bytes: Uint8Array, passages: Passage[]): PackParts['sentences'] {
   const read = varints(bytes, 0)
   const out: PackParts['sentences'] = new Array(read())
   let at = 0
